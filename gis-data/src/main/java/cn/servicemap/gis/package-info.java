@@ -1,0 +1,2 @@
+/** The spatial core of ServiceMap: plain Java, no Spring. */
+package cn.servicemap.gis;
