@@ -32,8 +32,8 @@ import java.util.Set;
  *       {@code 次日} before the end time says the same ({@code 22:00–次日06:00}).</li>
  *   <li>{@code off}/{@code closed}; Chinese {@code 休息 闭馆 休馆 关闭 歇业 不开放}.</li>
  *   <li>Rules separated by {@code ;} (or {@code ；}). A rule without a day selector applies to every
- *       day. A {@code ,}, {@code 、} or whitespace followed by a new day selector also starts a new
- *       rule (Chinese usage: {@code 每天 9:00-17:00，周一闭馆}). Note that OSM reads {@code ,} between
+ *       day. A new day selector after a rule also starts a new rule, whether it follows {@code ,},
+ *       {@code 、}, whitespace or nothing (Chinese usage: {@code 每天 9:00-17:00，周一闭馆}). Note that OSM reads {@code ,} between
  *       rules as an <em>additional</em> rule; the two readings agree whenever the day sets do not
  *       overlap, and {@link #toOsmString()} always writes {@code ;}.</li>
  * </ul>

@@ -44,9 +44,7 @@ final class OpeningHoursParser {
         List<Rule> rules = new ArrayList<>();
         while (true) {
             rules.add(parseRule());
-            int before = pos;
             skipSpace();
-            boolean spaced = pos > before;
             if (atEnd()) {
                 break;
             }
@@ -69,8 +67,8 @@ final class OpeningHoursParser {
                 pos = separator;
                 throw unexpected();
             }
-            if (spaced && startsSelector()) {
-                continue;
+            if (startsSelector()) {
+                continue; // 周一至周五 8:00-18:00 周六 9:00-12:00
             }
             throw unexpected();
         }

@@ -52,6 +52,7 @@ class OpeningHoursTest {
             "Mo-We,Fr-Su 10:00-16:00                           | Mo-We,Fr-Su 10:00-16:00",
             "Mo-Fr 14:00-18:00,08:00-12:00                     | Mo-Fr 08:00-12:00,14:00-18:00",
             "Mo-Su 22:00-00:00                                 | Mo-Su 22:00-24:00",
+            "Mo-Fr 08:00-18:00, Sa 09:00-12:00                 | Mo-Fr 08:00-18:00; Sa 09:00-12:00",
         })
         void shouldParseOsmFormsToCanonicalString(String input, String canonical) {
             assertThat(OpeningHours.parse(input).toOsmString()).isEqualTo(canonical);
@@ -79,6 +80,7 @@ class OpeningHoursTest {
             "每天 9:00-17:00，周一闭馆               | Mo-Su 09:00-17:00; Mo off",
             "工作日 8:00-17:00 周末休息              | Mo-Fr 08:00-17:00; Sa,Su off",
             "周六、周日 9:00-12:00                   | Sa,Su 09:00-12:00",
+            "周一至周五8:00-18:00周六9:00-12:00      | Mo-Fr 08:00-18:00; Sa 09:00-12:00",
             "周一至周五：8:00-12:00 14:00-18:00      | Mo-Fr 08:00-12:00,14:00-18:00",
             "周一至周五 8:00-12:00、14:00-18:00      | Mo-Fr 08:00-12:00,14:00-18:00",
             "22:00–次日06:00                         | Mo-Su 22:00-06:00",
