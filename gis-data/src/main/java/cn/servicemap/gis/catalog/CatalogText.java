@@ -1,0 +1,57 @@
+package cn.servicemap.gis.catalog;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/** Text rules shared by the catalog records and the name matching. */
+final class CatalogText {
+
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
+
+    private CatalogText() {
+    }
+
+    static String requireCode(String code) {
+        Objects.requireNonNull(code, "code");
+        if (!CODE.matcher(code).matches()) {
+            throw new IllegalArgumentException("code must be upper-case letters, digits and '_': '" + code + "'");
+        }
+        return code;
+    }
+
+    static String requireText(String value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+        return value;
+    }
+
+    /**
+     * Folds text for matching, character by character so that indexes stay aligned with the input:
+     * full-width ASCII (U+FF01–FF5E) to ASCII, ideographic and no-break spaces to a space, lower case.
+     */
+    static String fold(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
+            if (c >= '\uFF01' && c <= '\uFF5E') {
+                c = (char) (c - 0xFEE0);
+            } else if (c == '\u3000' || c == '\u00A0') {
+                c = ' ';
+            }
+            chars[i] = Character.toLowerCase(c);
+        }
+        return new String(chars);
+    }
+
+    /** The lookup key of a name: folded, trimmed, inner whitespace runs collapsed to one space. */
+    static String key(String text) {
+        return fold(text).trim().replaceAll("\\s+", " ");
+    }
+
+    /** Separators between services in a list (after folding): , ; | / 、 and whitespace. */
+    static boolean isListSeparator(char c) {
+        return c == ',' || c == ';' || c == '|' || c == '/' || c == '、' || Character.isWhitespace(c);
+    }
+}
