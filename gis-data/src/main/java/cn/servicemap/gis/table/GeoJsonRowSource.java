@@ -1,0 +1,272 @@
+package cn.servicemap.gis.table;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.servicemap.gis.crs.CoordinateSystem;
+
+/**
+ * Streaming reader of a GeoJSON FeatureCollection (or a single Feature) with point geometries
+ * (Jackson 2 streaming; one feature in memory at a time). The file is read twice: first to learn the
+ * {@code crs} member and the union of property names (the headers), then to deliver the rows.
+ *
+ * <p>Properties become text: strings trimmed, numbers as written (plain decimal, no exponent or
+ * trailing zeros), booleans {@code true}/{@code false}, null {@code ""}, arrays of scalars joined with
+ * {@code ","}, objects and other arrays as JSON text. A Point (or a MultiPoint holding exactly one point)
+ * gives cells {@code lon}/{@code lat}, overriding properties of those names; any other geometry,
+ * an empty one, or none at all (unless properties {@code lon} and {@code lat} are present) is a read
+ * problem of that row. The legacy {@code crs} member is honoured if it names WGS84 (CRS84, EPSG:4326)
+ * or CGCS2000 (EPSG:4490); any other crs is rejected. Without it, no system is declared, even though
+ * RFC 7946 implies WGS84: Chinese data (e.g. DataV) is often GCJ-02 without saying so.
+ */
+final class GeoJsonRowSource extends AbstractRowSource {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+
+    private final JsonParser parser;
+    private final List<String> headers;
+    private final Optional<CoordinateSystem> declared;
+    private final JsonNode singleFeature;
+    private int featureNumber;
+    private boolean inFeatures;
+
+    private GeoJsonRowSource(JsonParser parser, Survey survey) {
+        this.parser = parser;
+        this.headers = Cells.withLonLat(new ArrayList<>(survey.propertyNames));
+        this.declared = survey.declared;
+        this.singleFeature = survey.singleFeature;
+    }
+
+    static GeoJsonRowSource open(Path file) throws IOException {
+        Survey survey;
+        try (JsonParser first = MAPPER.getFactory().createParser(file.toFile())) {
+            survey = Survey.of(first);
+        } catch (JsonProcessingException e) {
+            throw new IOException("the file is not valid JSON: " + e.getOriginalMessage()
+                    + " (line " + e.getLocation().getLineNr() + ")", e);
+        }
+        JsonParser parser = MAPPER.getFactory().createParser(file.toFile());
+        try {
+            GeoJsonRowSource source = new GeoJsonRowSource(parser, survey);
+            if (survey.singleFeature == null) {
+                source.moveToFeatures();
+            }
+            return source;
+        } catch (IOException | RuntimeException e) {
+            parser.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public List<String> headers() {
+        return headers;
+    }
+
+    @Override
+    public String format() {
+        return "GeoJSON";
+    }
+
+    @Override
+    public Optional<CoordinateSystem> declaredCoordinateSystem() {
+        return declared;
+    }
+
+    @Override
+    protected SourceRow readNext() throws IOException {
+        if (singleFeature != null) {
+            return featureNumber++ == 0 ? row(1, singleFeature) : null;
+        }
+        if (!inFeatures) {
+            return null;
+        }
+        JsonToken token = parser.nextToken();
+        if (token == JsonToken.END_ARRAY || token == null) {
+            inFeatures = false;
+            return null;
+        }
+        JsonNode feature = parser.readValueAsTree();
+        return row(++featureNumber, feature);
+    }
+
+    @Override
+    protected void closeResources() throws IOException {
+        parser.close();
+    }
+
+    /** Positions the parser inside the top-level "features" array. */
+    private void moveToFeatures() throws IOException {
+        parser.nextToken(); // START_OBJECT, checked by the survey
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if ("features".equals(name) && value == JsonToken.START_ARRAY) {
+                inFeatures = true;
+                return;
+            }
+            parser.skipChildren();
+        }
+    }
+
+    private SourceRow row(int number, JsonNode feature) {
+        List<String> problems = new ArrayList<>();
+        Map<String, String> values = new LinkedHashMap<>();
+        if (!feature.isObject()) {
+            problems.add("feature " + number + " is not a JSON object");
+        } else {
+            JsonNode properties = feature.path("properties");
+            properties.fields().forEachRemaining(e -> values.put(e.getKey().strip(), text(e.getValue())));
+            geometry(feature.get("geometry"), values, problems);
+        }
+        Map<String, String> cells = new LinkedHashMap<>();
+        for (String header : headers) {
+            cells.put(header, values.getOrDefault(header, ""));
+        }
+        return new SourceRow(number, cells, problems);
+    }
+
+    private static void geometry(JsonNode geometry, Map<String, String> values, List<String> problems) {
+        if (geometry == null || geometry.isNull()) {
+            if (values.getOrDefault(Cells.LON, "").isEmpty() || values.getOrDefault(Cells.LAT, "").isEmpty()) {
+                problems.add("the feature has no geometry");
+            }
+            return;
+        }
+        String type = geometry.path("type").asText("");
+        JsonNode coordinates = geometry.path("coordinates");
+        JsonNode point;
+        if ("Point".equals(type)) {
+            point = coordinates;
+        } else if ("MultiPoint".equals(type) && coordinates.size() == 1) {
+            point = coordinates.get(0);
+        } else if ("MultiPoint".equals(type)) {
+            problems.add("geometry is a MultiPoint of " + coordinates.size() + " points, expected one Point");
+            return;
+        } else {
+            problems.add("geometry is a" + (type.matches("[AEIOU].*") ? "n " : " ")
+                    + (type.isEmpty() ? "object without type" : type) + ", expected Point");
+            return;
+        }
+        if (point.size() == 0) {
+            problems.add("geometry is an empty Point");
+        } else if (point.size() < 2 || !point.get(0).isNumber() || !point.get(1).isNumber()) {
+            problems.add("the Point's coordinates are not two numbers: " + Cells.abbreviate(point.toString()));
+        } else {
+            values.put(Cells.LON, Cells.decimal(point.get(0).decimalValue()));
+            values.put(Cells.LAT, Cells.decimal(point.get(1).decimalValue()));
+        }
+    }
+
+    /** A property value as a string cell. */
+    private static String text(JsonNode value) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            return "";
+        }
+        if (value.isNumber()) {
+            return Cells.decimal(value.decimalValue());
+        }
+        if (value.isTextual()) {
+            return value.textValue().strip();
+        }
+        if (value.isBoolean()) {
+            return Boolean.toString(value.booleanValue());
+        }
+        if (value.isArray()) {
+            boolean scalars = true;
+            for (JsonNode element : value) {
+                scalars &= element.isValueNode();
+            }
+            if (scalars) {
+                List<String> parts = new ArrayList<>();
+                value.forEach(element -> parts.add(text(element)));
+                return String.join(",", parts);
+            }
+        }
+        return value.toString();
+    }
+
+    /** First pass: the document's type, its crs and the property names of all features. */
+    private static final class Survey {
+        private final Set<String> propertyNames = new LinkedHashSet<>();
+        private Optional<CoordinateSystem> declared = Optional.empty();
+        private JsonNode singleFeature;
+
+        static Survey of(JsonParser parser) throws IOException {
+            Survey survey = new Survey();
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("GeoJSON must be a JSON object (a FeatureCollection or a Feature)");
+            }
+            String type = null;
+            boolean sawFeatures = false;
+            Map<String, JsonNode> featureMembers = new LinkedHashMap<>();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken token = parser.nextToken();
+                switch (name) {
+                    case "type" -> type = parser.getValueAsString();
+                    case "crs" -> survey.declared = crs(parser.readValueAsTree());
+                    case "features" -> {
+                        if (token != JsonToken.START_ARRAY) {
+                            throw new IOException("GeoJSON \"features\" must be an array");
+                        }
+                        sawFeatures = true;
+                        while (parser.nextToken() != JsonToken.END_ARRAY) {
+                            JsonNode feature = parser.readValueAsTree();
+                            feature.path("properties").fieldNames()
+                                    .forEachRemaining(n -> survey.propertyNames.add(n.strip()));
+                        }
+                    }
+                    case "properties", "geometry" -> featureMembers.put(name, parser.readValueAsTree());
+                    default -> parser.skipChildren();
+                }
+            }
+            if ("FeatureCollection".equals(type)) {
+                if (!sawFeatures) {
+                    throw new IOException("the GeoJSON FeatureCollection has no \"features\" array");
+                }
+            } else if ("Feature".equals(type)) {
+                survey.singleFeature = MAPPER.valueToTree(featureMembers);
+                survey.singleFeature.path("properties").fieldNames()
+                        .forEachRemaining(n -> survey.propertyNames.add(n.strip()));
+            } else {
+                throw new IOException("GeoJSON must be a FeatureCollection or a Feature, found type '" + type + "'");
+            }
+            return survey;
+        }
+
+        private static Optional<CoordinateSystem> crs(JsonNode crs) throws IOException {
+            if (crs == null || crs.isNull()) {
+                return Optional.empty();
+            }
+            String name = crs.path("properties").path("name").asText("");
+            String lastPart = name.substring(name.lastIndexOf(':') + 1);
+            for (String candidate : List.of(name, lastPart)) {
+                try {
+                    CoordinateSystem system = CoordinateSystem.parse(candidate);
+                    return Optional.of(system);
+                } catch (IllegalArgumentException e) {
+                    // try the next spelling
+                }
+            }
+            throw new IOException("the GeoJSON crs '" + (name.isEmpty() ? crs.toString() : name)
+                    + "' is not supported: re-export the layer in WGS84 or CGCS2000 longitude/latitude");
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package cn.servicemap.gis.table;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Opens uploaded station files as {@link RowSource}s, choosing the reader by the extension of the
+ * name the user gave the file (uploads are usually stored under a temporary name).
+ *
+ * <table>
+ *   <caption>Supported files</caption>
+ *   <tr><th>extension</th><th>read as</th></tr>
+ *   <tr><td>.csv, .txt</td><td>delimited text (comma, tab or semicolon), UTF-8/UTF-16 with BOM, UTF-8 or GBK</td></tr>
+ *   <tr><td>.xlsx</td><td>first sheet of an Excel 2007+ workbook</td></tr>
+ *   <tr><td>.geojson, .json</td><td>GeoJSON FeatureCollection or Feature with points</td></tr>
+ *   <tr><td>.zip</td><td>one point Shapefile (.shp + .dbf, optionally .prj, .cpg)</td></tr>
+ * </table>
+ *
+ * <p>All readers stream: memory does not grow with the number of rows. CSV and GeoJSON files are
+ * read twice (encoding check or header survey, then rows), so {@code file} must be a regular file.
+ */
+public final class RowSources {
+
+    private RowSources() {
+    }
+
+    /**
+     * Opens a station file. The caller must close the returned source.
+     *
+     * @param file             the file on disk
+     * @param originalFileName the name the user uploaded it as, used only for its extension
+     *                         (null: use the name of {@code file})
+     * @throws IllegalArgumentException if the extension is not supported (.xls, a lone .shp or .dbf,
+     *                                  anything else); the message says what to do instead
+     * @throws IOException              if the file cannot be read as its extension promises (damaged,
+     *                                  empty, duplicate headers, polygons, a projected .prj, …); the
+     *                                  message is meant for the user
+     */
+    public static RowSource open(Path file, String originalFileName) throws IOException {
+        Objects.requireNonNull(file, "file");
+        String name = originalFileName == null || originalFileName.isBlank()
+                ? String.valueOf(file.getFileName()) : originalFileName.strip();
+        int dot = name.lastIndexOf('.');
+        String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return switch (extension) {
+            case "csv", "txt", "tsv" -> CsvRowSource.open(file);
+            case "xlsx", "xlsm" -> XlsxRowSource.open(file);
+            case "geojson", "json" -> GeoJsonRowSource.open(file);
+            case "zip" -> ShapefileRowSource.open(file);
+            case "xls", "et" -> throw new IllegalArgumentException("'" + name + "' is an old-format Excel/WPS file, "
+                    + "which cannot be read: open it and save as .xlsx or .csv");
+            case "shp", "dbf", "shx", "prj", "cpg" -> throw new IllegalArgumentException("'" + name
+                    + "' is only one part of a Shapefile: put the .shp, .shx, .dbf, .prj and .cpg files of the layer "
+                    + "into one .zip and upload that");
+            default -> throw new IllegalArgumentException("cannot read '" + name + "': "
+                    + (extension.isEmpty() ? "the name has no extension" : "files of type ." + extension
+                    + " are not supported") + "; use .csv, .txt, .xlsx, .geojson, .json or a zipped Shapefile (.zip)");
+        };
+    }
+}
