@@ -28,7 +28,8 @@ class GeoJsonRowSourceTest {
                "properties": {"名称": "单点"}},
               {"type": "Feature", "geometry": {"type": "Point", "coordinates": []}, "properties": {}},
               {"type": "Feature", "geometry": {"type": "MultiPoint", "coordinates": [[1, 2], [3, 4]]}, "properties": {}},
-              {"type": "Feature", "geometry": null, "properties": {"名称": "属性里有坐标", "lon": 118.5, "lat": "32.5"}}
+              {"type": "Feature", "geometry": null, "properties": {"名称": "属性里有坐标", "lon": 118.5, "lat": "32.5"}},
+              null
              ],
              "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:OGC:1.3:CRS84"}}
             }
@@ -46,7 +47,7 @@ class GeoJsonRowSourceTest {
             assertThat(source.headers()).containsExactly("名称", "容量", "评分", "开放", "服务", "联系", "备注", "区", "lon", "lat");
             rows = CsvRowSourceTest.readAll(source);
         }
-        assertThat(rows).extracting(SourceRow::rowNumber).containsExactly(1, 2, 3, 4, 5, 6, 7);
+        assertThat(rows).extracting(SourceRow::rowNumber).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
 
         SourceRow point = rows.get(0);
         assertThat(point.readProblems()).isEmpty();
@@ -71,6 +72,7 @@ class GeoJsonRowSourceTest {
         assertThat(rows.get(6).readProblems()).as("coordinates given as properties").isEmpty();
         assertThat(rows.get(6).cell("lon")).isEqualTo("118.5");
         assertThat(rows.get(6).cell("lat")).isEqualTo("32.5");
+        assertThat(rows.get(7).readProblems()).containsExactly("feature 8 is not a JSON object");
     }
 
     @Test
