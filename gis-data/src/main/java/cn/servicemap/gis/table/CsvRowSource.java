@@ -31,7 +31,6 @@ final class CsvRowSource extends AbstractRowSource {
 
     private final BufferedReader reader;
     private final String encodingLabel;
-    private final char delimiter;
     private final List<String> headers;
     private final RecordTokenizer tokenizer;
     private int recordNumber;
@@ -39,8 +38,7 @@ final class CsvRowSource extends AbstractRowSource {
     private CsvRowSource(BufferedReader reader, String encodingLabel) throws IOException {
         this.reader = reader;
         this.encodingLabel = encodingLabel;
-        this.delimiter = detectDelimiter(reader);
-        this.tokenizer = new RecordTokenizer(reader, delimiter);
+        this.tokenizer = new RecordTokenizer(reader, detectDelimiter(reader));
         List<String> headerFields = null;
         while (headerFields == null) {
             Record record = tokenizer.next();
@@ -87,11 +85,6 @@ final class CsvRowSource extends AbstractRowSource {
     @Override
     public Optional<CoordinateSystem> declaredCoordinateSystem() {
         return Optional.empty();
-    }
-
-    /** The delimiter that was detected: ',', '\t' or ';'. */
-    char delimiter() {
-        return delimiter;
     }
 
     @Override

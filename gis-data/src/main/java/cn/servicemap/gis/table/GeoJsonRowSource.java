@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
 
 import cn.servicemap.gis.crs.CoordinateSystem;
 
@@ -103,7 +104,7 @@ final class GeoJsonRowSource extends AbstractRowSource {
             return null;
         }
         JsonNode feature = parser.readValueAsTree();
-        return row(++featureNumber, feature);
+        return row(++featureNumber, feature == null ? NullNode.getInstance() : feature);
     }
 
     @Override
@@ -159,9 +160,11 @@ final class GeoJsonRowSource extends AbstractRowSource {
         } else if ("MultiPoint".equals(type)) {
             problems.add("geometry is a MultiPoint of " + coordinates.size() + " points, expected one Point");
             return;
+        } else if (type.isEmpty()) {
+            problems.add("geometry has no type, expected a Point");
+            return;
         } else {
-            problems.add("geometry is a" + (type.matches("[AEIOU].*") ? "n " : " ")
-                    + (type.isEmpty() ? "object without type" : type) + ", expected Point");
+            problems.add("geometry is a" + (type.matches("[AEIOU].*") ? "n " : " ") + type + ", expected Point");
             return;
         }
         if (point.size() == 0) {
@@ -229,6 +232,9 @@ final class GeoJsonRowSource extends AbstractRowSource {
                         sawFeatures = true;
                         while (parser.nextToken() != JsonToken.END_ARRAY) {
                             JsonNode feature = parser.readValueAsTree();
+                            if (feature == null) {
+                                continue;
+                            }
                             feature.path("properties").fieldNames()
                                     .forEachRemaining(n -> survey.propertyNames.add(n.strip()));
                         }
