@@ -1,5 +1,6 @@
 package cn.servicemap.gis.catalog;
 
+import cn.servicemap.gis.testdata.TestData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -23,13 +24,13 @@ import org.junit.jupiter.api.Test;
 class SeedFilesTest {
 
     private static List<SeedCsv.Row> rows(String file, List<String> columns) throws IOException {
-        try (InputStream in = SeedFiles.open(file)) {
+        try (InputStream in = TestData.openSeed(file)) {
             return SeedCsv.read(in, file, columns);
         }
     }
 
     private static HolidayCalendar holidays() throws IOException {
-        try (InputStream in = SeedFiles.open("holidays-cn.csv")) {
+        try (InputStream in = TestData.openSeed("holidays-cn.csv")) {
             return HolidayCalendar.read(in);
         }
     }
@@ -95,7 +96,7 @@ class SeedFilesTest {
 
     @Test
     void shouldDescribeDemoRegionInsideNanjing() throws IOException {
-        JsonNode region = new ObjectMapper().readTree(SeedFiles.seed("demo-region.json").toFile());
+        JsonNode region = new ObjectMapper().readTree(TestData.seed("demo-region.json").toFile());
 
         assertThat(region.path("code").asText()).isEqualTo("nanjing-core");
         assertThat(region.path("city_adcode").asText()).isEqualTo("320100");
@@ -113,9 +114,9 @@ class SeedFilesTest {
 
     @Test
     void shouldPointDemoRegionAtExistingSharedData() throws IOException {
-        Path shared = SeedFiles.repoRoot().resolve("../shared/data");
+        Path shared = TestData.repoRoot().resolve("../shared/data");
         assumeTrue(Files.isDirectory(shared), "shared data not present: " + shared.toAbsolutePath());
-        JsonNode region = new ObjectMapper().readTree(SeedFiles.seed("demo-region.json").toFile());
+        JsonNode region = new ObjectMapper().readTree(TestData.seed("demo-region.json").toFile());
 
         Stream.of("boundaries", "census", "ghsl", "osm").forEach(key ->
                 assertThat(shared.resolve(region.path(key).asText())).as(key).isRegularFile());

@@ -1,5 +1,6 @@
 package cn.servicemap.gis.catalog;
 
+import cn.servicemap.gis.testdata.TestData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,7 +22,7 @@ class StationCatalogTest {
 
     @BeforeAll
     static void loadSeeds() throws IOException {
-        catalog = SeedFiles.catalog();
+        catalog = TestData.catalog();
     }
 
     private static String kindCode(String text) {

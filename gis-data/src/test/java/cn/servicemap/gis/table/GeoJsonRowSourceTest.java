@@ -1,5 +1,6 @@
 package cn.servicemap.gis.table;
 
+import cn.servicemap.gis.testdata.TestData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -120,7 +121,7 @@ class GeoJsonRowSourceTest {
 
     @Test
     void shouldReadTheRealDataVBoundariesAsNonPointRows() throws IOException {
-        Path nanjing = SharedData.file("admin-boundaries-datav/320100_full.json");
+        Path nanjing = TestData.sharedFile("admin-boundaries-datav/320100_full.json");
         try (RowSource source = RowSources.open(nanjing, "320100_full.json")) {
             assertThat(source.declaredCoordinateSystem()).as("DataV is GCJ-02 but says nothing").isEmpty();
             assertThat(source.headers()).contains("adcode", "name", "center", "level", "parent", "lon", "lat");

@@ -1,0 +1,32 @@
+package cn.servicemap.catalog;
+
+import cn.servicemap.gis.catalog.StationCatalog;
+import cn.servicemap.gis.hours.HolidayCalendar;
+import java.io.IOException;
+import java.io.InputStream;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+
+/** The station catalog and the holiday calendar, read from the seeds module's files on the classpath. */
+@Configuration(proxyBeanMethods = false)
+class CatalogConfig {
+
+    @Bean
+    StationCatalog stationCatalog() throws IOException {
+        try (InputStream kinds = seed("station-kinds.csv"); InputStream services = seed("services.csv")) {
+            return StationCatalog.read(kinds, services);
+        }
+    }
+
+    @Bean
+    HolidayCalendar holidayCalendar() throws IOException {
+        try (InputStream holidays = seed("holidays-cn.csv")) {
+            return HolidayCalendar.read(holidays);
+        }
+    }
+
+    static InputStream seed(String name) throws IOException {
+        return new ClassPathResource("seeds/" + name).getInputStream();
+    }
+}

@@ -1,0 +1,76 @@
+package cn.servicemap.districts;
+
+import cn.servicemap.gis.crs.CoordinateSystem;
+import cn.servicemap.gis.districts.CensusRecord;
+import cn.servicemap.gis.districts.CensusTable;
+import cn.servicemap.gis.districts.DistrictBoundary;
+import cn.servicemap.gis.districts.DistrictBoundaryReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Imports district boundaries and census population, each file in one transaction. */
+@Service
+public class DistrictService {
+
+    private static final Logger log = LoggerFactory.getLogger(DistrictService.class);
+
+    /** What a census import matched. */
+    public record CensusResult(int matched, List<String> districtsWithoutCensus) {
+    }
+
+    private final DistrictRepository repository;
+    private final RegionIndex region;
+    private final TransactionTemplate tx;
+
+    DistrictService(DistrictRepository repository, RegionIndex region, TransactionTemplate tx) {
+        this.repository = repository;
+        this.region = region;
+        this.tx = tx;
+    }
+
+    /** Reads boundaries (converting from {@code crs} to WGS84) and stores them; returns them. */
+    public List<DistrictBoundary> importBoundaries(InputStream geojson, CoordinateSystem crs, String source) throws IOException {
+        List<DistrictBoundary> boundaries = DistrictBoundaryReader.read(geojson, crs);
+        store(boundaries, source, false);
+        return boundaries;
+    }
+
+    public void store(Collection<DistrictBoundary> boundaries, String source, boolean synthetic) {
+        tx.executeWithoutResult(s -> boundaries.forEach(b -> repository.upsertBoundary(b, source, synthetic)));
+        region.refresh();
+        log.info("Stored {} district boundaries from {}", boundaries.size(), source);
+    }
+
+    /** Sets each loaded district's population from a census table keyed by adcode; other rows are ignored. */
+    public CensusResult importCensus(InputStream csv, String source) throws IOException {
+        return applyCensus(CensusTable.read(csv).records(), source);
+    }
+
+    public CensusResult applyCensus(Map<String, CensusRecord> census, String source) {
+        return tx.execute(s -> {
+            int matched = 0;
+            List<String> missing = new ArrayList<>();
+            for (District d : repository.findAll()) {
+                CensusRecord r = census.get(d.adcode());
+                if (r == null) {
+                    missing.add(d.adcode() + " " + d.nameZh());
+                } else if (repository.setPopulation(d.adcode(), r.population(), r.urbanShare(), source)) {
+                    matched++;
+                }
+            }
+            if (!missing.isEmpty()) {
+                log.warn("No census figure for districts {}: their population stays empty; import a census table that has them.", missing);
+            }
+            return new CensusResult(matched, List.copyOf(missing));
+        });
+    }
+
+}

@@ -1,0 +1,216 @@
+package cn.servicemap.stations;
+
+import cn.servicemap.gis.catalog.StationCatalog;
+import cn.servicemap.gis.crs.CoordinateSystem;
+import cn.servicemap.gis.stations.StationStatus;
+import cn.servicemap.system.ConflictException;
+import cn.servicemap.system.FieldError;
+import cn.servicemap.system.InvalidRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.locationtech.jts.geom.Envelope;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The service-point registry: GeoJSON out, checked JSON in. Reads are open; each write answers
+ * with the new version as a strong ETag, and an update must name the version it read (If-Match
+ * or {@code version}), so that of two concurrent edits one wins and the other gets a conflict.
+ */
+@RestController
+@RequestMapping("/api/stations")
+class StationController {
+
+    private static final String GEOJSON = "application/geo+json";
+
+    private final StationService stations;
+    private final StationRepository repository;
+    private final StationFeatures features;
+    private final StationCatalog catalog;
+    private final Clock clock;
+
+    StationController(StationService service, StationRepository repository, StationFeatures features,
+                      StationCatalog catalog, Clock clock) {
+        this.stations = service;
+        this.repository = repository;
+        this.features = features;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    @Operation(summary = "List service points as a GeoJSON FeatureCollection",
+            description = "Filters combine with AND; kind and service may repeat or be comma-separated (a station must offer every service named).")
+    @GetMapping(produces = {GEOJSON, "application/json"})
+    Map<String, Object> list(
+            @Parameter(description = "Kind codes or Chinese names") @RequestParam(required = false) List<String> kind,
+            @Parameter(description = "Service codes or Chinese names") @RequestParam(required = false) List<String> service,
+            @Parameter(description = "District adcode") @RequestParam(required = false) String district,
+            @Parameter(description = "minLon,minLat,maxLon,maxLat (WGS84)") @RequestParam(required = false) String bbox,
+            @Parameter(description = "Only stations open now (Asia/Shanghai time, public holidays considered)") @RequestParam(required = false) Boolean openNow,
+            @Parameter(description = "Text in name or address") @RequestParam(required = false) String q,
+            @Parameter(description = "Statuses; default all but CLOSED") @RequestParam(required = false) List<String> status) {
+        List<FieldError> errors = new ArrayList<>();
+        StationFilter filter = new StationFilter(kinds(kind, errors), services(service, errors),
+                district == null || district.isBlank() ? null : district.trim(), bbox(bbox, errors), q, statuses(status, errors));
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        LocalDateTime now = LocalDateTime.now(clock);
+        List<ServicePoint> found = stations.find(filter);
+        if (openNow != null) {
+            found = found.stream().filter(p -> openNow.equals(features.openNow(p, now))).toList();
+        }
+        return features.collection(found, now, repository.dataVersion());
+    }
+
+    @GetMapping(value = "/{id}", produces = {GEOJSON, "application/json"})
+    ResponseEntity<Map<String, Object>> get(@PathVariable long id) {
+        return withEtag(ResponseEntity.ok(), stations.get(id));
+    }
+
+    @Operation(summary = "Create a service point", description = "Answers 201 with Location and ETag; 400 lists every field with its reason.")
+    @PostMapping(produces = {GEOJSON, "application/json"})
+    ResponseEntity<Map<String, Object>> create(@RequestBody StationRequest body) {
+        ServicePoint created = stations.create(body.toInput(), crs(body.crs()), "api");
+        return withEtag(ResponseEntity.created(URI.create("/api/stations/" + created.id())), created);
+    }
+
+    @Operation(summary = "Replace a service point",
+            description = "Send If-Match: \"<version>\" (412 when stale) or version in the body (409 when stale); without either, 428.")
+    @PutMapping(value = "/{id}", produces = {GEOJSON, "application/json"})
+    ResponseEntity<Map<String, Object>> update(@PathVariable long id, @RequestBody StationRequest body,
+                                               @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        Integer fromHeader = version(ifMatch);
+        if (fromHeader == null && body.version() == null) {
+            throw new ConflictException(HttpStatus.PRECONDITION_REQUIRED, "version",
+                    "修改站点须带上读取时的版本：If-Match 头或 version 字段 (send If-Match or version)");
+        }
+        int expected = fromHeader != null ? fromHeader : body.version();
+        ServicePoint updated = stations.update(id, body.toInput(), crs(body.crs()), expected, fromHeader != null, "api");
+        return withEtag(ResponseEntity.ok(), updated);
+    }
+
+    @Operation(summary = "Close a service point (soft delete)", description = "The record stays, with status CLOSED and the reason.")
+    @DeleteMapping(value = "/{id}", produces = {GEOJSON, "application/json"})
+    ResponseEntity<Map<String, Object>> close(@PathVariable long id, @RequestParam(required = false) String reason,
+                                              @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return withEtag(ResponseEntity.ok(), stations.close(id, reason, version(ifMatch), "api"));
+    }
+
+    private ResponseEntity<Map<String, Object>> withEtag(ResponseEntity.BodyBuilder builder, ServicePoint p) {
+        return builder.eTag("\"" + p.version() + "\"").body(features.feature(p, LocalDateTime.now(clock)));
+    }
+
+    /** The version in an If-Match header: "3", W/"3" or 3. */
+    private static Integer version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        String v = ifMatch.trim();
+        if (v.startsWith("W/")) {
+            v = v.substring(2);
+        }
+        v = v.replace("\"", "").trim();
+        try {
+            return Integer.valueOf(v);
+        } catch (NumberFormatException e) {
+            throw new InvalidRequestException("If-Match", "If-Match 应为站点版本号，如 \"3\" (If-Match must be the station version)");
+        }
+    }
+
+    private static CoordinateSystem crs(String crs) {
+        if (crs == null || crs.isBlank()) {
+            return CoordinateSystem.WGS84;
+        }
+        try {
+            return CoordinateSystem.parse(crs);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("crs", e.getMessage());
+        }
+    }
+
+    private Set<String> kinds(List<String> values, List<FieldError> errors) {
+        Set<String> codes = new LinkedHashSet<>();
+        for (String v : split(values)) {
+            catalog.resolveKind(v).ifPresentOrElse(k -> codes.add(k.code()),
+                    () -> errors.add(new FieldError("kind", "未知的站点类型“" + v + "” (unknown kind)", "UNKNOWN_KIND")));
+        }
+        return codes;
+    }
+
+    private Set<String> services(List<String> values, List<FieldError> errors) {
+        Set<String> codes = new LinkedHashSet<>();
+        for (String v : split(values)) {
+            catalog.resolveService(v).ifPresentOrElse(s -> codes.add(s.code()),
+                    () -> errors.add(new FieldError("service", "未知的服务项目“" + v + "” (unknown service)", "UNKNOWN_SERVICE")));
+        }
+        return codes;
+    }
+
+    private static Set<StationStatus> statuses(List<String> values, List<FieldError> errors) {
+        Set<StationStatus> out = new LinkedHashSet<>();
+        for (String v : split(values)) {
+            StationStatus.parse(v).ifPresentOrElse(out::add,
+                    () -> errors.add(new FieldError("status", "未知的状态“" + v + "” (unknown status)", "BAD_STATUS")));
+        }
+        return out;
+    }
+
+    private static Envelope bbox(String bbox, List<FieldError> errors) {
+        if (bbox == null || bbox.isBlank()) {
+            return null;
+        }
+        String[] parts = bbox.split(",");
+        try {
+            if (parts.length != 4) {
+                throw new NumberFormatException();
+            }
+            double minLon = Double.parseDouble(parts[0].trim());
+            double minLat = Double.parseDouble(parts[1].trim());
+            double maxLon = Double.parseDouble(parts[2].trim());
+            double maxLat = Double.parseDouble(parts[3].trim());
+            if (!(minLon <= maxLon && minLat <= maxLat && Math.abs(minLon) <= 180 && Math.abs(maxLon) <= 180
+                    && Math.abs(minLat) <= 90 && Math.abs(maxLat) <= 90)) {
+                throw new NumberFormatException();
+            }
+            return new Envelope(minLon, maxLon, minLat, maxLat);
+        } catch (NumberFormatException e) {
+            errors.add(new FieldError("bbox", "bbox 应为 minLon,minLat,maxLon,maxLat（WGS84，最小值在前）"
+                    + " (bbox must be minLon,minLat,maxLon,maxLat in WGS84)", "BAD_BBOX"));
+            return null;
+        }
+    }
+
+    private static List<String> split(List<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String v : values) {
+            for (String part : v.split("[,，]")) {
+                if (!part.isBlank()) {
+                    out.add(part.trim());
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,21 @@
+package cn.servicemap.stations;
+
+import cn.servicemap.gis.stations.StationStatus;
+import java.util.Set;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * Which stations a list asks for; empty sets and nulls mean "any".
+ *
+ * @param services every one of these must be offered
+ * @param bbox     WGS84 lon/lat box
+ * @param text     matched against name and address, case-insensitively
+ * @param statuses by default everything but CLOSED
+ */
+public record StationFilter(Set<String> kinds, Set<String> services, String adcode, Envelope bbox, String text,
+                            Set<StationStatus> statuses) {
+
+    public static StationFilter all() {
+        return new StationFilter(Set.of(), Set.of(), null, null, null, Set.of());
+    }
+}

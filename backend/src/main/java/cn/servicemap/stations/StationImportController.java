@@ -1,0 +1,74 @@
+package cn.servicemap.stations;
+
+import cn.servicemap.gis.crs.CoordinateSystem;
+import cn.servicemap.gis.stations.ImportReport;
+import cn.servicemap.gis.stations.RowProblem;
+import cn.servicemap.system.InvalidRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Station import over HTTP: upload a CSV, XLSX, GeoJSON or zipped Shapefile with its coordinate system. */
+@RestController
+@RequestMapping("/api/stations/imports")
+class StationImportController {
+
+    /** The import report as the API shows it. */
+    record ImportResponse(String fileName, String format, String coordinateSystem, int totalRows, int goodRows,
+                          int badRows, boolean committed, Long importRunId, List<Long> stationIds,
+                          List<RowProblem> problems, List<String> warnings) {
+
+        static ImportResponse of(StationImportService.Outcome o) {
+            ImportReport r = o.report();
+            return new ImportResponse(r.fileName(), r.format(), r.coordinateSystem().name(), r.totalRows(),
+                    r.goodRows().size(), r.badRows(), o.committed(), o.importRunId(), o.stationIds(), r.problems(),
+                    r.warnings());
+        }
+    }
+
+    private final StationImportService imports;
+
+    StationImportController(StationImportService imports) {
+        this.imports = imports;
+    }
+
+    @Operation(summary = "Check (dry run) or commit a station file",
+            description = "Every bad row is reported with its row number, column and reason; a commit writes all good rows in one transaction.")
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ImportResponse importStations(@RequestPart("file") MultipartFile file,
+                                  @Parameter(description = "Coordinate system of the file: WGS84, CGCS2000, GCJ02 or BD09")
+                                  @RequestParam String crs,
+                                  @Parameter(description = "false (default) checks only; true writes the good rows")
+                                  @RequestParam(defaultValue = "false") boolean commit) throws IOException {
+        CoordinateSystem system;
+        try {
+            system = CoordinateSystem.parse(crs);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("crs", e.getMessage());
+        }
+        String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
+                ? "upload.csv" : Path.of(file.getOriginalFilename()).getFileName().toString();
+        Path tmp = Files.createTempFile("servicemap-import-", "-" + name.replaceAll("[^A-Za-z0-9._-]", "_"));
+        try {
+            file.transferTo(tmp);
+            return ImportResponse.of(imports.importFile(tmp, name, system, commit, "api", StationRepository.Origin.USER));
+        } catch (UncheckedIOException e) {
+            throw new InvalidRequestException("file", e.getCause().getMessage());
+        } catch (IOException e) {
+            throw new InvalidRequestException("file", "无法读取文件：" + e.getMessage() + " (cannot read the file)");
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

@@ -1,0 +1,278 @@
+package cn.servicemap.stations;
+
+import cn.servicemap.gis.stations.CheckedStation;
+import cn.servicemap.gis.stations.StationImportCheck.StoredStation;
+import cn.servicemap.gis.stations.StationStatus;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Stations in H2GIS or PostGIS with the same SQL: points written with ST_SetSRID(ST_MakePoint(lon, lat), 4326)
+ * and read with ST_X/ST_Y; box filters use the spatial index through {@code &&}. Updates are
+ * optimistic: they name the version they read and change nothing if it moved on.
+ */
+@Repository
+public class StationRepository {
+
+    private static final String COLUMNS = """
+            s.id, s.name, s.kind, ST_X(s.geom) AS lon, ST_Y(s.geom) AS lat, s.address, s.adcode, s.host_org,
+            s.operating_union, s.phone, s.opening_hours, s.capacity, s.status, s.status_reason, s.verified_at,
+            s.source, s.demo, s.synthetic, s.created_at, s.updated_at, s.version""";
+    private static final String INSERT = """
+            INSERT INTO station (name, kind, geom, address, adcode, host_org, operating_union, phone, opening_hours,
+                                 capacity, status, status_reason, verified_at, source, demo, synthetic, created_at, updated_at, version)
+            VALUES (?, ?, ST_SetSRID(ST_MakePoint(?, ?), 4326), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)""";
+
+    /** Where a station came from beyond its fields: the demo and synthetic flags. */
+    public record Origin(boolean demo, boolean synthetic) {
+        public static final Origin USER = new Origin(false, false);
+    }
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+
+    StationRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+        this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+    }
+
+    public Optional<ServicePoint> findById(long id) {
+        List<ServicePoint> found = query("s.id = ?", List.of(id));
+        return found.stream().findFirst();
+    }
+
+    public List<ServicePoint> find(StationFilter filter) {
+        List<String> where = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (!filter.kinds().isEmpty()) {
+            where.add("s.kind IN (" + placeholders(filter.kinds().size()) + ")");
+            params.addAll(filter.kinds());
+        }
+        for (String service : filter.services()) {
+            where.add("EXISTS (SELECT 1 FROM station_service x WHERE x.station_id = s.id AND x.service_code = ?)");
+            params.add(service);
+        }
+        if (filter.adcode() != null) {
+            where.add("s.adcode = ?");
+            params.add(filter.adcode());
+        }
+        if (filter.bbox() != null) {
+            where.add("s.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)");
+            params.addAll(List.of(filter.bbox().getMinX(), filter.bbox().getMinY(), filter.bbox().getMaxX(), filter.bbox().getMaxY()));
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            where.add("(LOWER(s.name) LIKE ? OR LOWER(COALESCE(s.address, '')) LIKE ?)");
+            String like = "%" + filter.text().trim().toLowerCase().replace("%", "").replace("_", "") + "%";
+            params.add(like);
+            params.add(like);
+        }
+        if (filter.statuses().isEmpty()) {
+            where.add("s.status <> 'CLOSED'");
+        } else {
+            where.add("s.status IN (" + placeholders(filter.statuses().size()) + ")");
+            filter.statuses().forEach(st -> params.add(st.name()));
+        }
+        return query(String.join(" AND ", where), params);
+    }
+
+    private List<ServicePoint> query(String where, List<Object> params) {
+        String condition = where.isBlank() ? "1 = 1" : where;
+        Map<Long, List<String>> services = new HashMap<>();
+        jdbc.sql("SELECT x.station_id, x.service_code FROM station_service x JOIN station s ON s.id = x.station_id WHERE "
+                        + condition + " ORDER BY x.station_id, x.service_code")
+                .params(params)
+                .query(rs -> {
+                    services.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                });
+        return jdbc.sql("SELECT " + COLUMNS + " FROM station s WHERE " + condition + " ORDER BY s.id")
+                .params(params)
+                .query((rs, n) -> map(rs, services.getOrDefault(rs.getLong("id"), List.of())))
+                .list();
+    }
+
+    /** @return the new station's id */
+    public long insert(CheckedStation s, Origin origin, OffsetDateTime now) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbcTemplate.update(con -> {
+            PreparedStatement ps = con.prepareStatement(INSERT, new String[]{"id"});
+            bindInsert(ps, s, origin, now);
+            return ps;
+        }, keys);
+        long id = keyOf(keys.getKeyList().get(0));
+        insertServices(id, s.services());
+        return id;
+    }
+
+    /** Inserts all stations as a batch (in the caller's transaction); returns their ids in order. */
+    public List<Long> insertAll(List<CheckedStation> stations, Origin origin, OffsetDateTime now) {
+        List<Long> ids = new ArrayList<>(stations.size());
+        int chunk = 1000;
+        for (int from = 0; from < stations.size(); from += chunk) {
+            List<CheckedStation> part = stations.subList(from, Math.min(stations.size(), from + chunk));
+            KeyHolder keys = new GeneratedKeyHolder();
+            jdbcTemplate.batchUpdate(con -> con.prepareStatement(INSERT, new String[]{"id"}),
+                    new BatchPreparedStatementSetter() {
+                        @Override
+                        public void setValues(PreparedStatement ps, int i) throws SQLException {
+                            bindInsert(ps, part.get(i), origin, now);
+                        }
+
+                        @Override
+                        public int getBatchSize() {
+                            return part.size();
+                        }
+                    }, keys);
+            List<Long> partIds = keys.getKeyList().stream().map(StationRepository::keyOf).toList();
+            if (partIds.size() != part.size()) {
+                throw new IllegalStateException("database returned " + partIds.size() + " keys for " + part.size() + " inserted stations");
+            }
+            ids.addAll(partIds);
+        }
+        List<Object[]> serviceRows = new ArrayList<>();
+        for (int i = 0; i < stations.size(); i++) {
+            for (String code : stations.get(i).services()) {
+                serviceRows.add(new Object[]{ids.get(i), code});
+            }
+        }
+        jdbcTemplate.batchUpdate("INSERT INTO station_service (station_id, service_code) VALUES (?, ?)", serviceRows);
+        return ids;
+    }
+
+    /**
+     * Replaces the station's fields if it is still at {@code expectedVersion}.
+     *
+     * @return false when the station is missing or another update came first
+     */
+    public boolean update(long id, int expectedVersion, CheckedStation s, OffsetDateTime now) {
+        int updated = jdbc.sql("""
+                        UPDATE station SET name = ?, kind = ?, geom = ST_SetSRID(ST_MakePoint(?, ?), 4326), address = ?,
+                               adcode = ?, host_org = ?, operating_union = ?, phone = ?, opening_hours = ?, capacity = ?,
+                               status = ?, status_reason = ?, verified_at = ?, source = ?, updated_at = ?, version = version + 1
+                        WHERE id = ? AND version = ?""")
+                .params(s.name(), s.kind(), s.lon(), s.lat(), s.address(), s.adcode(), s.hostOrg(), s.operatingUnion(),
+                        s.phone(), s.openingHours(), s.capacity(), s.status().name(), s.statusReason(), s.verifiedAt(),
+                        s.source(), now, id, expectedVersion)
+                .update();
+        if (updated == 1) {
+            jdbc.sql("DELETE FROM station_service WHERE station_id = ?").param(id).update();
+            insertServices(id, s.services());
+        }
+        return updated == 1;
+    }
+
+    /** Closes the station (soft delete) if it is still at {@code expectedVersion}. */
+    public boolean close(long id, int expectedVersion, String reason, OffsetDateTime now) {
+        return jdbc.sql("""
+                        UPDATE station SET status = 'CLOSED', status_reason = ?, updated_at = ?, version = version + 1
+                        WHERE id = ? AND version = ?""")
+                .params(reason, now, id, expectedVersion)
+                .update() == 1;
+    }
+
+    /** Appends to the audit trail; its highest id is the data version of everything computed from stations. */
+    public void recordEvent(long stationId, String action, int version, OffsetDateTime at, String actor, String detail) {
+        jdbc.sql("INSERT INTO station_event (station_id, action, version, at, actor, detail) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(stationId, action, version, at, actor, detail)
+                .update();
+    }
+
+    public void recordEvents(List<Long> stationIds, String action, OffsetDateTime at, String actor, String detail) {
+        List<Object[]> rows = stationIds.stream().map(id -> new Object[]{id, action, 1, at, actor, detail}).toList();
+        jdbcTemplate.batchUpdate("INSERT INTO station_event (station_id, action, version, at, actor, detail) VALUES (?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    /** Increases with every change to any station. */
+    public long dataVersion() {
+        return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM station_event").query(Long.class).single();
+    }
+
+    public int count() {
+        return jdbc.sql("SELECT COUNT(*) FROM station").query(Integer.class).single();
+    }
+
+    /** Names and locations of stations that are not closed, for duplicate checks. */
+    public List<StoredStation> storedForDuplicateCheck() {
+        return jdbc.sql("SELECT id, name, ST_X(geom), ST_Y(geom) FROM station WHERE status <> 'CLOSED'")
+                .query((rs, n) -> new StoredStation(rs.getLong(1), rs.getString(2), rs.getDouble(3), rs.getDouble(4)))
+                .list();
+    }
+
+    /** Stations not closed within a box, for a single-station duplicate check. */
+    public List<StoredStation> storedNear(double lon, double lat, double degrees) {
+        return jdbc.sql("SELECT id, name, ST_X(geom), ST_Y(geom) FROM station WHERE status <> 'CLOSED' "
+                        + "AND geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)")
+                .params(lon - degrees, lat - degrees, lon + degrees, lat + degrees)
+                .query((rs, n) -> new StoredStation(rs.getLong(1), rs.getString(2), rs.getDouble(3), rs.getDouble(4)))
+                .list();
+    }
+
+    private void insertServices(long id, List<String> services) {
+        for (String code : services) {
+            jdbc.sql("INSERT INTO station_service (station_id, service_code) VALUES (?, ?)").params(id, code).update();
+        }
+    }
+
+    private static void bindInsert(PreparedStatement ps, CheckedStation s, Origin origin, OffsetDateTime now) throws SQLException {
+        int i = 1;
+        ps.setString(i++, s.name());
+        ps.setString(i++, s.kind());
+        ps.setDouble(i++, s.lon());
+        ps.setDouble(i++, s.lat());
+        ps.setString(i++, s.address());
+        ps.setString(i++, s.adcode());
+        ps.setString(i++, s.hostOrg());
+        ps.setString(i++, s.operatingUnion());
+        ps.setString(i++, s.phone());
+        ps.setString(i++, s.openingHours());
+        if (s.capacity() == null) {
+            ps.setNull(i++, Types.INTEGER);
+        } else {
+            ps.setInt(i++, s.capacity());
+        }
+        ps.setString(i++, s.status().name());
+        ps.setString(i++, s.statusReason());
+        ps.setObject(i++, s.verifiedAt(), Types.DATE);
+        ps.setString(i++, s.source());
+        ps.setBoolean(i++, origin.demo());
+        ps.setBoolean(i++, origin.synthetic());
+        ps.setObject(i++, now);
+        ps.setObject(i, now);
+    }
+
+    private static long keyOf(Map<String, Object> key) {
+        Object v = key.containsKey("id") ? key.get("id") : key.containsKey("ID") ? key.get("ID") : key.values().iterator().next();
+        return ((Number) v).longValue();
+    }
+
+    private static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    private static ServicePoint map(ResultSet rs, List<String> services) throws SQLException {
+        Integer capacity = rs.getObject("capacity") == null ? null : rs.getInt("capacity");
+        String adcode = rs.getString("adcode");
+        return new ServicePoint(rs.getLong("id"), rs.getString("name"), rs.getString("kind"), rs.getDouble("lon"),
+                rs.getDouble("lat"), rs.getString("address"), adcode == null ? null : adcode.trim(), rs.getString("host_org"),
+                rs.getString("operating_union"), rs.getString("phone"), rs.getString("opening_hours"), List.copyOf(services),
+                capacity, StationStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
+                rs.getObject("verified_at", LocalDate.class), rs.getString("source"), rs.getBoolean("demo"),
+                rs.getBoolean("synthetic"), rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("updated_at", OffsetDateTime.class), rs.getInt("version"));
+    }
+
+}

@@ -1,0 +1,154 @@
+package cn.servicemap.stations;
+
+import cn.servicemap.districts.RegionIndex;
+import cn.servicemap.gis.catalog.StationCatalog;
+import cn.servicemap.gis.crs.CoordinateSystem;
+import cn.servicemap.gis.stations.CheckedStation;
+import cn.servicemap.gis.stations.DuplicateFinder;
+import cn.servicemap.gis.stations.FieldProblem;
+import cn.servicemap.gis.stations.ProblemCode;
+import cn.servicemap.gis.stations.StationChecker;
+import cn.servicemap.gis.stations.StationImportCheck;
+import cn.servicemap.gis.stations.StationImportCheck.StoredStation;
+import cn.servicemap.gis.stations.StationInput;
+import cn.servicemap.system.ConflictException;
+import cn.servicemap.system.FieldError;
+import cn.servicemap.system.InvalidRequestException;
+import cn.servicemap.system.NotFoundException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates, updates and closes service points: every write is checked the same way an import row
+ * is (one {@link StationChecker}), derives the district from the location, is optimistic about
+ * concurrency (a stale version loses) and leaves an event in the audit trail.
+ */
+@Service
+public class StationService {
+
+    private final StationRepository repository;
+    private final StationCatalog catalog;
+    private final RegionIndex region;
+    private final Clock clock;
+
+    StationService(StationRepository repository, StationCatalog catalog, RegionIndex region, Clock clock) {
+        this.repository = repository;
+        this.catalog = catalog;
+        this.region = region;
+        this.clock = clock;
+    }
+
+    /** A checker for the districts loaded now. */
+    public StationChecker checker() {
+        return new StationChecker(catalog, region.locator());
+    }
+
+    @Transactional(readOnly = true)
+    public ServicePoint get(long id) {
+        return repository.findById(id).orElseThrow(() -> notFound(id));
+    }
+
+    @Transactional(readOnly = true)
+    public List<ServicePoint> find(StationFilter filter) {
+        return repository.find(filter);
+    }
+
+    @Transactional
+    public ServicePoint create(StationInput input, CoordinateSystem crs, String actor) {
+        CheckedStation s = check(input, crs);
+        rejectDuplicate(s, null);
+        OffsetDateTime now = now();
+        long id = repository.insert(s, StationRepository.Origin.USER, now);
+        repository.recordEvent(id, "CREATE", 1, now, actor, null);
+        return get(id);
+    }
+
+    /**
+     * Replaces a station's fields.
+     *
+     * @param expectedVersion the version the client read
+     * @param fromIfMatch     whether the version came as an If-Match header (a mismatch is then 412, else 409)
+     */
+    @Transactional
+    public ServicePoint update(long id, StationInput input, CoordinateSystem crs, int expectedVersion, boolean fromIfMatch,
+                               String actor) {
+        ServicePoint current = get(id);
+        CheckedStation s = check(input, crs);
+        rejectDuplicate(s, id);
+        OffsetDateTime now = now();
+        if (current.version() != expectedVersion || !repository.update(id, expectedVersion, s, now)) {
+            throw stale(id, expectedVersion, fromIfMatch);
+        }
+        repository.recordEvent(id, "UPDATE", expectedVersion + 1, now, actor, null);
+        return get(id);
+    }
+
+    /** Closes a station with a reason (the API's DELETE); the record stays. */
+    @Transactional
+    public ServicePoint close(long id, String reason, Integer expectedVersion, String actor) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidRequestException("reason", "关闭站点须说明原因 (a reason is required to close a station)");
+        }
+        if (reason.length() > 500) {
+            throw new InvalidRequestException("reason", "原因最多 500 个字符 (reason is longer than 500 characters)");
+        }
+        ServicePoint current = get(id);
+        int version = expectedVersion == null ? current.version() : expectedVersion;
+        OffsetDateTime now = now();
+        if (current.version() != version || !repository.close(id, version, reason.trim(), now)) {
+            throw stale(id, version, true);
+        }
+        repository.recordEvent(id, "CLOSE", version + 1, now, actor, reason.trim());
+        return get(id);
+    }
+
+    private CheckedStation check(StationInput input, CoordinateSystem crs) {
+        StationChecker.Result result = checker().check(input, crs);
+        if (!result.ok()) {
+            throw new InvalidRequestException(result.problems().stream().map(StationService::toFieldError).toList());
+        }
+        return result.station();
+    }
+
+    private void rejectDuplicate(CheckedStation s, Long self) {
+        DuplicateFinder finder = new DuplicateFinder(StationImportCheck.DUPLICATE_RADIUS_IN_METERS);
+        for (StoredStation other : repository.storedNear(s.lon(), s.lat(), 0.001)) {
+            if (self == null || other.id() != self) {
+                finder.add(other.name(), other.lon(), other.lat(), String.valueOf(other.id()));
+            }
+        }
+        Optional<String> duplicate = finder.find(s.name(), s.lon(), s.lat());
+        if (duplicate.isPresent()) {
+            throw new InvalidRequestException(List.of(new FieldError("name",
+                    "疑似重复：站点 #" + duplicate.get() + " 同名且相距不到 30 米 (likely duplicate of station " + duplicate.get() + ")",
+                    ProblemCode.DUPLICATE.name())));
+        }
+    }
+
+    static FieldError toFieldError(FieldProblem p) {
+        return new FieldError(p.field() == null ? null : p.field().apiName(), p.reason(), p.code().name());
+    }
+
+    private ConflictException stale(long id, int expectedVersion, boolean fromIfMatch) {
+        int actual = repository.findById(id).map(ServicePoint::version).orElseThrow(() -> notFound(id));
+        String message = "站点 #" + id + " 已被他人修改：当前版本 " + actual + "，请求基于版本 " + expectedVersion
+                + "；请重新读取后再提交 (station " + id + " was changed by someone else: version is " + actual
+                + ", not " + expectedVersion + ")";
+        return new ConflictException(fromIfMatch ? HttpStatus.PRECONDITION_FAILED : HttpStatus.CONFLICT,
+                fromIfMatch ? "If-Match" : "version", message);
+    }
+
+    private static NotFoundException notFound(long id) {
+        return new NotFoundException("没有编号为 " + id + " 的站点 (no station " + id + ")");
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,111 @@
+package cn.servicemap.system;
+
+import cn.servicemap.districts.DistrictService;
+import cn.servicemap.gis.crs.CoordinateSystem;
+import cn.servicemap.gis.stations.RowProblem;
+import cn.servicemap.stations.StationImportService;
+import cn.servicemap.stations.StationRepository;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * The command-line import: {@code import stations --file=F --crs=GCJ02 [--commit]},
+ * {@code import districts --file=F --crs=GCJ02}, {@code import census --file=F}. Prints the report
+ * (every bad row with its number, column and reason) and exits 0 when every row was good,
+ * 1 when some rows were refused, 2 on unusable arguments or files.
+ */
+@Component
+@ConditionalOnProperty(name = "servicemap.command", havingValue = "import")
+class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
+
+    private final StationImportService stations;
+    private final DistrictService districts;
+    private final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    private int exitCode;
+
+    ImportCommand(StationImportService stations, DistrictService districts) {
+        this.stations = stations;
+        this.districts = districts;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        List<String> words = args.getNonOptionArgs();
+        String what = words.size() > 1 ? words.get(1) : "";
+        String file = option(args, "file");
+        if (file == null && words.size() > 2) {
+            file = words.get(2);
+        }
+        try {
+            if (file == null || !Files.isRegularFile(Path.of(file))) {
+                throw new IllegalArgumentException("--file must name an existing file (was " + file + ")");
+            }
+            Path path = Path.of(file);
+            switch (what) {
+                case "stations" -> importStations(path, crs(args, true), args.containsOption("commit"));
+                case "districts" -> {
+                    try (InputStream in = Files.newInputStream(path)) {
+                        CoordinateSystem crs = crs(args, true);
+                        int n = districts.importBoundaries(in, crs, path.getFileName() + " (" + crs + ")").size();
+                        out.println("已导入 " + n + " 个区县边界 (imported " + n + " district boundaries)");
+                    }
+                }
+                case "census" -> {
+                    try (InputStream in = Files.newInputStream(path)) {
+                        var r = districts.importCensus(in, path.getFileName().toString());
+                        out.println("已匹配 " + r.matched() + " 个区县的人口 (census matched " + r.matched() + " districts); "
+                                + "无人口数据: " + r.districtsWithoutCensus());
+                    }
+                }
+                default -> throw new IllegalArgumentException("usage: import <stations|districts|census> --file=F [--crs=WGS84|CGCS2000|GCJ02|BD09] [--commit]");
+            }
+        } catch (Exception e) {
+            out.println("导入失败 (import failed): " + e.getMessage());
+            exitCode = 2;
+        }
+    }
+
+    private void importStations(Path path, CoordinateSystem crs, boolean commit) throws Exception {
+        var outcome = stations.importFile(path, path.getFileName().toString(), crs, commit, "cli", StationRepository.Origin.USER);
+        var r = outcome.report();
+        out.printf("%s (%s, %s): %d 行, %d 行通过, %d 行有误 (%d rows, %d good, %d bad)%n", r.fileName(), r.format(),
+                r.coordinateSystem(), r.totalRows(), r.goodRows().size(), r.badRows(), r.totalRows(), r.goodRows().size(), r.badRows());
+        for (String w : r.warnings()) {
+            out.println("注意 (warning): " + w);
+        }
+        for (RowProblem p : r.problems()) {
+            out.printf("第 %d 行 [%s] %s: %s%n", p.rowNumber(), p.column() == null ? "-" : p.column(), p.code(), p.reason());
+        }
+        out.println(outcome.committed()
+                ? "已写入 " + outcome.stationIds().size() + " 个站点 (committed, import run " + outcome.importRunId() + ")"
+                : "试运行，未写入；加 --commit 写入通过的行 (dry run: nothing written; add --commit to write the good rows)");
+        exitCode = r.badRows() > 0 ? 1 : 0;
+    }
+
+    private static CoordinateSystem crs(ApplicationArguments args, boolean required) {
+        String crs = option(args, "crs");
+        if (crs == null) {
+            throw new IllegalArgumentException("--crs is required: the file's coordinate system (WGS84, CGCS2000, GCJ02 or BD09)");
+        }
+        return CoordinateSystem.parse(crs);
+    }
+
+    private static String option(ApplicationArguments args, String name) {
+        List<String> values = args.getOptionValues(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
+    }
+}

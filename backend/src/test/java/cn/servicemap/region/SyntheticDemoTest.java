@@ -1,0 +1,45 @@
+package cn.servicemap.region;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.servicemap.support.Api;
+import cn.servicemap.support.TestDatabases;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** Without the shared data the demo is a generated city, and says so everywhere it shows. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "servicemap.data-dir=${java.io.tmpdir}/servicemap-no-shared-data")
+class SyntheticDemoTest {
+
+    @Value("${local.server.port}")
+    int port;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry r) {
+        r.add("spring.datasource.url", TestDatabases::freshH2Url);
+    }
+
+    @Test
+    void shouldLoadASyntheticCityLabelledSynthetic() {
+        Api api = new Api(port);
+        JsonNode region = api.get("/api/region").json().get("region");
+        assertThat(region.get("synthetic").asBoolean()).isTrue();
+        assertThat(region.get("nameZh").asText()).contains("synthetic");
+        JsonNode stations = api.get("/api/stations").json();
+        assertThat(stations.get("count").asInt()).isEqualTo(24);
+        for (JsonNode f : stations.get("features")) {
+            assertThat(f.get("properties").get("synthetic").asBoolean()).isTrue();
+            assertThat(f.get("properties").get("source").asText()).contains("synthetic");
+            assertThat(f.get("properties").get("adcode").asText()).startsWith("9901");
+        }
+        for (JsonNode d : api.get("/api/districts").json().get("features")) {
+            assertThat(d.get("properties").get("synthetic").asBoolean()).isTrue();
+            assertThat(d.get("properties").get("population").asLong()).isPositive();
+        }
+    }
+}

@@ -1,0 +1,242 @@
+package cn.servicemap.stations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.servicemap.gis.crs.ChinaCoordinates;
+import cn.servicemap.gis.crs.Geodesic;
+import cn.servicemap.gis.crs.LonLat;
+import cn.servicemap.support.Api;
+import cn.servicemap.support.DemoRegionTestBase;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The station registry API, run on each database by its subclasses. */
+abstract class StationApiContract extends DemoRegionTestBase {
+
+    /** 夫子庙 (Confucius Temple), well inside 秦淮区, WGS84. */
+    static final double FUZIMIAO_LON = 118.7886;
+    static final double FUZIMIAO_LAT = 32.0219;
+
+    static Map<String, Object> station(String name, double lon, double lat) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name);
+        body.put("kind", "爱心驿站");
+        body.put("lon", lon);
+        body.put("lat", lat);
+        body.put("address", "秦淮区贡院街");
+        body.put("phone", "025-8888 6666");
+        body.put("openingHours", "Mo-Fr 08:00-18:00; PH off");
+        body.put("services", List.of("饮水", "MICROWAVE", "如厕"));
+        body.put("capacity", 12);
+        return body;
+    }
+
+    static String unique(String prefix) {
+        return prefix + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void shouldCreateStationDerivingDistrictAndResolvingNames() {
+        Api api = api();
+        Api.Response created = api.post("/api/stations", station(unique("夫子庙驿站"), FUZIMIAO_LON, FUZIMIAO_LAT));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.header("Location")).matches("/api/stations/\\d+");
+        assertThat(created.header("ETag")).isEqualTo("\"1\"");
+        JsonNode p = created.json().get("properties");
+        assertThat(p.get("kind").asText()).isEqualTo("OUTDOOR_STATION");
+        assertThat(p.get("adcode").asText()).isEqualTo("320104");
+        assertThat(p.get("districtName").asText()).isEqualTo("秦淮区");
+        assertThat(p.get("services").findValuesAsString("code")).containsExactlyInAnyOrder("WATER", "MICROWAVE", "TOILET");
+        assertThat(p.get("openingHours").get("osm").asText()).isEqualTo("Mo-Fr 08:00-18:00; PH off");
+        assertThat(p.get("openNow").asBoolean()).isTrue(); // Monday 10:00
+        assertThat(p.get("status").asText()).isEqualTo("OPEN");
+
+        Api.Response read = api.get(created.header("Location"));
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().get("geometry").get("coordinates").get(0).asDouble()).isCloseTo(FUZIMIAO_LON, org.assertj.core.data.Offset.offset(1e-7));
+    }
+
+    @Test
+    void shouldStoreGcj02InputAsWgs84WithinHalfAMetre() {
+        LonLat gcj = ChinaCoordinates.gcj02FromWgs84(FUZIMIAO_LON, FUZIMIAO_LAT);
+        Map<String, Object> body = station(unique("高德坐标驿站"), gcj.lon(), gcj.lat());
+        body.put("crs", "GCJ-02");
+        Api.Response created = api().post("/api/stations", body);
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode c = created.json().get("geometry").get("coordinates");
+        double error = Geodesic.distanceMeters(c.get(0).asDouble(), c.get(1).asDouble(), FUZIMIAO_LON, FUZIMIAO_LAT);
+        assertThat(error).isLessThan(0.5);
+        // and GCJ-02 really is ~500 m away from WGS84 here, so the conversion mattered
+        assertThat(Geodesic.distanceMeters(gcj.lon(), gcj.lat(), FUZIMIAO_LON, FUZIMIAO_LAT)).isBetween(400.0, 700.0);
+    }
+
+    @Test
+    void shouldRejectSwappedCoordinatesNamingTheField() {
+        Api.Response r = api().post("/api/stations", station(unique("填反"), FUZIMIAO_LAT, FUZIMIAO_LON));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(r.json().get("field").asText()).isEqualTo("lat");
+        assertThat(r.json().get("errors").get(0).get("code").asText()).isEqualTo("SWAPPED_COORDINATES");
+    }
+
+    @Test
+    void shouldListEveryBadFieldWithItsReason() {
+        Map<String, Object> body = station("", FUZIMIAO_LON, FUZIMIAO_LAT);
+        body.put("kind", "咖啡馆");
+        body.put("services", List.of("饮水", "按摩"));
+        body.put("openingHours", "Mo-Fr 25:00-26:00");
+        Api.Response r = api().post("/api/stations", body);
+        assertThat(r.status()).isEqualTo(400);
+        List<String> fields = r.json().get("errors").findValuesAsString("field");
+        assertThat(fields).contains("name", "kind", "services", "openingHours");
+        assertThat(r.json().get("errors").findValuesAsString("code")).contains("MISSING_VALUE", "UNKNOWN_KIND", "UNKNOWN_SERVICE", "BAD_OPENING_HOURS");
+    }
+
+    @Test
+    void shouldRejectAWrongTypeWithTheFieldName() {
+        Api.Response r = api().post("/api/stations", "{\"name\":\"x\",\"kind\":\"爱心驿站\",\"lon\":118.78,\"lat\":\"north\"}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("field").asText()).isEqualTo("lat");
+    }
+
+    @Test
+    void shouldRejectPointsOutsideTheLoadedRegion() {
+        Api.Response r = api().post("/api/stations", station(unique("北京"), 116.397, 39.909));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("errors").get(0).get("code").asText()).isEqualTo("OUTSIDE_REGION");
+    }
+
+    @Test
+    void shouldRejectALikelyDuplicate() {
+        String name = unique("重复驿站");
+        assertThat(api().post("/api/stations", station(name, FUZIMIAO_LON, FUZIMIAO_LAT)).status()).isEqualTo(201);
+        Api.Response again = api().post("/api/stations", station(name, FUZIMIAO_LON + 0.0001, FUZIMIAO_LAT));
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.json().get("errors").get(0).get("code").asText()).isEqualTo("DUPLICATE");
+    }
+
+    @Test
+    void shouldFilterByKindServiceDistrictBboxTextAndOpenNow() {
+        Api api = api();
+        String tag = unique("筛选");
+        Map<String, Object> weekday = station(tag + "工作日", FUZIMIAO_LON, FUZIMIAO_LAT);
+        Map<String, Object> weekend = station(tag + "周末", FUZIMIAO_LON + 0.002, FUZIMIAO_LAT);
+        weekend.put("openingHours", "Sa,Su 09:00-17:00");
+        weekend.put("services", List.of("图书"));
+        weekend.put("kind", "职工书屋");
+        Map<String, Object> always = station(tag + "全天", FUZIMIAO_LON + 0.004, FUZIMIAO_LAT);
+        always.put("openingHours", "24小时");
+        for (Map<String, Object> s : List.of(weekday, weekend, always)) {
+            assertThat(api.post("/api/stations", s).status()).isEqualTo(201);
+        }
+        assertThat(names(api.get("/api/stations?q=" + tag))).hasSize(3);
+        assertThat(names(api.get("/api/stations?q=" + tag + "&openNow=true"))).containsExactlyInAnyOrder(tag + "工作日", tag + "全天");
+        assertThat(names(api.get("/api/stations?q=" + tag + "&kind=READING_ROOM"))).containsExactly(tag + "周末");
+        assertThat(names(api.get("/api/stations?q=" + tag + "&service=BOOKS"))).containsExactly(tag + "周末");
+        assertThat(names(api.get("/api/stations?q=" + tag + "&service=WATER,TOILET"))).containsExactlyInAnyOrder(tag + "工作日", tag + "全天");
+        assertThat(names(api.get("/api/stations?q=" + tag + "&district=320104"))).hasSize(3);
+        assertThat(names(api.get("/api/stations?q=" + tag + "&district=320102"))).isEmpty();
+        String box = (FUZIMIAO_LON + 0.001) + "," + (FUZIMIAO_LAT - 0.001) + "," + (FUZIMIAO_LON + 0.005) + "," + (FUZIMIAO_LAT + 0.001);
+        assertThat(names(api.get("/api/stations?q=" + tag + "&bbox=" + box))).containsExactlyInAnyOrder(tag + "周末", tag + "全天");
+
+        Api.Response bad = api.get("/api/stations?bbox=1,2,3&service=按摩");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("service", "bbox");
+    }
+
+    @Test
+    void shouldUpdateWithIfMatchAndRefuseStaleOrMissingVersions() {
+        Api api = api();
+        Map<String, Object> body = station(unique("更新驿站"), FUZIMIAO_LON, FUZIMIAO_LAT);
+        String location = api.post("/api/stations", body).header("Location");
+        body.put("capacity", 20);
+        Api.Response ok = api.put(location, body, Map.of("If-Match", "\"1\""));
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.header("ETag")).isEqualTo("\"2\"");
+        assertThat(ok.json().get("properties").get("capacity").asInt()).isEqualTo(20);
+
+        assertThat(api.put(location, body, Map.of("If-Match", "\"1\"")).status()).isEqualTo(412);
+        body.put("version", 1);
+        Api.Response conflict = api.put(location, body, Map.of());
+        assertThat(conflict.status()).isEqualTo(409);
+        assertThat(conflict.json().get("detail").asText()).contains("版本 2");
+        body.remove("version");
+        assertThat(api.put(location, body, Map.of()).status()).isEqualTo(428);
+    }
+
+    @Test
+    void shouldLetExactlyOneOfTwoConcurrentUpdatesWin() throws Exception {
+        Api api = api();
+        Map<String, Object> body = station(unique("并发驿站"), FUZIMIAO_LON, FUZIMIAO_LAT);
+        String location = api.post("/api/stations", body).header("Location");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 1; round <= 5; round++) {
+                int version = round;
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Integer>> results = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    Map<String, Object> mine = new LinkedHashMap<>(body);
+                    mine.put("capacity", 10 * round + i);
+                    results.add(pool.submit(() -> {
+                        start.await();
+                        return api.put(location, mine, Map.of("If-Match", "\"" + version + "\"")).status();
+                    }));
+                }
+                start.countDown();
+                List<Integer> statuses = List.of(results.get(0).get(), results.get(1).get());
+                assertThat(statuses).containsExactlyInAnyOrder(200, 412);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(api.get(location).header("ETag")).isEqualTo("\"6\"");
+    }
+
+    @Test
+    void shouldCloseWithAReasonAndKeepTheRecord() {
+        Api api = api();
+        String name = unique("关闭驿站");
+        String location = api.post("/api/stations", station(name, FUZIMIAO_LON, FUZIMIAO_LAT)).header("Location");
+        Api.Response noReason = api.delete(location, Map.of());
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.json().get("field").asText()).isEqualTo("reason");
+
+        Api.Response closed = api.delete(location + "?reason=" + java.net.URLEncoder.encode("房屋拆迁", java.nio.charset.StandardCharsets.UTF_8),
+                Map.of("If-Match", "\"1\""));
+        assertThat(closed.status()).isEqualTo(200);
+        assertThat(closed.json().get("properties").get("status").asText()).isEqualTo("CLOSED");
+        assertThat(closed.json().get("properties").get("statusReason").asText()).isEqualTo("房屋拆迁");
+        assertThat(closed.json().get("properties").get("openNow").asBoolean()).isFalse();
+        assertThat(names(api.get("/api/stations?q=" + name))).isEmpty();
+        assertThat(names(api.get("/api/stations?q=" + name + "&status=CLOSED"))).containsExactly(name);
+        assertThat(api.get(location).status()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldAnswerProblemDetailsForUnknownStations() {
+        Api.Response r = api().get("/api/stations/987654321");
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(r.json().get("detail").asText()).contains("987654321");
+        Api.Response typed = api().get("/api/stations/abc");
+        assertThat(typed.status()).isEqualTo(400);
+        assertThat(typed.json().get("field").asText()).isEqualTo("id");
+    }
+
+    static List<String> names(Api.Response r) {
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        List<String> out = new ArrayList<>();
+        r.json().get("features").forEach(f -> out.add(f.get("properties").get("name").asText()));
+        return out;
+    }
+}

@@ -1,0 +1,163 @@
+package cn.servicemap.stations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import cn.servicemap.gis.crs.ChinaCoordinates;
+import cn.servicemap.gis.crs.Geodesic;
+import cn.servicemap.gis.crs.LonLat;
+import cn.servicemap.support.Api;
+import cn.servicemap.support.DemoRegionTestBase;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/** Station import over HTTP on each database: the dry-run report, all-or-nothing commits, encodings, scale. */
+abstract class StationImportContract extends DemoRegionTestBase {
+
+    static final String HEADER = "名称,类型,经度,纬度,地址,电话,开放时间,服务项目\n";
+
+    @Autowired
+    StationRepository repository;
+
+    static String tag() {
+        return "导入" + UUID.randomUUID().toString().substring(0, 6);
+    }
+
+    /** Rows 2..12 of a file with one problem each, and two good rows. */
+    static String badCorpus(String tag) {
+        return HEADER
+                + tag + "好1,爱心驿站,118.7886,32.0219,贡院街,025-12345678,Mo-Fr 08:00-18:00,饮水、热饭\n"   // 2 good
+                + tag + "反,爱心驿站,32.0219,118.7886,,,,\n"                                                   // 3 swapped
+                + tag + "非数,爱心驿站,NaN,32.0219,,,,\n"                                                       // 4 NaN
+                + tag + "空,爱心驿站,118.7886,,,,,\n"                                                           // 5 empty lat
+                + tag + "类,咖啡馆,118.7886,32.0230,,,,\n"                                                      // 6 unknown kind
+                + tag + "服,爱心驿站,118.7886,32.0240,,,,按摩\n"                                                 // 7 unknown service
+                + tag + "时,爱心驿站,118.7886,32.0250,,,25:00-26:00,\n"                                         // 8 bad hours
+                + tag + "京,爱心驿站,116.3970,39.9090,,,,\n"                                                    // 9 outside region
+                + tag + "外,爱心驿站,10.0,50.0,,,,\n"                                                           // 10 outside China
+                + tag + "好1,爱心驿站,118.78862,32.02192,,,,\n"                                                 // 11 duplicate of row 2
+                + "\"" + tag + "好2\",职工之家,\"118.7900\",32.0300,\"石鼓路, 88号\",,24/7,\"图书,空调/取暖\"\n"; // 12 good
+    }
+
+    @Test
+    void shouldReportEveryBadRowInADryRunAndWriteNothing() {
+        String tag = tag();
+        int before = repository.count();
+        Api.Response r = api().upload("/api/stations/imports?crs=WGS84", "corpus.csv", badCorpus(tag).getBytes(StandardCharsets.UTF_8));
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        JsonNode j = r.json();
+        assertThat(j.get("committed").asBoolean()).isFalse();
+        assertThat(j.get("totalRows").asInt()).isEqualTo(11);
+        assertThat(j.get("goodRows").asInt()).isEqualTo(2);
+        assertThat(j.get("badRows").asInt()).isEqualTo(9);
+        List<org.assertj.core.groups.Tuple> problems = new ArrayList<>();
+        j.get("problems").forEach(p -> problems.add(tuple(p.get("rowNumber").asInt(),
+                p.get("column").isNull() ? null : p.get("column").asText(), p.get("code").asText())));
+        assertThat(problems).contains(
+                tuple(3, "纬度", "SWAPPED_COORDINATES"),
+                tuple(4, "经度", "NOT_FINITE"),
+                tuple(5, "纬度", "MISSING_VALUE"),
+                tuple(6, "类型", "UNKNOWN_KIND"),
+                tuple(7, "服务项目", "UNKNOWN_SERVICE"),
+                tuple(8, "开放时间", "BAD_OPENING_HOURS"),
+                tuple(9, "经度", "OUTSIDE_REGION"),
+                tuple(10, "经度", "OUTSIDE_CHINA"),
+                tuple(11, "名称", "DUPLICATE"));
+        j.get("problems").forEach(p -> assertThat(p.get("reason").asText()).isNotBlank());
+        assertThat(repository.count()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldCommitOnlyTheGoodRowsInOneGo() {
+        String tag = tag();
+        int before = repository.count();
+        Api.Response r = api().upload("/api/stations/imports?crs=WGS84&commit=true", "corpus.csv",
+                badCorpus(tag).getBytes(StandardCharsets.UTF_8));
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.json().get("committed").asBoolean()).isTrue();
+        assertThat(r.json().get("stationIds").size()).isEqualTo(2);
+        assertThat(r.json().get("importRunId").asLong()).isPositive();
+        assertThat(repository.count()).isEqualTo(before + 2);
+        List<String> names = StationApiContract.names(api().get("/api/stations?q=" + tag));
+        assertThat(names).containsExactlyInAnyOrder(tag + "好1", tag + "好2");
+        JsonNode good2 = api().get("/api/stations?q=" + tag + "好2").json().get("features").get(0).get("properties");
+        assertThat(good2.get("address").asText()).isEqualTo("石鼓路, 88号");
+        assertThat(good2.get("services").findValuesAsString("code")).containsExactlyInAnyOrder("BOOKS", "CLIMATE");
+
+        // The same file again: every row is now a duplicate of a stored station, nothing more is written.
+        Api.Response again = api().upload("/api/stations/imports?crs=WGS84&commit=true", "corpus.csv",
+                badCorpus(tag).getBytes(StandardCharsets.UTF_8));
+        assertThat(again.json().get("goodRows").asInt()).isZero();
+        assertThat(repository.count()).isEqualTo(before + 2);
+    }
+
+    @Test
+    void shouldReadAGbkFileWithChineseHeaders() {
+        String tag = tag();
+        String csv = HEADER + tag + "国标码,户外劳动者服务站点,118.7886,32.0219,夫子庙,,周一至周五 8:00-18:00,饮水\n";
+        Api.Response r = api().upload("/api/stations/imports?crs=WGS84&commit=true", "gbk.csv", csv.getBytes(Charset.forName("GBK")));
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.json().get("format").asText()).contains("GB");
+        assertThat(r.json().get("goodRows").asInt()).isEqualTo(1);
+        JsonNode p = api().get("/api/stations?q=" + tag).json().get("features").get(0).get("properties");
+        assertThat(p.get("name").asText()).isEqualTo(tag + "国标码");
+        assertThat(p.get("openingHours").get("osm").asText()).isEqualTo("Mo-Fr 08:00-18:00");
+    }
+
+    @Test
+    void shouldPlaceStationsWithinHalfAMetreOnlyWhenTheCoordinateSystemIsDeclaredRight() {
+        // True WGS84 positions, written in GCJ-02 as copied from AMap.
+        double[][] truth = {{118.7886, 32.0219}, {118.7800, 32.0400}, {118.7700, 32.0500}};
+        for (String declared : List.of("GCJ02", "WGS84")) {
+            String tag = tag();
+            StringBuilder csv = new StringBuilder(HEADER);
+            for (int i = 0; i < truth.length; i++) {
+                LonLat gcj = ChinaCoordinates.gcj02FromWgs84(truth[i][0], truth[i][1]);
+                csv.append(tag).append(i).append(",爱心驿站,").append(gcj.lon()).append(',').append(gcj.lat()).append(",,,,\n");
+            }
+            JsonNode report = api().upload("/api/stations/imports?crs=" + declared + "&commit=true", "amap.csv",
+                    csv.toString().getBytes(StandardCharsets.UTF_8)).json();
+            assertThat(report.get("goodRows").asInt()).isEqualTo(3);
+            for (int i = 0; i < truth.length; i++) {
+                JsonNode c = api().get("/api/stations?q=" + tag + i).json().get("features").get(0).get("geometry").get("coordinates");
+                double off = Geodesic.distanceMeters(c.get(0).asDouble(), c.get(1).asDouble(), truth[i][0], truth[i][1]);
+                if (declared.equals("GCJ02")) {
+                    assertThat(off).isLessThan(0.5);
+                } else {
+                    assertThat(off).as("GCJ-02 read as WGS84 is the ~500 m Nanjing offset").isBetween(400.0, 700.0);
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldImportAHundredThousandRowsInOneTransaction() {
+        String tag = tag();
+        StringBuilder csv = new StringBuilder(HEADER);
+        int rows = 100_000;
+        for (int i = 0; i < rows; i++) {
+            // a 400 × 250 lattice of points ~5 m apart in 秦淮区
+            double lon = 118.7800 + (i % 400) * 0.00005;
+            double lat = 32.0100 + (i / 400) * 0.00005;
+            csv.append(tag).append('-').append(i).append(",爱心驿站,").append(String.format("%.6f", lon)).append(',')
+                    .append(String.format("%.6f", lat)).append(",,,24/7,饮水|如厕\n");
+        }
+        int before = repository.count();
+        Api.Response r = api().upload("/api/stations/imports?crs=WGS84&commit=true", "big.csv",
+                csv.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(r.status()).as(r.text().substring(0, Math.min(500, r.text().length()))).isEqualTo(200);
+        assertThat(r.json().get("totalRows").asInt()).isEqualTo(rows);
+        assertThat(r.json().get("goodRows").asInt()).isEqualTo(rows);
+        assertThat(repository.count()).isEqualTo(before + rows);
+        JsonNode some = api().get("/api/stations?q=" + tag + "-99999").json();
+        assertThat(some.get("count").asInt()).isEqualTo(1);
+        assertThat(some.get("features").get(0).get("properties").get("services").findValuesAsString("code"))
+                .containsExactlyInAnyOrder("WATER", "TOILET");
+    }
+}

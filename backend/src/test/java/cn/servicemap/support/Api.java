@@ -1,0 +1,95 @@
+package cn.servicemap.support;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Real HTTP against the running test server: what a client sees, headers and all. */
+public final class Api {
+
+    /** A response: status, headers, and the body parsed as JSON when it is JSON. */
+    public record Response(int status, java.net.http.HttpHeaders headers, String text, JsonNode json) {
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+    }
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final String base;
+
+    public Api(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    public Response get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    public Response post(String path, Object body) {
+        return send(jsonRequest(path, body).POST(HttpRequest.BodyPublishers.ofString(write(body))));
+    }
+
+    public Response put(String path, Object body, Map<String, String> headers) {
+        HttpRequest.Builder b = jsonRequest(path, body).PUT(HttpRequest.BodyPublishers.ofString(write(body)));
+        headers.forEach(b::header);
+        return send(b);
+    }
+
+    public Response delete(String path, Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).DELETE();
+        headers.forEach(b::header);
+        return send(b);
+    }
+
+    /** POSTs a multipart form with one file part named "file". */
+    public Response upload(String path, String fileName, byte[] content) {
+        String boundary = "----sm" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        try {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.write(content);
+            body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    public JsonMapper json() {
+        return json;
+    }
+
+    private HttpRequest.Builder jsonRequest(String path, Object body) {
+        return HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json");
+    }
+
+    private String write(Object body) {
+        return body instanceof String s ? s : json.writeValueAsString(body);
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            String type = r.headers().firstValue("Content-Type").orElse("");
+            JsonNode node = type.contains("json") && !r.body().isEmpty() ? json.readTree(r.body()) : null;
+            return new Response(r.statusCode(), r.headers(), r.body(), node);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package cn.servicemap.gis.stations;
+
+/** Why a value or row was refused: a stable code for programs, beside the reason text for people. */
+public enum ProblemCode {
+    MISSING_COLUMN,
+    MISSING_VALUE,
+    NOT_A_NUMBER,
+    NOT_FINITE,
+    OUT_OF_RANGE,
+    SWAPPED_COORDINATES,
+    OUTSIDE_CHINA,
+    OUTSIDE_REGION,
+    UNKNOWN_KIND,
+    UNKNOWN_SERVICE,
+    BAD_OPENING_HOURS,
+    BAD_PHONE,
+    BAD_CAPACITY,
+    BAD_DATE,
+    BAD_STATUS,
+    TOO_LONG,
+    DUPLICATE,
+    UNREADABLE_ROW
+}

@@ -1,0 +1,159 @@
+package cn.servicemap.gis.synthetic;
+
+import cn.servicemap.gis.crs.LocalMetricProjection;
+import cn.servicemap.gis.districts.CensusRecord;
+import cn.servicemap.gis.districts.DistrictBoundary;
+import cn.servicemap.gis.stations.StationField;
+import cn.servicemap.gis.stations.StationInput;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.PrecisionModel;
+
+/**
+ * A generated city for demos without the shared real data and for scale tests: a rectangular
+ * street grid of {@code blocksX × blocksY} square blocks of {@code blockMeters}, split into
+ * {@code districtsX × districtsY} rectangular districts with a made-up population, adcodes in the
+ * unused 99xxxx range, and stations at street corners. Everything it makes is labelled synthetic
+ * (合成). Deterministic for a given seed.
+ */
+public final class SyntheticCity {
+
+    /** Shown wherever synthetic data appears. */
+    public static final String LABEL = "合成示例数据 (synthetic)";
+
+    private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
+
+    private final long seed;
+    private final double originLon;
+    private final double originLat;
+    private final int blocksX;
+    private final int blocksY;
+    private final double blockMeters;
+    private final int districtsX;
+    private final int districtsY;
+    private final double metersPerDegreeLon;
+    private final double metersPerDegreeLat = 111_320.0;
+
+    public SyntheticCity(long seed, double originLon, double originLat, int blocksX, int blocksY, double blockMeters,
+                         int districtsX, int districtsY) {
+        if (blocksX < districtsX || blocksY < districtsY || blocksX < 1 || blocksY < 1) {
+            throw new IllegalArgumentException("need at least one block per district");
+        }
+        this.seed = seed;
+        this.originLon = originLon;
+        this.originLat = originLat;
+        this.blocksX = blocksX;
+        this.blocksY = blocksY;
+        this.blockMeters = blockMeters;
+        this.districtsX = districtsX;
+        this.districtsY = districtsY;
+        this.metersPerDegreeLon = 111_320.0 * Math.cos(Math.toRadians(originLat));
+    }
+
+    /** The demo city: 3 × 3 km, 2 × 2 districts, 150 m blocks, in an unpopulated corner of the map. */
+    public static SyntheticCity demo() {
+        return new SyntheticCity(20260101L, 115.50, 29.50, 20, 20, 150, 2, 2);
+    }
+
+    public Envelope bounds() {
+        return new Envelope(originLon, lon(blocksX * blockMeters), originLat, lat(blocksY * blockMeters));
+    }
+
+    public int blocksX() {
+        return blocksX;
+    }
+
+    public int blocksY() {
+        return blocksY;
+    }
+
+    public double blockMeters() {
+        return blockMeters;
+    }
+
+    /** WGS84 longitude of a point {@code x} metres east of the origin. */
+    public double lon(double x) {
+        return originLon + x / metersPerDegreeLon;
+    }
+
+    /** WGS84 latitude of a point {@code y} metres north of the origin. */
+    public double lat(double y) {
+        return originLat + y / metersPerDegreeLat;
+    }
+
+    public List<DistrictBoundary> districts() {
+        List<DistrictBoundary> out = new ArrayList<>();
+        for (int dy = 0; dy < districtsY; dy++) {
+            for (int dx = 0; dx < districtsX; dx++) {
+                double x0 = blocksX * blockMeters * dx / districtsX;
+                double x1 = blocksX * blockMeters * (dx + 1) / districtsX;
+                double y0 = blocksY * blockMeters * dy / districtsY;
+                double y1 = blocksY * blockMeters * (dy + 1) / districtsY;
+                Polygon p = WGS84.createPolygon(new Coordinate[]{
+                        new Coordinate(lon(x0), lat(y0)), new Coordinate(lon(x1), lat(y0)), new Coordinate(lon(x1), lat(y1)),
+                        new Coordinate(lon(x0), lat(y1)), new Coordinate(lon(x0), lat(y0))});
+                MultiPolygon mp = WGS84.createMultiPolygon(new Polygon[]{p});
+                double areaKm2 = LocalMetricProjection.centredOn(mp.getEnvelopeInternal()).toMetric(mp).getArea() / 1e6;
+                int n = dy * districtsX + dx + 1;
+                out.add(new DistrictBoundary(adcode(n), "合成第" + n + "区", "990100", "district", mp, areaKm2));
+            }
+        }
+        return out;
+    }
+
+    /** A made-up population per district: 8,000–20,000 people per km², as in a dense Chinese city core. */
+    public Map<String, CensusRecord> census() {
+        SplittableRandom random = new SplittableRandom(seed);
+        Map<String, CensusRecord> out = new LinkedHashMap<>();
+        for (DistrictBoundary d : districts()) {
+            double density = 8_000 + random.nextDouble() * 12_000;
+            out.put(d.adcode(), new CensusRecord(d.adcode(), d.nameZh(), Math.round(d.areaKm2() * density), 1.0));
+        }
+        return out;
+    }
+
+    /** {@code count} stations at distinct street corners, labelled synthetic. */
+    public List<StationInput> stations(int count) {
+        SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        String[][] kinds = {
+                {"OUTDOOR_STATION", "爱心驿站", "WATER|MICROWAVE|REST|PHONE_CHARGING", "24/7"},
+                {"OUTDOOR_STATION", "劳动者港湾", "WATER|TOILET|REST|EBIKE_CHARGING", "Mo-Su 07:00-21:00"},
+                {"SERVICE_CENTRE", "职工服务中心", "WATER|TOILET|REST|WIFI|BOOKS", "Mo-Fr 08:30-17:30; PH off"},
+                {"DRIVERS_HOME", "司机之家", "WATER|MICROWAVE|TOILET|REST|AIR_PUMP", "24/7"}};
+        List<StationInput> out = new ArrayList<>();
+        java.util.Set<Long> used = new java.util.HashSet<>();
+        int capacity = (blocksX + 1) * (blocksY + 1);
+        while (out.size() < Math.min(count, capacity)) {
+            int ix = random.nextInt(blocksX + 1);
+            int iy = random.nextInt(blocksY + 1);
+            if (!used.add((long) ix * (blocksY + 1) + iy)) {
+                continue;
+            }
+            String[] k = kinds[out.size() % kinds.length];
+            Map<StationField, String> v = new EnumMap<>(StationField.class);
+            v.put(StationField.NAME, "合成" + k[1] + (out.size() + 1) + "号");
+            v.put(StationField.KIND, k[0]);
+            v.put(StationField.LON, Double.toString(lon(ix * blockMeters)));
+            v.put(StationField.LAT, Double.toString(lat(iy * blockMeters)));
+            v.put(StationField.SERVICES, k[2]);
+            v.put(StationField.OPENING_HOURS, k[3]);
+            v.put(StationField.CAPACITY, Integer.toString(4 + random.nextInt(12)));
+            v.put(StationField.SOURCE, LABEL);
+            out.add(new StationInput(v));
+        }
+        return out;
+    }
+
+    private static String adcode(int n) {
+        return String.format("9901%02d", n);
+    }
+}

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Runs every test: installs and starts what they need first (PostgreSQL + PostGIS from Debian
+# packages on a local test cluster, Chromium for the browser tests), then `mvnw verify`.
+# Extra arguments go to Maven, e.g. scripts/test.sh -pl gis-data.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib.sh
+ensure_java
+SERVICEMAP_TEST_POSTGIS_URL=$(scripts/postgis.sh start | tail -n 1)
+export SERVICEMAP_TEST_POSTGIS_URL
+echo "PostGIS for tests: $SERVICEMAP_TEST_POSTGIS_URL" >&2
+./mvnw -B -ntp verify "$@"
