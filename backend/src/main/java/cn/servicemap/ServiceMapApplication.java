@@ -1,10 +1,11 @@
 package cn.servicemap;
 
-import java.util.Map;
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * ServiceMap 职工服务阵地地图. {@code java -jar servicemap.jar} serves the app (H2GIS by default);
@@ -16,12 +17,22 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class ServiceMapApplication {
 
     public static void main(String[] args) {
-        SpringApplication app = new SpringApplication(ServiceMapApplication.class);
         if (args.length > 0 && "import".equals(args[0])) {
-            app.setWebApplicationType(WebApplicationType.NONE);
-            app.setDefaultProperties(Map.of("servicemap.command", "import", "servicemap.demo.enabled", "false"));
-            System.exit(SpringApplication.exit(app.run(args)));
+            System.exit(SpringApplication.exit(runImport(args)));
         }
-        app.run(args);
+        SpringApplication.run(ServiceMapApplication.class, args);
+    }
+
+    /**
+     * Starts the application for a command-line import: no web server and no demo region (given as
+     * command-line properties, which outrank application.yml).
+     */
+    public static ConfigurableApplicationContext runImport(String... args) {
+        SpringApplication app = new SpringApplication(ServiceMapApplication.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        String[] all = Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--servicemap.command=import";
+        all[args.length + 1] = "--servicemap.demo.enabled=false";
+        return app.run(all);
     }
 }

@@ -63,6 +63,8 @@ class StationImportController {
         try {
             file.transferTo(tmp);
             return ImportResponse.of(imports.importFile(tmp, name, system, commit, "api", StationRepository.Origin.USER));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("file", e.getMessage());
         } catch (UncheckedIOException e) {
             throw new InvalidRequestException("file", e.getCause().getMessage());
         } catch (IOException e) {

@@ -14,7 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.reset;
 import tools.jackson.databind.JsonNode;
 
 /** Station import over HTTP on each database: the dry-run report, all-or-nothing commits, encodings, scale. */
@@ -22,7 +27,7 @@ abstract class StationImportContract extends DemoRegionTestBase {
 
     static final String HEADER = "名称,类型,经度,纬度,地址,电话,开放时间,服务项目\n";
 
-    @Autowired
+    @MockitoSpyBean
     StationRepository repository;
 
     static String tag() {
@@ -159,5 +164,71 @@ abstract class StationImportContract extends DemoRegionTestBase {
         assertThat(some.get("count").asInt()).isEqualTo(1);
         assertThat(some.get("features").get(0).get("properties").get("services").findValuesAsString("code"))
                 .containsExactlyInAnyOrder("WATER", "TOILET");
+    }
+
+    @Test
+    void shouldWriteNothingWhenACommitFailsHalfWay() {
+        String tag = tag();
+        int before = repository.count();
+        // The stations are inserted, then writing their audit events fails: the whole import must roll back.
+        doThrow(new IllegalStateException("simulated failure after the station rows were written"))
+                .when(repository).recordEvents(anyList(), eq("IMPORT"), any(), any(), any());
+        try {
+            Api.Response r = api().upload("/api/stations/imports?crs=WGS84&commit=true", "corpus.csv",
+                    badCorpus(tag).getBytes(StandardCharsets.UTF_8));
+            assertThat(r.status()).isEqualTo(500);
+            assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        } finally {
+            reset(repository);
+        }
+        assertThat(repository.count()).isEqualTo(before);
+        assertThat(StationApiContract.names(api().get("/api/stations?q=" + tag))).isEmpty();
+    }
+
+    @Test
+    void shouldImportXlsxAndGeoJsonFiles() throws Exception {
+        String tag = tag();
+        java.io.ByteArrayOutputStream xlsx = new java.io.ByteArrayOutputStream();
+        try (org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(xlsx, "test", "1.0")) {
+            org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet("站点");
+            String[] header = {"名称", "类型", "经度", "纬度", "座位数"};
+            for (int c = 0; c < header.length; c++) {
+                ws.value(0, c, header[c]);
+            }
+            ws.value(1, 0, tag + "表格");
+            ws.value(1, 1, "职工之家");
+            ws.value(1, 2, 118.7886);
+            ws.value(1, 3, 32.0219);
+            ws.value(1, 4, 8);
+        }
+        Api.Response fromXlsx = api().upload("/api/stations/imports?crs=WGS84&commit=true", "stations.xlsx", xlsx.toByteArray());
+        assertThat(fromXlsx.status()).as(fromXlsx.text()).isEqualTo(200);
+        assertThat(fromXlsx.json().get("goodRows").asInt()).isEqualTo(1);
+        JsonNode p = api().get("/api/stations?q=" + tag + "表格").json().get("features").get(0).get("properties");
+        assertThat(p.get("capacity").asInt()).isEqualTo(8);
+        assertThat(p.get("kind").asText()).isEqualTo("WORKERS_HOME");
+
+        String geojson = """
+                {"type":"FeatureCollection","features":[
+                 {"type":"Feature","properties":{"name":"%s点","kind":"司机之家","services":["饮水","打气"]},
+                  "geometry":{"type":"Point","coordinates":[118.7800,32.0450]}},
+                 {"type":"Feature","properties":{"name":"%s线","kind":"司机之家"},
+                  "geometry":{"type":"LineString","coordinates":[[118.78,32.04],[118.79,32.05]]}}]}""".formatted(tag, tag);
+        Api.Response fromGeoJson = api().upload("/api/stations/imports?crs=WGS84&commit=true", "stations.geojson",
+                geojson.getBytes(StandardCharsets.UTF_8));
+        assertThat(fromGeoJson.json().get("goodRows").asInt()).isEqualTo(1);
+        assertThat(fromGeoJson.json().get("problems").get(0).get("rowNumber").asInt()).isEqualTo(2);
+        assertThat(fromGeoJson.json().get("problems").get(0).get("reason").asText()).contains("LineString");
+    }
+
+    @Test
+    void shouldRefuseUnreadableFilesAndUnknownCoordinateSystems() {
+        Api.Response xls = api().upload("/api/stations/imports?crs=WGS84", "old.xls", new byte[]{1, 2, 3});
+        assertThat(xls.status()).isEqualTo(400);
+        assertThat(xls.json().get("field").asText()).isEqualTo("file");
+        assertThat(xls.json().get("detail").asText()).contains(".xlsx");
+        Api.Response crs = api().upload("/api/stations/imports?crs=UTM50", "a.csv", HEADER.getBytes(StandardCharsets.UTF_8));
+        assertThat(crs.status()).isEqualTo(400);
+        assertThat(crs.json().get("field").asText()).isEqualTo("crs");
     }
 }
