@@ -54,4 +54,24 @@ class SyntheticCityTest {
         }
         assertThat(corners).hasSize(24);
     }
+
+    @Test
+    void shouldWriteStreetsAndARiverCrossedOnlyAtBridges(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path osm = dir.resolve("city.osm");
+        long segments = city.writeOsm(osm, 4);
+        // 21 east-west streets of 20 segments, 21 north-south streets of 19 segments + bridges at columns 0, 4, ..., 20
+        assertThat(segments).isEqualTo(21 * 20 + 21 * 19 + 6);
+        var streets = cn.servicemap.gis.osm.OsmFeatureReader.read(osm, t -> t.containsKey("highway"));
+        assertThat(streets).hasSize(21 + 21 * 2 + 6);
+        assertThat(streets).filteredOn(f -> "yes".equals(f.tag("bridge"))).hasSize(6);
+        assertThat(streets).allSatisfy(f -> assertThat(f.tag("name")).startsWith("合成"));
+        var water = cn.servicemap.gis.osm.OsmFeatureReader.read(osm, t -> "water".equals(t.get("natural")));
+        assertThat(water).singleElement().satisfies(f -> assertThat(f.geometry().getArea()).isPositive());
+        // No street but a bridge crosses the river.
+        for (var street : streets) {
+            if (!"yes".equals(street.tag("bridge"))) {
+                assertThat(street.geometry().crosses(water.get(0).geometry())).as(street.tag("name")).isFalse();
+            }
+        }
+    }
 }
