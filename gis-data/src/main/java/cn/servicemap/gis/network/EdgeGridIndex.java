@@ -96,8 +96,13 @@ final class EdgeGridIndex {
         return v < 0 ? 0 : Math.min(v, size - 1);
     }
 
-    /** The nearest point on a usable edge, or null if the profile can use no edge. */
-    Hit nearest(ProfileGraph graph, double lon, double lat) {
+    /**
+     * The nearest point on a usable edge (on the main component only if {@code mainOnly}), or null if there is
+     * no such edge.
+     */
+    Hit nearest(ProfileGraph graph, boolean mainOnly, double lon, double lat) {
+        Component main = graph.mainComponent();
+        int mainId = mainOnly ? (main == null ? -2 : main.id()) : -1;
         double kx = Geodesy.metersPerDegreeLon(lat);
         double ky = Geodesy.METERS_PER_DEGREE;
         double cellMinM = Math.min(cellLon * kx, cellLat * ky);
@@ -117,22 +122,23 @@ final class EdgeGridIndex {
             for (int r = Math.max(0, rMin); r <= Math.min(rows - 1, rMax); r++) {
                 if (r == rMin || r == rMax) {
                     for (int c = Math.max(0, cx - ring); c <= Math.min(cols - 1, cx + ring); c++)
-                        scanCell(graph, r * cols + c, lon, lat, kx, ky, best);
+                        scanCell(graph, mainId, r * cols + c, lon, lat, kx, ky, best);
                 } else {
                     if (cx - ring >= 0 && cx - ring < cols)
-                        scanCell(graph, r * cols + cx - ring, lon, lat, kx, ky, best);
+                        scanCell(graph, mainId, r * cols + cx - ring, lon, lat, kx, ky, best);
                     if (ring > 0 && cx + ring >= 0 && cx + ring < cols)
-                        scanCell(graph, r * cols + cx + ring, lon, lat, kx, ky, best);
+                        scanCell(graph, mainId, r * cols + cx + ring, lon, lat, kx, ky, best);
                 }
             }
         }
         return best.edge < 0 ? null : best;
     }
 
-    private void scanCell(ProfileGraph graph, int cell, double qLon, double qLat, double kx, double ky, Hit best) {
+    private void scanCell(ProfileGraph graph, int mainId, int cell, double qLon, double qLat, double kx, double ky,
+                          Hit best) {
         for (int i = cellStart[cell]; i < cellStart[cell + 1]; i++) {
             int e = cellEdges[i];
-            if (e == best.edge || !graph.isUsable(e))
+            if (e == best.edge || !graph.isUsable(e) || mainId != -1 && graph.componentOfEdge(e) != mainId)
                 continue;
             int points = network.edgePointCount(e);
             double px = (network.edgePointLon(e, 0) - qLon) * kx;

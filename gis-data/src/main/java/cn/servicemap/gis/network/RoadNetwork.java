@@ -187,10 +187,23 @@ public final class RoadNetwork implements AutoCloseable {
      * projection around the query (exact enough within tens of kilometres); the reported distance is great-circle.
      */
     public Snap snap(TravelProfile profile, double lon, double lat, double maxDistanceInMeters) {
+        return snap(profile, lon, lat, maxDistanceInMeters, false);
+    }
+
+    /**
+     * Like {@link #snap}, but only onto the profile's main (largest) component: for a worker's position, where a
+     * nearby disconnected piece (a sidewalk drawn without its crossings, a courtyard path) would answer "no
+     * station reachable". Stations should be snapped with {@link #snap} and flagged instead.
+     */
+    public Snap snapToMainComponent(TravelProfile profile, double lon, double lat, double maxDistanceInMeters) {
+        return snap(profile, lon, lat, maxDistanceInMeters, true);
+    }
+
+    private Snap snap(TravelProfile profile, double lon, double lat, double maxDistanceInMeters, boolean mainOnly) {
         if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90))
             throw new IllegalArgumentException("not a WGS84 lon/lat: " + lon + ", " + lat);
         ProfileGraph graph = graph(profile);
-        EdgeGridIndex.Hit hit = index.nearest(graph, lon, lat);
+        EdgeGridIndex.Hit hit = index.nearest(graph, mainOnly, lon, lat);
         if (hit == null)
             return new Snap(profile, lon, lat, Snap.Status.NO_ROAD, -1, -1, -1, 0, Double.NaN, Double.NaN,
                     Double.POSITIVE_INFINITY, null);
