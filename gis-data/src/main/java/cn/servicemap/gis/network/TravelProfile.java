@@ -12,8 +12,8 @@ import java.util.Locale;
  *       an explicit {@code foot=yes} are excluded. Fifteen minutes are therefore 1,250 m of path.</li>
  *   <li>{@link #EBIKE} 电动自行车: electric bicycles of delivery riders, 18 km/h on roads and cycle lanes,
  *       12 km/h on living streets, service roads, tracks and paths, 10 km/h on footways explicitly open to
- *       bicycles; never on motorways, motorroads or steps, nor on footways without
- *       {@code bicycle=yes/designated}; one-way streets are respected unless {@code oneway:bicycle=no}.</li>
+ *       bicycles; never on motorways, motorroads, trunk roads (urban expressways, 快速路) or
+ *       steps, nor on footways without {@code bicycle=yes/designated}; one-way streets are respected unless {@code oneway:bicycle=no}.</li>
  *   <li>{@link #CAR} 驾车: GraphHopper's car model ({@code car_access}, {@code car_average_speed}), one-way
  *       streets respected, no turn costs.</li>
  * </ul>
@@ -23,7 +23,7 @@ import java.util.Locale;
  */
 public enum TravelProfile {
     WALK("步行", "walk.json", 5.0, false, "foot_access, foot_road_access, road_class, crossing, sidewalk"),
-    EBIKE("电动自行车", "ebike.json", 18.0, true, "bike_access, get_off_bike, road_class"),
+    EBIKE("电动自行车", "ebike.json", 18.0, true, "bike_access, get_off_bike, road_class, bike_road_access"),
     CAR("驾车", "car.json", 140.0, true, "car_access, car_average_speed, road_class");
 
     private final String chineseLabel;
