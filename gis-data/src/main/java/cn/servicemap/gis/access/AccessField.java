@@ -162,41 +162,70 @@ public final class AccessField {
 
     /**
      * The packed label (time &lt;&lt; 32 | source) of the point at {@code fraction} along {@code edge}, or
-     * {@code Long.MAX_VALUE} if unreached within the limit. Used by polygon building, hence no allocation.
+     * {@code Long.MAX_VALUE} if unreached within the limit.
      */
     long evaluate(int edge, double fraction) {
+        return probe(edge, new EdgeProbe()).at(fraction);
+    }
+
+    /** Loads the constants of an edge into a reusable probe, for evaluating many points along it. */
+    EdgeProbe probe(int edge, EdgeProbe probe) {
         ProfileGraph graph = engine.graph;
         boolean to = engine.direction == SearchDirection.TO_SOURCES;
         int base = engine.network.edgeBase(edge);
         int adj = engine.network.edgeAdj(edge);
-        long best = Long.MAX_VALUE;
-        int tb = time[base];
-        if (tb != UNREACHED) {
-            // TO: point -> base travels against the edge; FROM: base -> point along it
-            int p = graph.partialTimeInMillis(edge, to, fraction);
-            if (p >= 0)
-                best = Math.min(best, FieldEngine.key(tb + p, nearest[base]));
+        probe.limit = engine.limitMillis;
+        // TO: point -> base travels against the edge; FROM: base -> point along it
+        int viaBase = graph.timeInMillis(edge, to);
+        probe.baseKey = time[base] == UNREACHED || viaBase < 0 ? -1 : FieldEngine.key(time[base], nearest[base]);
+        probe.baseMillis = viaBase;
+        int viaAdj = graph.timeInMillis(edge, !to);
+        probe.adjKey = time[adj] == UNREACHED || viaAdj < 0 ? -1 : FieldEngine.key(time[adj], nearest[adj]);
+        probe.adjMillis = viaAdj;
+        probe.sources = sourcesByEdge.get(edge);
+        if (probe.sources != null) {
+            int n = probe.sources.length;
+            if (probe.fractions.length < n)
+                probe.fractions = new double[2 * n];
+            for (int i = 0; i < n; i++)
+                probe.fractions[i] = sources[probe.sources[i]].fraction();
+            probe.alongMillis = graph.timeInMillis(edge, false);
+            probe.againstMillis = graph.timeInMillis(edge, true);
+            probe.to = to;
         }
-        int ta = time[adj];
-        if (ta != UNREACHED) {
-            int p = graph.partialTimeInMillis(edge, !to, 1 - fraction);
-            if (p >= 0)
-                best = Math.min(best, FieldEngine.key(ta + p, nearest[adj]));
+        return probe;
+    }
+
+    /**
+     * The labels along one edge: the best of coming through the base node, through the adj node (partial edge
+     * time proportional to length, rounded to ms exactly as in the search) and of sources on the edge itself.
+     */
+    static final class EdgeProbe {
+        int limit;
+        long baseKey, adjKey;
+        int baseMillis, adjMillis, alongMillis, againstMillis;
+        boolean to;
+        int[] sources;
+        double[] fractions = new double[4];
+
+        /** Packed label at a fraction of the edge, {@code Long.MAX_VALUE} if unreached within the limit. */
+        long at(double fraction) {
+            long best = Long.MAX_VALUE;
+            if (baseKey >= 0)
+                best = baseKey + ((long) Math.round(fraction * baseMillis) << 32);
+            if (adjKey >= 0)
+                best = Math.min(best, adjKey + ((long) Math.round((1 - fraction) * adjMillis) << 32));
+            if (sources != null)
+                for (int i = 0; i < sources.length; i++) {
+                    double f = fractions[i];
+                    // travel goes along the edge iff the destination lies at a larger fraction than the origin
+                    boolean along = to ? f >= fraction : fraction >= f;
+                    int full = along ? alongMillis : againstMillis;
+                    if (full >= 0)
+                        best = Math.min(best, FieldEngine.key((int) Math.round(Math.abs(f - fraction) * full), sources[i]));
+                }
+            return best != Long.MAX_VALUE && (best >>> 32) > limit ? Long.MAX_VALUE : best;
         }
-        int[] onEdge = sourcesByEdge.get(edge);
-        if (onEdge != null) {
-            for (int s : onEdge) {
-                double f = sources[s].fraction();
-                // travel goes along the edge iff the destination lies at a larger fraction than the origin
-                boolean along = to ? f >= fraction : fraction >= f;
-                int p = graph.partialTimeInMillis(edge, !along, Math.abs(f - fraction));
-                if (p >= 0)
-                    best = Math.min(best, FieldEngine.key(p, s));
-            }
-        }
-        if (best != Long.MAX_VALUE && (best >>> 32) > engine.limitMillis)
-            return Long.MAX_VALUE;
-        return best;
     }
 
     /** Source indexes snapped on the edge, or null. */

@@ -41,6 +41,7 @@ final class Raster {
         double maxLon = lon0 + width * dLon, maxLat = lat0 + height * dLat;
         double[] cumulative = new double[16];
         int main = graph.mainComponent() == null ? -1 : graph.mainComponent().id();
+        AccessField.EdgeProbe probe = new AccessField.EdgeProbe();
         for (int e = 0; e < net.edgeCount(); e++) {
             if (!graph.isUsable(e) || !live[e] && graph.componentOfEdge(e) != main)
                 continue;
@@ -63,6 +64,8 @@ final class Raster {
                         (net.edgePointLon(e, i) - net.edgePointLon(e, i - 1)) * kx,
                         (net.edgePointLat(e, i) - net.edgePointLat(e, i - 1)) * METERS_PER_DEGREE);
             double total = cumulative[n - 1];
+            if (live[e])
+                field.probe(e, probe);
             for (int i = 0; i + 1 < n; i++) {
                 double lon1 = net.edgePointLon(e, i), lat1 = net.edgePointLat(e, i);
                 double lon2 = net.edgePointLon(e, i + 1), lat2 = net.edgePointLat(e, i + 1);
@@ -78,7 +81,7 @@ final class Raster {
                     street[c] = true;
                     if (live[e]) {
                         double fraction = total == 0 ? 0 : (cumulative[i] + t * len) / total;
-                        long k = field.evaluate(e, Math.min(1, fraction));
+                        long k = probe.at(Math.min(1, fraction));
                         if (k != Long.MAX_VALUE && (k >>> 32) <= maxMillis && k < label[c])
                             label[c] = k;
                     }
@@ -106,20 +109,26 @@ final class Raster {
      */
     void spreadToNearestStreet(int radiusCells) {
         int w = width, h = height;
+        // phase 1, row by row for memory locality: the row of the nearest street cell in the same column
         int[] nearRow = new int[w * h];
-        for (int x = 0; x < w; x++) {
-            int last = -1;
-            for (int y = 0; y < h; y++) {
-                int c = y * w + x;
-                if (street[c])
-                    last = y;
-                nearRow[c] = last;
+        int[] last = new int[w];
+        java.util.Arrays.fill(last, -1);
+        for (int y = 0; y < h; y++) {
+            int row = y * w;
+            for (int x = 0; x < w; x++) {
+                if (street[row + x])
+                    last[x] = y;
+                nearRow[row + x] = last[x];
             }
-            int next = -1;
-            for (int y = h - 1; y >= 0; y--) {
-                int c = y * w + x;
+        }
+        java.util.Arrays.fill(last, -1);
+        for (int y = h - 1; y >= 0; y--) {
+            int row = y * w;
+            for (int x = 0; x < w; x++) {
+                int c = row + x;
                 if (street[c])
-                    next = y;
+                    last[x] = y;
+                int next = last[x];
                 if (next >= 0 && (nearRow[c] < 0 || next - y < y - nearRow[c]))
                     nearRow[c] = next;
             }
@@ -165,6 +174,19 @@ final class Raster {
                 }
                 if (u == t[q])
                     q--;
+            }
+        }
+    }
+
+    /** Forgets the labels of cells whose centre lies outside the box. */
+    void clearOutside(cn.servicemap.gis.network.BoundingBox box) {
+        for (int y = 0; y < height; y++) {
+            double lat = lat0 + (y + 0.5) * dLat;
+            boolean rowOut = lat < box.minLat() || lat > box.maxLat();
+            for (int x = 0; x < width; x++) {
+                double lon = lon0 + (x + 0.5) * dLon;
+                if (rowOut || lon < box.minLon() || lon > box.maxLon())
+                    label[y * width + x] = Long.MAX_VALUE;
             }
         }
     }

@@ -1,5 +1,7 @@
 package cn.servicemap.gis.access;
 
+import cn.servicemap.gis.network.BoundingBox;
+
 import java.util.List;
 
 /**
@@ -13,10 +15,13 @@ import java.util.List;
  * @param maxFilledHoleAreaInSquareMeters holes smaller than this that contain no street at all (block interiors,
  *                                       courtyards) are filled; holes with an unreached street are never filled
  * @param maxCells                       upper bound on raster cells; the cell size grows to respect it
+ * @param window                         only this WGS84 box (a map tile, a district's box), or null for all: a
+ *                                       whole city at 10 m is drawn tile by tile, and a what-if redraws only the
+ *                                       tiles its changed nodes touch
  */
 public record ServiceAreaOptions(List<Integer> bandLimitsInSeconds, double cellSizeInMeters,
                                  double offRoadReachInMeters, double maxFilledHoleAreaInSquareMeters,
-                                 int maxCells) {
+                                 int maxCells, BoundingBox window) {
     public ServiceAreaOptions {
         bandLimitsInSeconds = List.copyOf(bandLimitsInSeconds);
         if (bandLimitsInSeconds.isEmpty())
@@ -29,28 +34,36 @@ public record ServiceAreaOptions(List<Integer> bandLimitsInSeconds, double cellS
             throw new IllegalArgumentException("bad raster options");
     }
 
-    /** 5/10/15 minutes, 10 m cells, 60 m off-road reach, holes up to 0.25 km² filled, at most 16 M cells. */
+    /**
+     * 5/10/15 minutes, 10 m cells, 60 m off-road reach, holes up to 0.25 km² filled, at most 16 M cells (a
+     * 40 km × 40 km area at 10 m; beyond, cells grow), no window.
+     */
     public static ServiceAreaOptions defaults() {
-        return new ServiceAreaOptions(List.of(300, 600, 900), 10, 60, 250_000, 16_000_000);
+        return new ServiceAreaOptions(List.of(300, 600, 900), 10, 60, 250_000, 16_000_000, null);
+    }
+
+    public ServiceAreaOptions withWindow(BoundingBox window) {
+        return new ServiceAreaOptions(bandLimitsInSeconds, cellSizeInMeters, offRoadReachInMeters,
+                maxFilledHoleAreaInSquareMeters, maxCells, window);
     }
 
     public ServiceAreaOptions withBands(List<Integer> bandLimitsInSeconds) {
         return new ServiceAreaOptions(bandLimitsInSeconds, cellSizeInMeters, offRoadReachInMeters,
-                maxFilledHoleAreaInSquareMeters, maxCells);
+                maxFilledHoleAreaInSquareMeters, maxCells, window);
     }
 
     public ServiceAreaOptions withCellSize(double cellSizeInMeters) {
         return new ServiceAreaOptions(bandLimitsInSeconds, cellSizeInMeters, offRoadReachInMeters,
-                maxFilledHoleAreaInSquareMeters, maxCells);
+                maxFilledHoleAreaInSquareMeters, maxCells, window);
     }
 
     public ServiceAreaOptions withOffRoadReach(double offRoadReachInMeters) {
         return new ServiceAreaOptions(bandLimitsInSeconds, cellSizeInMeters, offRoadReachInMeters,
-                maxFilledHoleAreaInSquareMeters, maxCells);
+                maxFilledHoleAreaInSquareMeters, maxCells, window);
     }
 
     public ServiceAreaOptions withMaxFilledHoleArea(double maxFilledHoleAreaInSquareMeters) {
         return new ServiceAreaOptions(bandLimitsInSeconds, cellSizeInMeters, offRoadReachInMeters,
-                maxFilledHoleAreaInSquareMeters, maxCells);
+                maxFilledHoleAreaInSquareMeters, maxCells, window);
     }
 }

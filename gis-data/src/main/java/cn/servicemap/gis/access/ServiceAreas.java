@@ -1,5 +1,6 @@
 package cn.servicemap.gis.access;
 
+import cn.servicemap.gis.network.BoundingBox;
 import cn.servicemap.gis.network.ProfileGraph;
 import cn.servicemap.gis.network.RoadNetwork;
 import org.locationtech.jts.geom.Geometry;
@@ -101,7 +102,14 @@ public final class ServiceAreas {
             }
         }
         double cell = options.cellSizeInMeters();
-        if (minLon > maxLon) // nothing reached
+        BoundingBox window = options.window();
+        if (window != null) {
+            minLon = Math.max(minLon, window.minLon());
+            minLat = Math.max(minLat, window.minLat());
+            maxLon = Math.min(maxLon, window.maxLon());
+            maxLat = Math.min(maxLat, window.maxLat());
+        }
+        if (minLon > maxLon || minLat > maxLat) // nothing reached (in the window)
             return new ServiceAreas(field, options, cell, null, 0, 0, new byte[0], new int[0]);
         double midLat = (minLat + maxLat) / 2;
         double mPerLat = Raster.METERS_PER_DEGREE;
@@ -120,18 +128,21 @@ public final class ServiceAreas {
         raster.rasterize(field, graph, live, maxMillis, cell / 2);
         // 3. off-road cells take their nearest street's label
         raster.spreadToNearestStreet((int) Math.floor(options.offRoadReachInMeters() / cell));
+        if (window != null)
+            raster.clearOutside(window);
         // 4. bands with small street-free holes filled
         byte[] bandOf = new byte[w * h];
         Arrays.fill(bandOf, NONE);
         int[] stamp = new int[w * h];
         int[] queue = new int[w * h];
+        int[] counter = {0};
         long maxHoleCells = (long) Math.floor(options.maxFilledHoleAreaInSquareMeters() / (cell * cell));
         for (int k = 0; k < bands.size(); k++) {
             long limit = (long) bands.get(k) * 1000;
             for (int c = 0; c < w * h; c++)
                 if (bandOf[c] == NONE && raster.label[c] != Long.MAX_VALUE && (raster.label[c] >>> 32) <= limit)
                     bandOf[c] = (byte) k;
-            fillHoles(bandOf, (byte) k, raster.street, w, h, maxHoleCells, stamp, queue, k + 1);
+            fillHoles(bandOf, (byte) k, raster.street, w, h, maxHoleCells, stamp, queue, counter);
         }
         // 5. catchments: nearest source in the largest band; filled holes take a neighbour's source
         int[] sourceOf = new int[w * h];
@@ -160,49 +171,61 @@ public final class ServiceAreas {
     }
 
     /**
-     * Marks the street-free holes of band k (8-connected cells outside the band that do not reach the raster
-     * border) no larger than {@code maxCells} as belonging to band k. Only the bounding box of the band is
-     * searched: everything outside it is connected to the border (the raster has a margin round all streets).
+     * Marks the street-free holes of band k (8-connected cells outside the band, not reaching the border of the
+     * band's bounding box, no larger than {@code maxCells}) as belonging to band k.
+     *
+     * <p>Searches start only from cells next to the band and give up as soon as a region is too big, holds a
+     * street, reaches the border or meets a region given up earlier, so large empty areas are never walked:
+     * O(cells scanned once + boundary + holes).
      */
     private static void fillHoles(byte[] bandOf, byte k, boolean[] street, int w, int h, long maxCells, int[] stamp,
-                                  int[] queue, int mark) {
+                                  int[] queue, int[] counter) {
         int x0 = w, y0 = h, x1 = -1, y1 = -1;
-        for (int c = 0; c < w * h; c++)
-            if (bandOf[c] <= k) {
-                int x = c % w, y = c / w;
-                x0 = Math.min(x0, x);
-                x1 = Math.max(x1, x);
-                y0 = Math.min(y0, y);
-                y1 = Math.max(y1, y);
-            }
+        for (int y = 0, c = 0; y < h; y++)
+            for (int x = 0; x < w; x++, c++)
+                if (bandOf[c] <= k) {
+                    if (x < x0)
+                        x0 = x;
+                    if (x > x1)
+                        x1 = x;
+                    if (y0 == h)
+                        y0 = y;
+                    y1 = y;
+                }
+        int bandStart = counter[0];
         for (int sy = y0 + 1; sy < y1; sy++)
             for (int sx = x0 + 1; sx < x1; sx++) {
                 int c0 = sy * w + sx;
-                if (bandOf[c0] <= k || stamp[c0] == mark)
+                if (bandOf[c0] <= k || stamp[c0] > bandStart || street[c0])
                     continue;
+                if (bandOf[c0 - 1] > k && bandOf[c0 + 1] > k && bandOf[c0 - w] > k && bandOf[c0 + w] > k)
+                    continue; // not next to the band
+                int id = ++counter[0];
                 int head = 0, tail = 0;
                 queue[tail++] = c0;
-                stamp[c0] = mark;
-                boolean border = false, hasStreet = false;
-                while (head < tail) {
+                stamp[c0] = id;
+                boolean fillable = true;
+                while (head < tail && fillable) {
                     int c = queue[head++];
                     int x = c % w, y = c / w;
-                    if (x <= x0 || y <= y0 || x >= x1 || y >= y1) {
-                        border = true;
-                        continue;
+                    if (x <= x0 || y <= y0 || x >= x1 || y >= y1 || street[c] || tail > maxCells) {
+                        fillable = false;
+                        break;
                     }
-                    if (street[c])
-                        hasStreet = true;
-                    for (int dy = -1; dy <= 1; dy++)
+                    for (int dy = -1; dy <= 1 && fillable; dy++)
                         for (int dx = -1; dx <= 1; dx++) {
                             int nb = (y + dy) * w + x + dx;
-                            if (bandOf[nb] > k && stamp[nb] != mark) {
-                                stamp[nb] = mark;
-                                queue[tail++] = nb;
+                            if (bandOf[nb] <= k || stamp[nb] == id)
+                                continue;
+                            if (stamp[nb] > bandStart) { // a region given up earlier
+                                fillable = false;
+                                break;
                             }
+                            stamp[nb] = id;
+                            queue[tail++] = nb;
                         }
                 }
-                if (!border && !hasStreet && tail <= maxCells)
+                if (fillable)
                     for (int i = 0; i < tail; i++)
                         bandOf[queue[i]] = k;
             }

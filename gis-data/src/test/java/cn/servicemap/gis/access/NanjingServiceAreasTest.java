@@ -120,6 +120,21 @@ class NanjingServiceAreasTest {
     }
 
     @Test
+    void shouldDrawOnlyTheWindowAskedFor() {
+        List<Snap> stations = NanjingAccessTest.stations(net, WALK, new Random(5), 8);
+        AccessField field = MultiSourceSearch.compute(net, WALK, stations, 900);
+        cn.servicemap.gis.network.BoundingBox tile =
+                new cn.servicemap.gis.network.BoundingBox(118.770, 32.035, 118.785, 32.048);
+        Geometry whole = ServiceAreas.build(field).nested(2).area();
+        Geometry part = ServiceAreas.build(field, ServiceAreaOptions.defaults().withWindow(tile)).nested(2).area();
+        Geometry box = gf.toGeometry(new org.locationtech.jts.geom.Envelope(118.770, 118.785, 32.035, 32.048));
+        assertThat(part.isValid()).isTrue();
+        assertThat(box.buffer(1e-4).covers(part)).isTrue();
+        double expected = whole.intersection(box).getArea();
+        assertThat(part.getArea()).isCloseTo(expected, within(expected * 0.03));
+    }
+
+    @Test
     void shouldDrawBandsForOtherProfilesAndCustomBands() {
         List<Snap> stations = NanjingAccessTest.stations(net, TravelProfile.EBIKE, new Random(2), 3);
         AccessField field = MultiSourceSearch.compute(net, TravelProfile.EBIKE, stations, 600);
