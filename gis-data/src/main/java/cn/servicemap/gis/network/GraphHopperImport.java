@@ -1,0 +1,218 @@
+package cn.servicemap.gis.network;
+
+import com.graphhopper.GraphHopper;
+import com.graphhopper.config.Profile;
+import com.graphhopper.routing.weighting.Weighting;
+import com.graphhopper.storage.BaseGraph;
+import com.graphhopper.storage.NodeAccess;
+import com.graphhopper.util.CustomModel;
+import com.graphhopper.util.EdgeIteratorState;
+import com.graphhopper.util.FetchMode;
+import com.graphhopper.util.Helper;
+import com.graphhopper.util.PMap;
+import com.graphhopper.util.PointList;
+import com.graphhopper.jackson.Jackson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Imports OSM data with GraphHopper 11 into {@code cacheDir/graph}, or loads it from there, and copies it into a
+ * {@link RoadNetwork}. {@code cacheDir/manifest.properties} records the OSM file's name, size and modification
+ * time, the profiles with a hash of their custom models, and the GraphHopper and format versions; any difference
+ * deletes the cached graph and imports again. The manifest is written only after a successful import.
+ *
+ * <p>Settings: {@code prepare.min_network_size = 0} (we find components ourselves and flag, not drop, small
+ * pieces), no CH/LM preparation, graph sorted along a Hilbert curve (good memory locality for the arrays).
+ */
+final class GraphHopperImport {
+    private static final Logger LOG = LoggerFactory.getLogger(GraphHopperImport.class);
+    private static final String FORMAT = "servicemap-network-1";
+    private static final String GRAPHHOPPER = "11.0";
+
+    private GraphHopperImport() {
+    }
+
+    static RoadNetwork open(Path osmFile, Path cacheDir, Set<TravelProfile> profiles) throws IOException {
+        if (profiles.isEmpty())
+            throw new IllegalArgumentException("at least one profile is needed");
+        if (!Files.isRegularFile(osmFile))
+            throw new IOException("OSM file not found: " + osmFile);
+        String name = osmFile.getFileName().toString().toLowerCase();
+        if (!(name.endsWith(".osm") || name.endsWith(".pbf") || name.endsWith(".osm.gz") || name.endsWith(".xml")))
+            throw new IllegalArgumentException("expected an .osm (XML) or .pbf file: " + osmFile);
+        Set<TravelProfile> sorted = EnumSet.copyOf(profiles);
+        Files.createDirectories(cacheDir);
+        Path graphDir = cacheDir.resolve("graph");
+        Path manifestFile = cacheDir.resolve("manifest.properties");
+        Properties wanted = manifest(osmFile, sorted);
+        boolean reuse = Files.isDirectory(graphDir) && wanted.equals(read(manifestFile));
+        if (!reuse) {
+            Files.deleteIfExists(manifestFile);
+            deleteRecursively(graphDir);
+        }
+        long start = System.nanoTime();
+        GraphHopper hopper = create(osmFile, graphDir, sorted);
+        try {
+            hopper.importOrLoad();
+            if (!reuse)
+                write(manifestFile, wanted);
+            String description = osmFile.getFileName() + (reuse ? " (cached graph)" : " (imported)");
+            RoadNetwork network = copy(hopper, sorted, description);
+            LOG.info("{} {}: {} nodes, {} edges, {} ms", reuse ? "loaded" : "imported", osmFile.getFileName(),
+                    network.nodeCount(), network.edgeCount(), (System.nanoTime() - start) / 1_000_000);
+            return network;
+        } finally {
+            hopper.close();
+        }
+    }
+
+    private static GraphHopper create(Path osmFile, Path graphDir, Set<TravelProfile> profiles) {
+        GraphHopper hopper = new GraphHopper();
+        hopper.setImportRegistry(new ServiceMapImportRegistry());
+        hopper.setOSMFile(osmFile.toString());
+        hopper.setGraphHopperLocation(graphDir.toString());
+        hopper.setMinNetworkSize(0);
+        hopper.setSortGraph(true);
+        Set<String> encodedValues = new LinkedHashSet<>();
+        List<Profile> ghProfiles = new ArrayList<>();
+        for (TravelProfile profile : profiles) {
+            for (String ev : profile.encodedValues().split(","))
+                encodedValues.add(ev.trim());
+            ghProfiles.add(new Profile(profile.profileName()).setCustomModel(customModel(profile)));
+        }
+        hopper.setEncodedValuesString(String.join(", ", encodedValues));
+        hopper.setProfiles(ghProfiles);
+        return hopper;
+    }
+
+    /** Reads the profile's custom model JSON (comments allowed) from the classpath. */
+    static CustomModel customModel(TravelProfile profile) {
+        try {
+            return Jackson.newObjectMapper().readValue(modelJson(profile), CustomModel.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("bad custom model JSON in " + profile.customModelResource(), e);
+        }
+    }
+
+    static String modelJson(TravelProfile profile) {
+        try (InputStream in = TravelProfile.class.getResourceAsStream(profile.customModelResource())) {
+            if (in == null)
+                throw new IllegalStateException("missing resource " + profile.customModelResource());
+            return Helper.readJSONFileWithoutComments(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static RoadNetwork copy(GraphHopper hopper, Set<TravelProfile> profiles, String description) {
+        BaseGraph graph = hopper.getBaseGraph();
+        NodeAccess nodes = graph.getNodeAccess();
+        RoadNetworkBuilder builder = RoadNetwork.builder().description(description);
+        for (TravelProfile profile : profiles)
+            builder.profile(profile);
+        for (int n = 0; n < graph.getNodes(); n++)
+            builder.addNode(nodes.getLon(n), nodes.getLat(n));
+        List<Weighting> weightings = new ArrayList<>();
+        for (TravelProfile profile : profiles)
+            weightings.add(hopper.createWeighting(hopper.getProfile(profile.profileName()), new PMap()));
+        for (int e = 0; e < graph.getEdges(); e++) {
+            EdgeIteratorState edge = graph.getEdgeIteratorState(e, Integer.MIN_VALUE);
+            PointList pillars = edge.fetchWayGeometry(FetchMode.PILLAR_ONLY);
+            double[] lonLat = new double[2 * pillars.size()];
+            for (int i = 0; i < pillars.size(); i++) {
+                lonLat[2 * i] = pillars.getLon(i);
+                lonLat[2 * i + 1] = pillars.getLat(i);
+            }
+            int id = builder.addEdge(edge.getBaseNode(), edge.getAdjNode(), edge.getDistance(), lonLat);
+            if (id != e)
+                throw new IllegalStateException("edge ids are not dense");
+            builder.name(id, edge.getName());
+            int i = 0;
+            for (TravelProfile profile : profiles) {
+                Weighting weighting = weightings.get(i++);
+                builder.access(profile, id, millis(weighting, edge, false), millis(weighting, edge, true));
+            }
+        }
+        return builder.build();
+    }
+
+    private static int millis(Weighting weighting, EdgeIteratorState edge, boolean reverse) {
+        double weight = weighting.calcEdgeWeight(edge, reverse);
+        if (Double.isInfinite(weight) || Double.isNaN(weight))
+            return ProfileGraph.NO_ACCESS;
+        long millis = weighting.calcEdgeMillis(edge, reverse);
+        if (millis < 0 || millis > Integer.MAX_VALUE / 4)
+            throw new IllegalStateException("edge " + edge.getEdge() + " takes " + millis + " ms");
+        return (int) millis;
+    }
+
+    private static Properties manifest(Path osmFile, Set<TravelProfile> profiles) throws IOException {
+        Properties p = new Properties();
+        p.setProperty("format", FORMAT);
+        p.setProperty("graphhopper", GRAPHHOPPER);
+        p.setProperty("osm.file", osmFile.getFileName().toString());
+        p.setProperty("osm.size", Long.toString(Files.size(osmFile)));
+        p.setProperty("osm.mtime", Long.toString(Files.getLastModifiedTime(osmFile).toMillis()));
+        p.setProperty("profiles", profiles.stream().map(t -> t.profileName() + ":" + sha256(modelJson(t)))
+                .collect(Collectors.joining(",")));
+        return p;
+    }
+
+    private static Properties read(Path file) throws IOException {
+        Properties p = new Properties();
+        if (Files.isRegularFile(file))
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                p.load(r);
+            }
+        return p;
+    }
+
+    private static void write(Path file, Properties p) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            p.store(w, "ServiceMap road network cache; delete the directory to force a re-import");
+        }
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir))
+            return;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList())
+                Files.delete(p);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
