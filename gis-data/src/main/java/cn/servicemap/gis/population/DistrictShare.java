@@ -10,7 +10,8 @@ import java.util.Locale;
  *
  * @param adcode             6-digit district code
  * @param nameZh             district name, e.g. 玄武区
- * @param censusPeople       the district's resident population from the census table
+ * @param censusPeople       the district's resident population from the census table (0 for a
+ *                           district that is not covered and has no census figure)
  * @param districtAreaKm2    area of the whole district, km²
  * @param coveredAreaKm2     area of district ∩ study area, km² (the district's cells sum to it, less
  *                           the slivers under {@value PopulationSurface#MIN_PIECE_IN_SQUARE_METERS} m² dropped)
