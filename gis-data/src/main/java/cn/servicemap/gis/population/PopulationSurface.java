@@ -1,0 +1,423 @@
+package cn.servicemap.gis.population;
+
+import cn.servicemap.gis.crs.LocalMetricProjection;
+import cn.servicemap.gis.districts.CensusRecord;
+import cn.servicemap.gis.districts.DistrictBoundary;
+import cn.servicemap.gis.osm.OsmFeature;
+import cn.servicemap.gis.osm.OsmFeatureReader;
+import cn.servicemap.gis.synthetic.SyntheticCity;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.geom.util.GeometryFixer;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
+import org.locationtech.jts.operation.union.UnaryUnionOp;
+
+/**
+ * People per cell over the part of a region the road network covers: the population surface the
+ * coverage engine counts "people covered" with.
+ *
+ * <p><b>Cells.</b> A square grid of {@link Options#cellSizeInMeters()} (default 100 m) in a
+ * {@link LocalMetricProjection} centred on the study area, grid lines on whole multiples of the
+ * cell size. Only land inside the {@link StudyArea} counts, and each district's part is cut
+ * separately: a grid square split by a district boundary or the study area's edge becomes one cell
+ * per polygon piece (pieces under {@value #MIN_PIECE_IN_SQUARE_METERS} m² are dropped as slivers).
+ * Each cell has a representative point (its centroid, or an interior point when the centroid falls
+ * outside a concave piece) given as WGS84 {@link #lon(int)}/{@link #lat(int)}: the point the
+ * coverage engine looks up a travel time for.
+ *
+ * <p><b>People in the covered part of a district</b> (DESIGN.md: never a whole district's people
+ * in a small core): the district's mean density, census people ÷ district area, times the covered
+ * area, rounded to whole people; that is {@code census × covered share of area}, so it can never
+ * exceed the census figure. A plain mean is used, not one adjusted for how urban the covered part
+ * is, because the inputs cannot measure that adjustment: ghsl.csv gives one row per district (for
+ * 玄武/秦淮/鼓楼/建邺 GHSL_URB = 1 and the urban-centre share GHSL_POP_30 = 1, so it cannot tell a
+ * core from the rest of the district, and its GHSL_POP differs from the census by up to 2×), and an
+ * extract of a core has no buildings or land cover for the rest of the district to compare with.
+ * The estimate is therefore low for a core of a district whose mean includes uninhabited land
+ * (玄武区 holds 紫金山 and 玄武湖); every {@link DistrictShare#method()} says how it was made.
+ *
+ * <p><b>Spreading inside the covered part</b>, by the first of these the district part has:
+ * floor area of dwellings (footprint × storeys, see {@link Options#defaultBuildingLevels()};
+ * offices, shops, stations, schools, hotels … count zero); else residential land area; else
+ * walkable road length; else cell area. With dwellings, a cell without any building outline is
+ * taken as not yet mapped (OSM building coverage comes in patches) rather than empty: it is weighed
+ * by its residential land, else its road length, at the ratios of dwelling floor to land and to road
+ * length measured on the part's cells that do have outlines. Whole people per cell by the largest
+ * remainder method, so a district's cells sum exactly to its estimate. {@link DistrictShare#method()}
+ * states the rule and the counts.
+ *
+ * <p>Immutable after construction; the arrays are read through accessors and safe for concurrent
+ * readers. Districts may overlap where their simplified outlines do; each keeps its own cells.
+ */
+public final class PopulationSurface {
+
+    /** Pieces of a cell smaller than this (m²) are slivers of boundary noise and are dropped. */
+    public static final double MIN_PIECE_IN_SQUARE_METERS = 1.0;
+
+    /**
+     * Options for building a surface.
+     *
+     * @param cellSizeInMeters      side of a grid cell, metres, 10…5000 (default 100: a city block;
+     *                              about 100k cells for a 1,000 km² city)
+     * @param defaultBuildingLevels storeys assumed for a dwelling with neither {@code building:levels}
+     *                              nor {@code height} (default 6: the 6-storey walk-up block that
+     *                              dominates Chinese urban housing of 1980–2000, and the most common
+     *                              tagged value in the Nanjing core, 46 of 135 tagged buildings)
+     * @param studyArea             how the study area is found from the roads
+     */
+    public record Options(double cellSizeInMeters, double defaultBuildingLevels, StudyArea.Options studyArea) {
+
+        public Options {
+            if (!(cellSizeInMeters >= 10 && cellSizeInMeters <= 5000)) {
+                throw new IllegalArgumentException("cellSizeInMeters must lie in 10…5000, was " + cellSizeInMeters);
+            }
+            if (!(defaultBuildingLevels >= 1 && defaultBuildingLevels <= 200)) {
+                throw new IllegalArgumentException("defaultBuildingLevels must lie in 1…200, was " + defaultBuildingLevels);
+            }
+            Objects.requireNonNull(studyArea, "studyArea");
+        }
+
+        public static Options defaults() {
+            return new Options(100, 6, StudyArea.Options.defaults());
+        }
+
+        public Options withCellSizeInMeters(double meters) {
+            return new Options(meters, defaultBuildingLevels, studyArea);
+        }
+    }
+
+    private final StudyArea studyArea;
+    private final LocalMetricProjection projection;
+    private final double cellSizeInMeters;
+    private final double[] lon;
+    private final double[] lat;
+    private final double[] people;
+    private final double[] areaInSquareMeters;
+    private final int[] district;
+    private final Polygon[] cellPolygons;
+    private final List<String> districtAdcodes;
+    private final Map<String, DistrictShare> shares;
+
+    private PopulationSurface(StudyArea studyArea, LocalMetricProjection projection, double cellSizeInMeters,
+                              Cells cells, List<String> districtAdcodes, Map<String, DistrictShare> shares) {
+        this.studyArea = studyArea;
+        this.projection = projection;
+        this.cellSizeInMeters = cellSizeInMeters;
+        int n = cells.size();
+        this.lon = new double[n];
+        this.lat = new double[n];
+        this.people = new double[n];
+        this.areaInSquareMeters = new double[n];
+        this.district = new int[n];
+        this.cellPolygons = new Polygon[n];
+        // One transform for all cells and points, not one per cell.
+        Geometry all = projection.toWgs84(StudyArea.METRIC.buildGeometry(cells.polygons));
+        Geometry points = projection.toWgs84(StudyArea.METRIC.createMultiPointFromCoords(
+                cells.points.toArray(new Coordinate[0])));
+        for (int i = 0; i < n; i++) {
+            cellPolygons[i] = (Polygon) all.getGeometryN(i);
+            Point p = (Point) points.getGeometryN(i);
+            lon[i] = p.getX();
+            lat[i] = p.getY();
+            people[i] = cells.people.get(i);
+            areaInSquareMeters[i] = cells.polygons.get(i).getArea();
+            district[i] = cells.district.get(i);
+        }
+        this.districtAdcodes = List.copyOf(districtAdcodes);
+        this.shares = Collections.unmodifiableMap(new LinkedHashMap<>(shares));
+    }
+
+    /**
+     * Reads the OSM file once (walkable roads, buildings and residential land), finds the study area
+     * from the roads and builds the surface.
+     */
+    public static PopulationSurface fromOsm(Path osm, List<DistrictBoundary> districts,
+                                            Map<String, CensusRecord> census, Options options) {
+        List<OsmFeature> features = OsmFeatureReader.read(osm, tags -> WalkableRoads.isWalkable(tags)
+                || BuildingTags.isBuilding(tags) || BuildingTags.isResidentialLand(tags));
+        List<OsmFeature> roads = new ArrayList<>();
+        List<OsmFeature> land = new ArrayList<>();
+        for (OsmFeature f : features) {
+            (WalkableRoads.isWalkable(f.tags()) ? roads : land).add(f);
+        }
+        return build(districts, census, roads, land, options);
+    }
+
+    /**
+     * Finds the study area from the roads ({@link StudyArea#fromRoads}) and builds the surface.
+     *
+     * @param districts           district boundaries, WGS84
+     * @param census              census records by adcode; every district with a covered part needs one
+     * @param roads               OSM ways; those {@link WalkableRoads#isWalkable walkable} define the study
+     *                            area and the road-length weights
+     * @param buildingsAndLanduse OSM buildings and {@code landuse=residential} areas; others are ignored
+     */
+    public static PopulationSurface build(List<DistrictBoundary> districts, Map<String, CensusRecord> census,
+                                          List<OsmFeature> roads, List<OsmFeature> buildingsAndLanduse,
+                                          Options options) {
+        return build(districts, census, StudyArea.fromRoads(roads, options.studyArea()), roads,
+                buildingsAndLanduse, options);
+    }
+
+    /** Builds the surface over a given study area (the roads only weigh cells here). */
+    public static PopulationSurface build(List<DistrictBoundary> districts, Map<String, CensusRecord> census,
+                                          StudyArea studyArea, List<OsmFeature> roads,
+                                          List<OsmFeature> buildingsAndLanduse, Options options) {
+        LocalMetricProjection projection = projectionFor(studyArea);
+        LandIndex land = new LandIndex(roads, buildingsAndLanduse, projection, options.defaultBuildingLevels());
+        return assemble(districts, census, studyArea, projection, options.cellSizeInMeters(),
+                pieces -> DasymetricSpread.weigh(pieces.stream().map(land::measure).toList(),
+                        options.defaultBuildingLevels()), false);
+    }
+
+    /**
+     * A generated surface over a {@link SyntheticCity}, for demos and scale tests without real data:
+     * the study area is the whole city, each district's people are its made-up
+     * {@link SyntheticCity#census()} figure (the district is wholly covered), spread by a fixed
+     * pattern, 1 + 4·exp(−d² / 2σ²) with d the distance from the city centre and σ a quarter of the
+     * city's shorter side, so cells near the centre hold up to 5 times as many people as the edge.
+     * Deterministic. Every {@link DistrictShare#method()} starts with {@link SyntheticCity#LABEL}.
+     */
+    public static PopulationSurface synthetic(SyntheticCity city, Options options) {
+        Envelope bounds = city.bounds();
+        List<DistrictBoundary> districts = city.districts();
+        // The union of the districts, not the bounds rectangle: the same edges, so no slivers are lost.
+        StudyArea area = StudyArea.of(UnaryUnionOp.union(districts.stream().map(d -> (Geometry) d.geometry()).toList()),
+                SyntheticCity.LABEL + ": the whole synthetic city");
+        LocalMetricProjection projection = LocalMetricProjection.centredOn(bounds);
+        Coordinate lo = projection.toMetric(bounds.getMinX(), bounds.getMinY());
+        Coordinate hi = projection.toMetric(bounds.getMaxX(), bounds.getMaxY());
+        double cx = (lo.x + hi.x) / 2;
+        double cy = (lo.y + hi.y) / 2;
+        double sigma = Math.min(hi.x - lo.x, hi.y - lo.y) / 4;
+        return assemble(districts, city.census(), area, projection, options.cellSizeInMeters(), pieces -> {
+            double[] w = new double[pieces.size()];
+            for (int i = 0; i < w.length; i++) {
+                Coordinate c = pieces.get(i).getCentroid().getCoordinate();
+                double d2 = (c.x - cx) * (c.x - cx) + (c.y - cy) * (c.y - cy);
+                w[i] = (1 + 4 * Math.exp(-d2 / (2 * sigma * sigma))) * pieces.get(i).getArea();
+            }
+            return new DasymetricSpread.Result(Weighting.SYNTHETIC_PATTERN, w, 0, 0, 0,
+                    Weighting.SYNTHETIC_PATTERN.description());
+        }, true);
+    }
+
+    /** How one district's people are spread over its pieces. */
+    private interface SpreadRule {
+        DasymetricSpread.Result weigh(List<Polygon> metricPieces);
+    }
+
+    /** The cells collected while building, in metric coordinates. */
+    private static final class Cells {
+        final List<Polygon> polygons = new ArrayList<>();
+        final List<Coordinate> points = new ArrayList<>();
+        final List<Long> people = new ArrayList<>();
+        final List<Integer> district = new ArrayList<>();
+
+        int size() {
+            return polygons.size();
+        }
+    }
+
+    private static PopulationSurface assemble(List<DistrictBoundary> districts, Map<String, CensusRecord> census,
+                                              StudyArea studyArea, LocalMetricProjection projection,
+                                              double cellSizeInMeters, SpreadRule rule, boolean synthetic) {
+        Geometry studyMetric = valid(projection.toMetric(studyArea.geometry()));
+        MetricGrid grid = MetricGrid.covering(studyMetric.getEnvelopeInternal(), cellSizeInMeters, 0);
+        Cells cells = new Cells();
+        List<String> adcodes = new ArrayList<>();
+        Map<String, DistrictShare> shares = new LinkedHashMap<>();
+        for (DistrictBoundary d : districts) {
+            if (shares.containsKey(d.adcode())) {
+                throw new IllegalArgumentException("district " + d.adcode() + " " + d.nameZh() + " is listed twice");
+            }
+            Geometry districtMetric = valid(projection.toMetric(d.geometry()));
+            double districtM2 = districtMetric.getArea();
+            Geometry part = OverlayNGRobust.overlay(districtMetric, studyMetric, OverlayNG.INTERSECTION);
+            List<Polygon> pieces = part.isEmpty() ? List.of() : cut(part, grid);
+            CensusRecord record = census.get(d.adcode());
+            if (pieces.isEmpty()) {
+                long censusPeople = record == null ? 0 : record.population();
+                shares.put(d.adcode(), new DistrictShare(d.adcode(), d.nameZh(), censusPeople, districtM2 / 1e6, 0, 0,
+                        0, 0, 0, Weighting.NOT_COVERED, String.format(Locale.ROOT,
+                        "%s%s is not covered by the road network (0 km² of %.2f km²); no people counted",
+                        synthetic ? SyntheticCity.LABEL + ": " : "", d.nameZh(), districtM2 / 1e6)));
+                continue;
+            }
+            if (record == null) {
+                throw new IllegalArgumentException("no census figure for district " + d.adcode() + " " + d.nameZh()
+                        + ", which the study area covers in part");
+            }
+            double coveredM2 = Math.min(districtM2, part.getArea());
+            double share = Math.min(1.0, coveredM2 / districtM2);
+            long estimate = Math.min(record.population(), Math.round(record.population() * share));
+            DasymetricSpread.Result spread = rule.weigh(pieces);
+            long[] split = Apportionment.split(estimate, spread.weights());
+            int index = adcodes.size();
+            adcodes.add(d.adcode());
+            for (int i = 0; i < pieces.size(); i++) {
+                Polygon piece = pieces.get(i);
+                cells.polygons.add(piece);
+                cells.points.add(representativePoint(piece));
+                cells.people.add(split[i]);
+                cells.district.add(index);
+            }
+            DistrictShare measured = new DistrictShare(d.adcode(), d.nameZh(), record.population(), districtM2 / 1e6,
+                    coveredM2 / 1e6, share, estimate, pieces.size(), spread.cellsWithBuildings(), spread.weighting(), "");
+            shares.put(d.adcode(), measured.withMethod(method(measured, spread, synthetic)));
+        }
+        return new PopulationSurface(studyArea, projection, cellSizeInMeters, cells, adcodes, shares);
+    }
+
+    private static String method(DistrictShare s, DasymetricSpread.Result spread, boolean synthetic) {
+        if (synthetic) {
+            return String.format(Locale.ROOT, "%s: %s; made-up census %,d people, %,d of them in the covered part, "
+                            + "spread over %,d cells by %s", SyntheticCity.LABEL, s.coveredPart(), s.censusPeople(),
+                    s.estimatedPeople(), s.cells(), spread.description());
+        }
+        return String.format(Locale.ROOT, "%s; people estimated from the district's mean density (census %,d people "
+                        + "÷ %.2f km² = %,.0f per km²) × %.2f km² covered = %,d people; spread over %,d cells by %s",
+                s.coveredPart(), s.censusPeople(), s.districtAreaKm2(), s.meanDensityPerKm2(), s.coveredAreaKm2(),
+                s.estimatedPeople(), s.cells(), spread.description());
+    }
+
+    private static LocalMetricProjection projectionFor(StudyArea studyArea) {
+        if (studyArea.geometry().isEmpty()) {
+            throw new IllegalArgumentException("the study area is empty, nowhere to count people: " + studyArea.method());
+        }
+        return LocalMetricProjection.centredOn(studyArea.geometry().getEnvelopeInternal());
+    }
+
+    /** Cuts a metric polygon into its pieces per grid cell: whole squares inside, clipped pieces at the edge. */
+    private static List<Polygon> cut(Geometry area, MetricGrid grid) {
+        PreparedGeometry prepared = PreparedGeometryFactory.prepare(area);
+        Envelope e = area.getEnvelopeInternal();
+        double s = grid.cellInMeters();
+        int c0 = (int) Math.floor((e.getMinX() - grid.originX()) / s);
+        int c1 = (int) Math.ceil((e.getMaxX() - grid.originX()) / s);
+        int r0 = (int) Math.floor((e.getMinY() - grid.originY()) / s);
+        int r1 = (int) Math.ceil((e.getMaxY() - grid.originY()) / s);
+        List<Polygon> pieces = new ArrayList<>();
+        for (int r = r0; r < r1; r++) {
+            for (int c = c0; c < c1; c++) {
+                double x0 = grid.originX() + c * s;
+                double y0 = grid.originY() + r * s;
+                Polygon square = (Polygon) StudyArea.METRIC.toGeometry(new Envelope(x0, x0 + s, y0, y0 + s));
+                if (prepared.contains(square)) {
+                    pieces.add(square);
+                } else if (prepared.intersects(square)) {
+                    Geometry clipped = OverlayNGRobust.overlay(square, area, OverlayNG.INTERSECTION);
+                    Geometry polygons = CellMask.asMultiPolygon(clipped, StudyArea.METRIC);
+                    for (int k = 0; k < polygons.getNumGeometries(); k++) {
+                        Polygon p = (Polygon) polygons.getGeometryN(k);
+                        if (p.getArea() >= MIN_PIECE_IN_SQUARE_METERS) {
+                            pieces.add(p);
+                        }
+                    }
+                }
+            }
+        }
+        return pieces;
+    }
+
+    private static Coordinate representativePoint(Polygon piece) {
+        Point centroid = piece.getCentroid();
+        return piece.contains(centroid) ? centroid.getCoordinate() : piece.getInteriorPoint().getCoordinate();
+    }
+
+    private static Geometry valid(Geometry g) {
+        return g.isValid() ? g : GeometryFixer.fix(g);
+    }
+
+    /** Number of cells. */
+    public int size() {
+        return lon.length;
+    }
+
+    /** WGS84 longitude of cell {@code i}'s representative point (inside the cell). */
+    public double lon(int i) {
+        return lon[i];
+    }
+
+    /** WGS84 latitude of cell {@code i}'s representative point (inside the cell). */
+    public double lat(int i) {
+        return lat[i];
+    }
+
+    /** People living in cell {@code i}: a whole number. */
+    public double people(int i) {
+        return people[i];
+    }
+
+    /** Area of cell {@code i} in m², measured in the surface's projection (≤ cell size², smaller where clipped). */
+    public double areaInSquareMeters(int i) {
+        return areaInSquareMeters[i];
+    }
+
+    /** Index into {@link #districtAdcodes()} of the district cell {@code i} belongs to. */
+    public int districtIndex(int i) {
+        return district[i];
+    }
+
+    /** Adcodes of the districts that have cells, in the order the districts were given. */
+    public List<String> districtAdcodes() {
+        return districtAdcodes;
+    }
+
+    /** Outline of cell {@code i}, WGS84 (SRID 4326). Shared instance: do not modify. */
+    public Polygon cellPolygon(int i) {
+        return cellPolygons[i];
+    }
+
+    /** Side of the grid cells, metres. */
+    public double cellSizeInMeters() {
+        return cellSizeInMeters;
+    }
+
+    /** The share of a district given to the builder (also those with no covered part). */
+    public DistrictShare share(String adcode) {
+        DistrictShare share = shares.get(adcode);
+        if (share == null) {
+            throw new IllegalArgumentException("no district " + adcode + " in this population surface");
+        }
+        return share;
+    }
+
+    /** The shares of all districts given to the builder, in their order. */
+    public List<DistrictShare> shares() {
+        return List.copyOf(shares.values());
+    }
+
+    /** Sum of people over all cells. */
+    public long totalPeople() {
+        long sum = 0;
+        for (double p : people) {
+            sum += (long) p;
+        }
+        return sum;
+    }
+
+    /** The area the cells cover. */
+    public StudyArea studyArea() {
+        return studyArea;
+    }
+
+    /** The projection the grid is laid out in. */
+    public LocalMetricProjection projection() {
+        return projection;
+    }
+}
