@@ -50,6 +50,8 @@ class DemoRegionLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoRegionLoader.class);
     private static final int MAX_DEMO_STATIONS = 60;
+    /** The synthetic river has a bridge every this many blocks, so that it makes real gaps. */
+    private static final int SYNTHETIC_BRIDGE_EVERY = 6;
 
     private final ServiceMapProperties properties;
     private final SharedData sharedData;
@@ -125,15 +127,19 @@ class DemoRegionLoader implements ApplicationRunner {
         });
     }
 
-    private void loadSynthetic() {
+    private void loadSynthetic() throws IOException {
         SyntheticCity city = SyntheticCity.demo();
+        // The synthetic city's streets, as an OSM file the road network imports like real data.
+        Path osm = Path.of(properties.network().cacheDir()).resolve("synthetic-demo.osm").toAbsolutePath();
+        Files.createDirectories(osm.getParent());
+        city.writeOsm(osm, SYNTHETIC_BRIDGE_EVERY);
         tx.executeWithoutResult(status -> {
             districtService.store(city.districts(), SyntheticCity.LABEL, true);
             districtService.applyCensus(city.census(), SyntheticCity.LABEL);
             int stored = storeStations(city.stations(24), new StationRepository.Origin(false, true), "synthetic");
             regions.insert(new Region("synthetic-demo", "合成示例城市（synthetic）", true,
                     "合成数据，仅供演示：不是真实的城市、人口或站点 (synthetic data for a demo; not a real place). "
-                            + stored + " 个合成站点。", null, List.of(SyntheticCity.LABEL), now()));
+                            + stored + " 个合成站点。", osm.toString(), List.of(SyntheticCity.LABEL), now()));
             log.info("Synthetic demo region loaded: {} districts, {} stations", city.districts().size(), stored);
         });
     }

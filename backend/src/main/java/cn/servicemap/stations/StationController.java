@@ -1,8 +1,9 @@
 package cn.servicemap.stations;
 
-import cn.servicemap.gis.catalog.StationCatalog;
+import cn.servicemap.catalog.CatalogParams;
 import cn.servicemap.gis.crs.CoordinateSystem;
 import cn.servicemap.gis.stations.StationStatus;
+import cn.servicemap.system.BoundingBoxParam;
 import cn.servicemap.system.ConflictException;
 import cn.servicemap.system.FieldError;
 import cn.servicemap.system.InvalidRequestException;
@@ -16,7 +17,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.locationtech.jts.geom.Envelope;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -44,15 +44,15 @@ class StationController {
     private final StationService stations;
     private final StationRepository repository;
     private final StationFeatures features;
-    private final StationCatalog catalog;
+    private final CatalogParams params;
     private final Clock clock;
 
     StationController(StationService service, StationRepository repository, StationFeatures features,
-                      StationCatalog catalog, Clock clock) {
+                      CatalogParams params, Clock clock) {
         this.stations = service;
         this.repository = repository;
         this.features = features;
-        this.catalog = catalog;
+        this.params = params;
         this.clock = clock;
     }
 
@@ -68,8 +68,8 @@ class StationController {
             @Parameter(description = "Text in name or address") @RequestParam(required = false) String q,
             @Parameter(description = "Statuses; default all but CLOSED") @RequestParam(required = false) List<String> status) {
         List<FieldError> errors = new ArrayList<>();
-        StationFilter filter = new StationFilter(kinds(kind, errors), services(service, errors),
-                district == null || district.isBlank() ? null : district.trim(), bbox(bbox, errors), q, statuses(status, errors));
+        StationFilter filter = new StationFilter(params.kinds(kind, "kind", errors), params.services(service, "service", errors),
+                district == null || district.isBlank() ? null : district.trim(), BoundingBoxParam.parse(bbox, "bbox", errors), q, statuses(status, errors));
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
@@ -147,70 +147,13 @@ class StationController {
         }
     }
 
-    private Set<String> kinds(List<String> values, List<FieldError> errors) {
-        Set<String> codes = new LinkedHashSet<>();
-        for (String v : split(values)) {
-            catalog.resolveKind(v).ifPresentOrElse(k -> codes.add(k.code()),
-                    () -> errors.add(new FieldError("kind", "未知的站点类型“" + v + "” (unknown kind)", "UNKNOWN_KIND")));
-        }
-        return codes;
-    }
-
-    private Set<String> services(List<String> values, List<FieldError> errors) {
-        Set<String> codes = new LinkedHashSet<>();
-        for (String v : split(values)) {
-            catalog.resolveService(v).ifPresentOrElse(s -> codes.add(s.code()),
-                    () -> errors.add(new FieldError("service", "未知的服务项目“" + v + "” (unknown service)", "UNKNOWN_SERVICE")));
-        }
-        return codes;
-    }
-
     private static Set<StationStatus> statuses(List<String> values, List<FieldError> errors) {
         Set<StationStatus> out = new LinkedHashSet<>();
-        for (String v : split(values)) {
+        for (String v : CatalogParams.split(values)) {
             StationStatus.parse(v).ifPresentOrElse(out::add,
                     () -> errors.add(new FieldError("status", "未知的状态“" + v + "” (unknown status)", "BAD_STATUS")));
         }
         return out;
     }
 
-    private static Envelope bbox(String bbox, List<FieldError> errors) {
-        if (bbox == null || bbox.isBlank()) {
-            return null;
-        }
-        String[] parts = bbox.split(",");
-        try {
-            if (parts.length != 4) {
-                throw new NumberFormatException();
-            }
-            double minLon = Double.parseDouble(parts[0].trim());
-            double minLat = Double.parseDouble(parts[1].trim());
-            double maxLon = Double.parseDouble(parts[2].trim());
-            double maxLat = Double.parseDouble(parts[3].trim());
-            if (!(minLon <= maxLon && minLat <= maxLat && Math.abs(minLon) <= 180 && Math.abs(maxLon) <= 180
-                    && Math.abs(minLat) <= 90 && Math.abs(maxLat) <= 90)) {
-                throw new NumberFormatException();
-            }
-            return new Envelope(minLon, maxLon, minLat, maxLat);
-        } catch (NumberFormatException e) {
-            errors.add(new FieldError("bbox", "bbox 应为 minLon,minLat,maxLon,maxLat（WGS84，最小值在前）"
-                    + " (bbox must be minLon,minLat,maxLon,maxLat in WGS84)", "BAD_BBOX"));
-            return null;
-        }
-    }
-
-    private static List<String> split(List<String> values) {
-        if (values == null) {
-            return List.of();
-        }
-        List<String> out = new ArrayList<>();
-        for (String v : values) {
-            for (String part : v.split("[,，]")) {
-                if (!part.isBlank()) {
-                    out.add(part.trim());
-                }
-            }
-        }
-        return out;
-    }
 }

@@ -56,6 +56,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return pd;
     }
 
+    @ExceptionHandler(ServiceUnavailableException.class)
+    ProblemDetail unavailable(ServiceUnavailableException e) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "暂时无法计算 (not available now)", e.getMessage());
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         String reason = "值“" + e.getValue() + "”无效 (invalid value for " + e.getName() + ")";

@@ -1,5 +1,6 @@
 package cn.servicemap.system;
 
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -9,10 +10,32 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataDir  the shared real data (OSM extract, DataV boundaries, census); blank = look for ../shared/data
  * @param demo     whether to load a demo region into an empty database on start
  * @param timeZone the zone "open now" is judged in
+ * @param network  the road network and coverage settings
  */
 @ConfigurationProperties("servicemap")
-public record ServiceMapProperties(String dataDir, @DefaultValue Demo demo, @DefaultValue("Asia/Shanghai") String timeZone) {
+public record ServiceMapProperties(String dataDir, @DefaultValue Demo demo, @DefaultValue("Asia/Shanghai") String timeZone,
+                                   @DefaultValue Network network) {
 
     public record Demo(@DefaultValue("true") boolean enabled) {
+    }
+
+    /**
+     * @param osmFile                the region's OSM extract (.osm or .pbf); blank = the one the region was loaded with
+     * @param cacheDir               where imported road graphs are cached, one folder per region
+     * @param profiles               travel profiles to import (WALK, EBIKE, CAR)
+     * @param stationSnapInMeters    a station farther than this from any street is flagged and not used
+     * @param querySnapInMeters      a worker's position farther than this from any street gets a clear error
+     * @param maxOffRoadInMeters     a home farther than this from any street counts as far from any road
+     * @param searchLimitInMinutes   travel times are searched up to this (for the mean and 90th percentile)
+     * @param bandsInMinutes         default service-area bands
+     * @param populationCellInMeters population surface cell size
+     * @param warmUp                 load the network in the background right after start-up (else on first use)
+     */
+    public record Network(@DefaultValue("") String osmFile, @DefaultValue("data/network") String cacheDir,
+                          @DefaultValue({"WALK", "EBIKE", "CAR"}) List<String> profiles,
+                          @DefaultValue("300") double stationSnapInMeters, @DefaultValue("500") double querySnapInMeters,
+                          @DefaultValue("200") double maxOffRoadInMeters, @DefaultValue("30") int searchLimitInMinutes,
+                          @DefaultValue({"5", "10", "15"}) List<Integer> bandsInMinutes,
+                          @DefaultValue("100") double populationCellInMeters, @DefaultValue("true") boolean warmUp) {
     }
 }

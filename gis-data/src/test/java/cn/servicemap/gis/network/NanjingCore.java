@@ -1,5 +1,6 @@
 package cn.servicemap.gis.network;
 
+import cn.servicemap.gis.testdata.TestData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,7 +9,6 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The Nanjing Xinjiekou core (real OSM, © OpenStreetMap contributors, ODbL) imported once per test run into
@@ -20,13 +20,9 @@ public final class NanjingCore {
     private NanjingCore() {
     }
 
+    /** The extract in ../shared/data; a missing file fails the test (see TestData). */
     public static Path osmFile() {
-        String root = System.getProperty("servicemap.repo-root", "..");
-        Path file = Path.of(root).resolve("../shared/data/osm-cn-fixtures/nanjing-xinjiekou.osm").normalize();
-        if (!Files.isRegularFile(file))
-            file = Path.of("/work/shared/data/osm-cn-fixtures/nanjing-xinjiekou.osm");
-        assumeTrue(Files.isRegularFile(file), "shared data not available: " + file);
-        return file;
+        return TestData.nanjingOsm();
     }
 
     public static Path cacheDir() {

@@ -1,0 +1,256 @@
+package cn.servicemap.gis.coverage;
+
+import cn.servicemap.gis.districts.DistrictLocator;
+import cn.servicemap.gis.network.ProfileGraph;
+import cn.servicemap.gis.network.RoadNetwork;
+import cn.servicemap.gis.network.Snap;
+import cn.servicemap.gis.network.TravelProfile;
+import cn.servicemap.gis.population.DistrictShare;
+import cn.servicemap.gis.population.PopulationSurface;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+
+/**
+ * How the population surface and the road network meet for one travel profile, worked out once per
+ * region and profile and shared by every coverage computation on them:
+ * <ul>
+ *   <li>each population cell's centre snapped to the nearest street of the main network piece, with
+ *       the time to walk there off-road at 5 km/h (the last stretch is on foot for every profile);
+ *       a centre farther than {@code maxOffRoadInMeters} from any street is "far from any road";</li>
+ *   <li>each usable street edge inside the study area with its length and district (by midpoint), for road-km;</li>
+ *   <li>which cells hang on which edge and which edges meet at which node, so an incremental what-if
+ *       touches only the cells and edges around the nodes it changed.</li>
+ * </ul>
+ * Immutable and safe to share between threads.
+ */
+public final class CoverageModel {
+
+    /** Walking speed for the off-road stretch from a place to its street, in metres per second (5 km/h). */
+    public static final double OFF_ROAD_SPEED_IN_METERS_PER_SECOND = 5.0 / 3.6;
+    private static final double STUDY_AREA_TOLERANCE_IN_METERS = 5;
+
+    private final RoadNetwork network;
+    private final TravelProfile profile;
+    private final PopulationSurface surface;
+    private final List<String> adcodes;
+    private final Map<String, String> names;
+    private final Snap[] cellSnap;
+    private final int[] cellOffRoadMillis;
+    private final int[] cellDistrict;
+    private final int[] cellColumn;
+    private final int[] cellRow;
+    private final int[] edgeDistrict;
+    private final int[] edgeCellsFirst;
+    private final int[] edgeCells;
+    private final int[] nodeEdgesFirst;
+    private final int[] nodeEdges;
+    private final double maxOffRoadInMeters;
+
+    private CoverageModel(RoadNetwork network, TravelProfile profile, PopulationSurface surface, DistrictLocator locator,
+                          double maxOffRoadInMeters) {
+        this.network = network;
+        this.profile = profile;
+        this.surface = surface;
+        this.maxOffRoadInMeters = maxOffRoadInMeters;
+        this.adcodes = new ArrayList<>(surface.districtAdcodes());
+        this.names = new HashMap<>();
+        for (DistrictShare share : surface.shares()) {
+            names.put(share.adcode(), share.nameZh());
+        }
+        int cells = surface.size();
+        cellSnap = new Snap[cells];
+        cellOffRoadMillis = new int[cells];
+        cellDistrict = new int[cells];
+        cellColumn = new int[cells];
+        cellRow = new int[cells];
+        double size = surface.cellSizeInMeters();
+        for (int c = 0; c < cells; c++) {
+            cellDistrict[c] = surface.districtIndex(c);
+            Snap s = network.snapToMainComponent(profile, surface.lon(c), surface.lat(c), maxOffRoadInMeters);
+            if (s.isSnapped()) {
+                cellSnap[c] = s;
+                cellOffRoadMillis[c] = (int) Math.round(s.distanceInMeters() / OFF_ROAD_SPEED_IN_METERS_PER_SECOND * 1000);
+            }
+            var m = surface.projection().toMetric(surface.lon(c), surface.lat(c));
+            // Grid lines lie on multiples of the cell size, so a cell's centre gives its square.
+            cellColumn[c] = (int) Math.floor(m.x / size);
+            cellRow[c] = (int) Math.floor(m.y / size);
+        }
+        ProfileGraph graph = network.graph(profile);
+        int edges = network.edgeCount();
+        // Streets along the study area's edge belong to it: test midpoints with a few metres' tolerance.
+        PreparedGeometry studyArea = PreparedGeometryFactory.prepare(
+                surface.studyArea().geometry().buffer(STUDY_AREA_TOLERANCE_IN_METERS / 111_000.0));
+        GeometryFactory wgs84 = network.geometryFactory();
+        edgeDistrict = new int[edges];
+        Arrays.fill(edgeDistrict, -1);
+        for (int e = 0; e < edges; e++) {
+            if (!graph.isUsable(e)) {
+                continue;
+            }
+            double[] mid = network.pointAlongEdge(e, 0.5);
+            if (!studyArea.covers(wgs84.createPoint(new Coordinate(mid[0], mid[1])))) {
+                continue;
+            }
+            Optional<String> adcode = locator.locate(mid[0], mid[1]);
+            if (adcode.isPresent()) {
+                edgeDistrict[e] = indexOf(adcode.get());
+            }
+        }
+        // edge -> cells (CSR)
+        edgeCellsFirst = new int[edges + 1];
+        for (Snap s : cellSnap) {
+            if (s != null) {
+                edgeCellsFirst[s.edge() + 1]++;
+            }
+        }
+        for (int e = 0; e < edges; e++) {
+            edgeCellsFirst[e + 1] += edgeCellsFirst[e];
+        }
+        edgeCells = new int[edgeCellsFirst[edges]];
+        int[] fill = Arrays.copyOf(edgeCellsFirst, edges);
+        for (int c = 0; c < cells; c++) {
+            if (cellSnap[c] != null) {
+                edgeCells[fill[cellSnap[c].edge()]++] = c;
+            }
+        }
+        // node -> incident usable edges (CSR), from both directions of the profile's graph
+        int nodes = network.nodeCount();
+        nodeEdgesFirst = new int[nodes + 1];
+        for (int e = 0; e < edges; e++) {
+            if (graph.isUsable(e)) {
+                nodeEdgesFirst[network.edgeBase(e) + 1]++;
+                if (network.edgeAdj(e) != network.edgeBase(e)) {
+                    nodeEdgesFirst[network.edgeAdj(e) + 1]++;
+                }
+            }
+        }
+        for (int n = 0; n < nodes; n++) {
+            nodeEdgesFirst[n + 1] += nodeEdgesFirst[n];
+        }
+        nodeEdges = new int[nodeEdgesFirst[nodes]];
+        int[] at = Arrays.copyOf(nodeEdgesFirst, nodes);
+        for (int e = 0; e < edges; e++) {
+            if (graph.isUsable(e)) {
+                nodeEdges[at[network.edgeBase(e)]++] = e;
+                if (network.edgeAdj(e) != network.edgeBase(e)) {
+                    nodeEdges[at[network.edgeAdj(e)]++] = e;
+                }
+            }
+        }
+    }
+
+    /**
+     * @param locator            the region's districts, to give each street edge its district
+     * @param maxOffRoadInMeters a place farther than this from any street of the main network is not reachable
+     */
+    public static CoverageModel build(RoadNetwork network, TravelProfile profile, PopulationSurface surface,
+                                      DistrictLocator locator, double maxOffRoadInMeters) {
+        return new CoverageModel(network, profile, surface, locator, maxOffRoadInMeters);
+    }
+
+    private int indexOf(String adcode) {
+        int i = adcodes.indexOf(adcode);
+        if (i < 0) {
+            adcodes.add(adcode);
+            i = adcodes.size() - 1;
+        }
+        return i;
+    }
+
+    public RoadNetwork network() {
+        return network;
+    }
+
+    public TravelProfile profile() {
+        return profile;
+    }
+
+    public PopulationSurface surface() {
+        return surface;
+    }
+
+    public double maxOffRoadInMeters() {
+        return maxOffRoadInMeters;
+    }
+
+    /** Districts in report order: those of the population surface, then any with streets but no surface cells. */
+    public List<String> districtAdcodes() {
+        return List.copyOf(adcodes);
+    }
+
+    int districtCount() {
+        return adcodes.size();
+    }
+
+    String districtName(int d) {
+        return names.getOrDefault(adcodes.get(d), adcodes.get(d));
+    }
+
+    Optional<DistrictShare> share(int d) {
+        return surface.shares().stream().filter(s -> s.adcode().equals(adcodes.get(d))).findFirst();
+    }
+
+    int cellCount() {
+        return cellSnap.length;
+    }
+
+    Snap cellSnap(int cell) {
+        return cellSnap[cell];
+    }
+
+    int cellOffRoadMillis(int cell) {
+        return cellOffRoadMillis[cell];
+    }
+
+    int cellDistrict(int cell) {
+        return cellDistrict[cell];
+    }
+
+    /** The grid column of a cell's square (pieces of one square split by a district boundary share it). */
+    int cellColumn(int cell) {
+        return cellColumn[cell];
+    }
+
+    int cellRow(int cell) {
+        return cellRow[cell];
+    }
+
+    /** District index of a usable street edge inside the study area, else -1. */
+    int edgeDistrict(int edge) {
+        return edgeDistrict[edge];
+    }
+
+    int edgeCellsBegin(int edge) {
+        return edgeCellsFirst[edge];
+    }
+
+    int edgeCellsEnd(int edge) {
+        return edgeCellsFirst[edge + 1];
+    }
+
+    int edgeCell(int i) {
+        return edgeCells[i];
+    }
+
+    int nodeEdgesBegin(int node) {
+        return nodeEdgesFirst[node];
+    }
+
+    int nodeEdgesEnd(int node) {
+        return nodeEdgesFirst[node + 1];
+    }
+
+    int nodeEdge(int i) {
+        return nodeEdges[i];
+    }
+
+}
