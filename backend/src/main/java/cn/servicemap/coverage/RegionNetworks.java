@@ -176,21 +176,25 @@ class RegionNetworks implements HealthIndicator {
         return new RegionNetwork(region, network, surface, models);
     }
 
+    /**
+     * The network's state for operators. Never DOWN: the registry works without it, and a probe must not
+     * restart the app over it; a failed load shows its reason here and was logged as an error.
+     */
     @Override
     public Health health() {
         CompletableFuture<RegionNetwork> f = loading.get();
         if (f == null) {
-            return Health.unknown().withDetail("network", "not loaded yet").build();
+            return Health.up().withDetail("network", "not loaded yet (loads on first use)").build();
         }
         if (!f.isDone()) {
             return Health.up().withDetail("network", "loading").build();
         }
         try {
-            RegionNetwork n = f.getNow(null);
-            return Health.up().withDetail("region", n.region().code()).withDetail("nodes", n.network().nodeCount())
-                    .withDetail("edges", n.network().edgeCount()).build();
-        } catch (Exception e) {
-            return Health.down().withDetail("network", e.getCause() == null ? e.getMessage() : e.getCause().getMessage()).build();
+            RegionNetwork n = f.join();
+            return Health.up().withDetail("network", "loaded").withDetail("region", n.region().code())
+                    .withDetail("nodes", n.network().nodeCount()).withDetail("edges", n.network().edgeCount()).build();
+        } catch (java.util.concurrent.CompletionException e) {
+            return Health.up().withDetail("network", "unavailable").withDetail("reason", e.getCause().getMessage()).build();
         }
     }
 }

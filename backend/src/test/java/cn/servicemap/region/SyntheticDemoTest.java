@@ -13,7 +13,8 @@ import tools.jackson.databind.JsonNode;
 
 /** Without the shared data the demo is a generated city, and says so everywhere it shows. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "servicemap.data-dir=${java.io.tmpdir}/servicemap-no-shared-data")
+        properties = {"servicemap.data-dir=${java.io.tmpdir}/servicemap-no-shared-data",
+                "servicemap.network.cache-dir=target/network-cache-synthetic", "servicemap.network.warm-up=false"})
 class SyntheticDemoTest {
 
     @Value("${local.server.port}")
@@ -41,5 +42,18 @@ class SyntheticDemoTest {
             assertThat(d.get("properties").get("synthetic").asBoolean()).isTrue();
             assertThat(d.get("properties").get("population").asLong()).isPositive();
         }
+    }
+
+    @Test
+    void shouldComputeCoverageOnTheSyntheticStreetsAndSaySo() {
+        Api api = new Api(port);
+        JsonNode report = api.get("/api/coverage").json();
+        assertThat(report.get("region").get("synthetic").asBoolean()).isTrue();
+        assertThat(report.get("stations").get("counted").asInt()).isEqualTo(24);
+        assertThat(report.get("total").get("people").asLong()).isPositive();
+        assertThat(report.get("districts").get(0).get("populationMethod").asText()).contains("synthetic");
+        assertThat(report.get("total").get("bands").get(2).get("peopleShare").asDouble()).isBetween(0.3, 1.0);
+        JsonNode nearest = api.get("/api/nearest?lon=115.51&lat=29.51&k=2").json();
+        assertThat(nearest.get("stations")).hasSize(2);
     }
 }

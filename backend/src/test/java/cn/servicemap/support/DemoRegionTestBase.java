@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Import;
  * reached over real HTTP. Subclasses choose the database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "servicemap.data-dir=${servicemap.repo-root:..}/../shared/data")
+        properties = {"servicemap.data-dir=${servicemap.repo-root:..}/../shared/data",
+                "servicemap.network.cache-dir=target/network-cache", "servicemap.network.warm-up=false"})
 @Import(FixedClockConfig.class)
 public abstract class DemoRegionTestBase {
 

@@ -39,4 +39,12 @@ class ApiDocsAndHealthTest {
         assertThat(r.status()).isEqualTo(404);
         assertThat(r.json().get("detail").asText()).contains("no region loaded");
     }
+
+    @Test
+    void shouldAnswer503WithAReasonWhenThereIsNoRoadNetwork() {
+        Api.Response r = new Api(port).get("/api/coverage");
+        assertThat(r.status()).isEqualTo(503);
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(r.json().get("detail").asText()).contains("no region loaded");
+    }
 }

@@ -1,0 +1,153 @@
+package cn.servicemap.coverage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.servicemap.support.Api;
+import cn.servicemap.support.DemoRegionTestBase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Coverage of the demo stations over the Nanjing core through the API, on each database. */
+abstract class CoverageApiContract extends DemoRegionTestBase {
+
+    @Test
+    void shouldReportCoveragePerDistrictNamingRegionProfileAndDataVersion() {
+        JsonNode r = api().get("/api/coverage").json();
+        assertThat(r.get("region").get("code").asText()).isEqualTo("nanjing-core");
+        assertThat(r.get("profile").asText()).isEqualTo("WALK");
+        assertThat(r.get("profileName").asText()).isEqualTo("步行");
+        assertThat(r.get("dataVersion").asLong()).isPositive();
+        List<String> adcodes = new ArrayList<>();
+        long people = 0;
+        for (JsonNode d : r.get("districts")) {
+            adcodes.add(d.get("adcode").asText());
+            assertThat(d.get("people").asLong()).isLessThanOrEqualTo(d.get("censusPeople").asLong());
+            assertThat(d.get("coveredPart").asText()).startsWith("路网覆盖");
+            assertThat(d.get("bands").get(2).get("peopleCovered").asLong()).isLessThanOrEqualTo(d.get("people").asLong());
+            people += d.get("people").asLong();
+        }
+        assertThat(adcodes).contains("320102", "320104", "320106");
+        assertThat(r.get("total").get("people").asLong()).isBetween(people - 3, people + 3);
+        assertThat(r.get("total").get("bands").get(2).get("peopleShare").asDouble()).isGreaterThan(0.9);
+        // Demo stations on sidewalk pieces drawn without their crossings are flagged, not dropped.
+        assertThat(r.get("stations").get("flagged").findValuesAsString("problem")).contains("ISOLATED_NETWORK_PIECE");
+        assertThat(r.get("stations").get("counted").asInt()).isGreaterThanOrEqualTo(30);
+    }
+
+    @Test
+    void shouldDrawNestedBandsAndNonOverlappingRings() {
+        JsonNode nested = api().get("/api/coverage/bands").json();
+        JsonNode rings = api().get("/api/coverage/bands?form=rings").json();
+        assertThat(nested.get("features")).hasSize(3);
+        double previous = 0;
+        for (JsonNode f : nested.get("features")) {
+            assertThat(f.get("properties").get("areaKm2").asDouble()).isGreaterThanOrEqualTo(previous);
+            previous = f.get("properties").get("areaKm2").asDouble();
+        }
+        double ringSum = 0;
+        for (JsonNode f : rings.get("features")) {
+            ringSum += f.get("properties").get("areaKm2").asDouble();
+        }
+        assertThat(ringSum).isCloseTo(previous, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(api().get("/api/coverage/bands?form=circles").status()).isEqualTo(400);
+        assertThat(api().get("/api/coverage/bands?bands=15,10").json().get("field").asText()).isEqualTo("bands");
+    }
+
+    @Test
+    void shouldRankGapsWithASuggestedStreetSite() {
+        JsonNode gaps = api().get("/api/coverage/gaps?minutes=5&limit=3").json();
+        assertThat(gaps.get("features")).isNotEmpty();
+        long previous = Long.MAX_VALUE;
+        for (JsonNode g : gaps.get("features")) {
+            long people = g.get("properties").get("people").asLong();
+            assertThat(people).isLessThanOrEqualTo(previous);
+            previous = people;
+            JsonNode site = g.get("properties").get("suggestedSite");
+            assertThat(site.get("peopleNewlyCovered").asLong()).isPositive();
+            assertThat(g.get("geometry").get("type").asText()).isIn("Polygon", "MultiPolygon");
+        }
+    }
+
+    @Test
+    void shouldFindTheNearestStationsByWalkingTimeWithRoutes() {
+        JsonNode r = api().get("/api/nearest?lon=118.7840&lat=32.0418&k=3").json();
+        assertThat(r.get("from").get("distanceToRoadInMeters").asDouble()).isLessThan(100);
+        JsonNode stations = r.get("stations");
+        assertThat(stations).hasSize(3);
+        double previous = 0;
+        for (JsonNode s : stations) {
+            assertThat(s.get("minutes").asDouble()).isGreaterThanOrEqualTo(previous);
+            previous = s.get("minutes").asDouble();
+            // walking at 5 km/h: minutes and metres agree
+            assertThat(s.get("meters").asDouble() / (s.get("minutes").asDouble() * 5000 / 60)).isBetween(0.9, 1.1);
+            assertThat(s.get("route").get("type").asText()).isEqualTo("LineString");
+            assertThat(s.get("station").get("properties").get("status").asText()).isEqualTo("OPEN");
+        }
+        JsonNode books = api().get("/api/nearest?lon=118.7840&lat=32.0418&k=5&service=图书").json().get("stations");
+        assertThat(books).isNotEmpty().allSatisfy(s -> assertThat(s.get("station").get("properties").get("services")
+                .findValuesAsString("code")).contains("BOOKS"));
+        // Monday 10:00 (fixed clock): every station found as open now says so.
+        JsonNode open = api().get("/api/nearest?lon=118.7840&lat=32.0418&k=5&openNow=true").json().get("stations");
+        assertThat(open).isNotEmpty().allSatisfy(s -> assertThat(s.get("station").get("properties").get("openNow").asBoolean()).isTrue());
+        Api.Response far = api().get("/api/nearest?lon=118.70&lat=32.20");
+        assertThat(far.status()).isEqualTo(400);
+        assertThat(far.json().get("field").asText()).isEqualTo("lon");
+    }
+
+    @Test
+    void shouldAnswerAWhatIfWithoutStoringAnything() {
+        Api api = api();
+        JsonNode gap = api.get("/api/coverage/gaps?minutes=5&limit=1").json().get("features").get(0).get("properties");
+        JsonNode site = gap.get("suggestedSite");
+        long before = api.get("/api/stations").json().get("count").asLong();
+        long version = api.get("/api/coverage").json().get("dataVersion").asLong();
+        JsonNode r = api.post("/api/whatif", Map.of("profile", "WALK", "includeBands", true,
+                "changes", List.of(Map.of("op", "add", "lon", site.get("lon").asDouble(), "lat", site.get("lat").asDouble())))).json();
+        assertThat(r.get("dataVersion").asLong()).isEqualTo(version);
+        JsonNode fiveMinutes = r.get("delta").get("total").get("bands").get(0);
+        assertThat(fiveMinutes.get("peopleGained").asLong()).isEqualTo(site.get("peopleNewlyCovered").asLong());
+        assertThat(fiveMinutes.get("peopleLost").asLong()).isZero();
+        assertThat(r.get("bands").get("features")).hasSize(3);
+        assertThat(r.get("computedInMillis").asDouble()).isPositive();
+        assertThat(api.get("/api/stations").json().get("count").asLong()).isEqualTo(before);
+
+        long station = api.get("/api/stations?kind=SERVICE_CENTRE").json().get("features").get(0).get("id").asLong();
+        JsonNode closed = api.post("/api/whatif", Map.of("changes", List.of(Map.of("op", "close", "stationId", station)))).json();
+        assertThat(closed.get("delta").get("total").get("bands").get(0).get("peopleGained").asLong()).isZero();
+
+        Api.Response bad = api.post("/api/whatif", Map.of("changes", List.of(Map.of("op", "teleport"))));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("field").asText()).isEqualTo("changes[0].op");
+        Api.Response unknown = api.post("/api/whatif", Map.of("changes", List.of(Map.of("op", "close", "stationId", 999999))));
+        assertThat(unknown.json().get("field").asText()).isEqualTo("changes[0].stationId");
+    }
+
+    @Test
+    void shouldRecomputeWhenStationsChange() {
+        Api api = api();
+        JsonNode before = api.get("/api/coverage").json();
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("name", "覆盖测试新驿站" + System.nanoTime());
+        body.put("kind", "爱心驿站");
+        body.put("lon", 118.7790);
+        body.put("lat", 32.0470);
+        assertThat(api.post("/api/stations", body).status()).isEqualTo(201);
+        JsonNode after = api.get("/api/coverage").json();
+        assertThat(after.get("dataVersion").asLong()).isGreaterThan(before.get("dataVersion").asLong());
+        assertThat(after.get("stations").get("counted").asInt()).isEqualTo(before.get("stations").get("counted").asInt() + 1);
+    }
+
+    @Test
+    void shouldComputeOtherProfiles() {
+        JsonNode ebike = api().get("/api/coverage?profile=电动自行车").json();
+        assertThat(ebike.get("profile").asText()).isEqualTo("EBIKE");
+        JsonNode walk = api().get("/api/coverage").json();
+        // Faster travel covers at least as many people within 5 minutes.
+        assertThat(ebike.get("total").get("bands").get(0).get("peopleCovered").asLong())
+                .isGreaterThanOrEqualTo(walk.get("total").get("bands").get(0).get("peopleCovered").asLong() / 2);
+        assertThat(api().get("/api/coverage?profile=CAR").status()).isEqualTo(200);
+    }
+}
