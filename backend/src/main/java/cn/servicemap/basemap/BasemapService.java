@@ -79,7 +79,8 @@ public class BasemapService {
         }
         BasemapTile tile = l.tiles().join().tile(id);
         byte[] bytes = json.writeValueAsBytes(tile.toJson());
-        Tile t = new Tile(bytes, "\"" + Integer.toHexString(l.key().hashCode()) + "-" + id.z() + "-" + id.x() + "-" + id.y() + "\"");
+        // Weak: Tomcat does not gzip responses with a strong ETag, and a tile is sent compressed.
+        Tile t = new Tile(bytes, "W/\"" + Integer.toHexString(l.key().hashCode()) + "-" + id.z() + "-" + id.x() + "-" + id.y() + "\"");
         cache.put(key, t);
         return t;
     }
