@@ -124,7 +124,8 @@ function drawRoads(ctx, roads, z, s) {
       const w = width(st[3], z);
       ctx.globalAlpha = level === 't' ? 0.55 : 1;
       if (!st[2]) {
-        strokeLines(ctx, groups.get(k), s, st[1], Math.max(1, w), [3, 2.5]);
+        const fw = Math.max(1, Math.min(w, 2.5));
+        strokeLines(ctx, groups.get(k), s, st[1], fw, [fw * 2.5, fw * 2]);
       } else {
         strokeLines(ctx, groups.get(k), s, st[1], w, null);
       }
