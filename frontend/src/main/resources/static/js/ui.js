@@ -109,7 +109,7 @@ export function legendControl(kindsPresent) {
       box.append(toggle, body);
       L.DomEvent.disableClickPropagation(box);
       L.DomEvent.disableScrollPropagation(box);
-      if (window.matchMedia && window.matchMedia('(min-width: 900px)').matches) {
+      if (window.matchMedia && window.matchMedia('(min-width: 900px) and (min-height: 860px)').matches) {
         body.hidden = false;
         toggle.setAttribute('aria-expanded', 'true');
       }
