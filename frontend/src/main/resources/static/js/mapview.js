@@ -23,7 +23,6 @@ export class MapView {
       minZoom: offlineCfg.minZoom,
       maxZoom: offlineCfg.maxZoom,
       zoomSnap: 1,
-      tap: true,
     });
     this.map.zoomControl.setPosition('topleft');
     this.attribution = L.control.attribution({ prefix: false, position: 'bottomright' }).addTo(this.map);
