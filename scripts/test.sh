@@ -6,6 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 ensure_java
+# Browser tests (RequiresChromium) need Debian's chromium + chromium-driver + CJK fonts; in CI a
+# missing browser fails those tests, so install it here rather than let them skip.
+scripts/chromium.sh >/dev/null
 SERVICEMAP_TEST_POSTGIS_URL=$(scripts/postgis.sh start | tail -n 1)
 export SERVICEMAP_TEST_POSTGIS_URL
 echo "PostGIS for tests: $SERVICEMAP_TEST_POSTGIS_URL" >&2

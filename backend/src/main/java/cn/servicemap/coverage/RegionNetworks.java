@@ -11,7 +11,7 @@ import cn.servicemap.gis.network.TravelProfile;
 import cn.servicemap.gis.population.PopulationSurface;
 import cn.servicemap.gis.synthetic.SyntheticCity;
 import cn.servicemap.region.Region;
-import cn.servicemap.region.Regions;
+import cn.servicemap.region.RegionRepository;
 import cn.servicemap.system.ServiceMapProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,13 +46,13 @@ class RegionNetworks implements HealthIndicator {
     private static final Logger log = LoggerFactory.getLogger(RegionNetworks.class);
     private static final long WAIT_SECONDS = 300;
 
-    private final Regions regions;
+    private final RegionRepository regions;
     private final DistrictRepository districts;
     private final RegionIndex regionIndex;
     private final ServiceMapProperties.Network settings;
     private final AtomicReference<CompletableFuture<RegionNetwork>> loading = new AtomicReference<>();
 
-    RegionNetworks(Regions regions, DistrictRepository districts, RegionIndex regionIndex, ServiceMapProperties properties) {
+    RegionNetworks(RegionRepository regions, DistrictRepository districts, RegionIndex regionIndex, ServiceMapProperties properties) {
         this.regions = regions;
         this.districts = districts;
         this.regionIndex = regionIndex;

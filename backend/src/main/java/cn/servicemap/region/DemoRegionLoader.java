@@ -132,7 +132,7 @@ class DemoRegionLoader implements ApplicationRunner {
         // The synthetic city's streets, as an OSM file the road network imports like real data.
         Path osm = Path.of(properties.network().cacheDir()).resolve("synthetic-demo.osm").toAbsolutePath();
         Files.createDirectories(osm.getParent());
-        city.writeOsm(osm, SYNTHETIC_BRIDGE_EVERY);
+        city.writeOsm(osm, SYNTHETIC_BRIDGE_EVERY, true);
         tx.executeWithoutResult(status -> {
             districtService.store(city.districts(), SyntheticCity.LABEL, true);
             districtService.applyCensus(city.census(), SyntheticCity.LABEL);

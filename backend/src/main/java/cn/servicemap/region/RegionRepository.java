@@ -7,8 +7,9 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/** The region record(s): which region this instance holds, its OSM source and credits. */
 @Repository
-class RegionRepository {
+public class RegionRepository {
 
     private final JdbcClient jdbc;
 
@@ -16,7 +17,8 @@ class RegionRepository {
         this.jdbc = jdbc;
     }
 
-    Optional<Region> current() {
+    /** The region loaded last, if any. */
+    public Optional<Region> current() {
         return jdbc.sql("SELECT code, name_zh, synthetic, description, osm_source, credits, loaded_at FROM region ORDER BY loaded_at DESC")
                 .query((rs, n) -> new Region(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
                         rs.getString(5), rs.getString(6) == null ? List.of() : Arrays.asList(rs.getString(6).split("\n")),

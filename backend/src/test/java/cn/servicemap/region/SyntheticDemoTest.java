@@ -56,4 +56,23 @@ class SyntheticDemoTest {
         JsonNode nearest = api.get("/api/nearest?lon=115.51&lat=29.51&k=2").json();
         assertThat(nearest.get("stations")).hasSize(2);
     }
+
+    @Test
+    void shouldDrawTheSyntheticStreetGridAsABasemapLabelledSynthetic() {
+        Api api = new Api(port);
+        JsonNode config = api.get("/api/map-config").json();
+        assertThat(config.get("region").get("synthetic").asBoolean()).isTrue();
+        assertThat(config.get("basemaps").get("offline").get("synthetic").asBoolean()).isTrue();
+        assertThat(config.get("syntheticLabel").asText()).contains("合成示例数据");
+        double lon = config.get("center").get(0).asDouble();
+        double lat = config.get("center").get(1).asDouble();
+        var tile = cn.servicemap.gis.basemap.TileId.containing(lon, lat, 16);
+        JsonNode json = api.get("/api/basemap/" + tile.z() + "/" + tile.x() + "/" + tile.y() + ".json").json();
+        assertThat(json.get("synthetic").asBoolean()).isTrue();
+        assertThat(json.get("source").asText()).contains("synthetic");
+        assertThat(json.get("layers").get("roads").get("features").size()).isPositive();
+        for (JsonNode label : json.get("layers").get("labels").get("features")) {
+            assertThat(label.get("properties").get("name").asText()).startsWith("合成");
+        }
+    }
 }

@@ -34,6 +34,12 @@ public final class Api {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    public Response get(String path, Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        headers.forEach(b::header);
+        return send(b);
+    }
+
     public Response post(String path, Object body) {
         return send(jsonRequest(path, body).POST(HttpRequest.BodyPublishers.ofString(write(body))));
     }
@@ -83,7 +89,8 @@ public final class Api {
         try {
             HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             String type = r.headers().firstValue("Content-Type").orElse("");
-            JsonNode node = type.contains("json") && !r.body().isEmpty() ? json.readTree(r.body()) : null;
+            boolean encoded = r.headers().firstValue("Content-Encoding").isPresent(); // e.g. gzip when asked for: not parsed
+            JsonNode node = type.contains("json") && !encoded && !r.body().isEmpty() ? json.readTree(r.body()) : null;
             return new Response(r.statusCode(), r.headers(), r.body(), node);
         } catch (IOException e) {
             throw new IllegalStateException(e);

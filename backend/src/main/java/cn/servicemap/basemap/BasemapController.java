@@ -1,0 +1,66 @@
+package cn.servicemap.basemap;
+
+import cn.servicemap.gis.basemap.TileId;
+import cn.servicemap.system.InvalidRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import java.time.Duration;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Offline basemap tiles of the region's own OSM data, so the map works on an intranet with no tile
+ * server. Tiles are JSON, one FeatureCollection per layer in integer tile units (see
+ * {@link cn.servicemap.gis.basemap.BasemapTiles}); the web map draws them on canvas.
+ */
+@RestController
+class BasemapController {
+
+    private final BasemapService basemap;
+
+    BasemapController(BasemapService basemap) {
+        this.basemap = basemap;
+    }
+
+    @Operation(summary = "One offline basemap tile (Web-Mercator XYZ) as JSON",
+            description = "Layers landuse, green, water, waterway, buildings, roads, railways, labels; coordinates are integers "
+                    + "0–extent across the tile (y down), with a buffer. synthetic=true for a generated city. "
+                    + "Map data © OpenStreetMap contributors (ODbL).")
+    @GetMapping("/api/basemap/{z}/{x}/{y}.json")
+    ResponseEntity<byte[]> tile(@PathVariable String z, @PathVariable String x, @PathVariable String y,
+                                @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch) {
+        BasemapService.Tile tile = basemap.tile(tileId(z, x, y));
+        // Tiles change only when the region is reloaded: let browsers keep them an hour, then revalidate by ETag.
+        CacheControl cache = CacheControl.maxAge(Duration.ofHours(1)).cachePublic();
+        if (tile.etag().equals(ifNoneMatch)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(tile.etag()).cacheControl(cache).build();
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).eTag(tile.etag()).cacheControl(cache)
+                .body(tile.json());
+    }
+
+    private static TileId tileId(String z, String x, String y) {
+        int zi = integer("z", z);
+        int xi = integer("x", x);
+        int yi = integer("y", y);
+        try {
+            return new TileId(zi, xi, yi);
+        } catch (IllegalArgumentException e) {
+            String field = e.getMessage().substring(0, 1);
+            throw new InvalidRequestException(field, "瓦片编号超出范围 (tile out of range): " + e.getMessage().substring(3));
+        }
+    }
+
+    private static int integer(String field, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new InvalidRequestException(field, "瓦片编号应为整数 (" + field + " must be an integer, not '" + value + "')");
+        }
+    }
+}

@@ -1,0 +1,122 @@
+// What both pages share: load the map configuration and the stations with a visible progress
+// indicator, build the map, and hand a context to the page's feature modules. Errors end in a
+// visible Chinese message, never a blank map.
+import L from './leaflet.js';
+import { getJson } from './api.js';
+import { MapView } from './mapview.js';
+import { StationLayer } from './stations.js';
+import { Status, legendControl, markSynthetic, showCredits } from './ui.js';
+
+/** Where the API is: the same origin as the page (the backend serves both). */
+export const API = {
+  config: '/api/map-config',
+  stations: '/api/stations',
+};
+
+/**
+ * Starts a page.
+ * @param {{page: 'worker'|'plan', features?: Array<{name: string, mount: (ctx) => void}>}} options
+ * @returns {Promise<object|null>} the context feature modules get, or null when loading failed
+ */
+export async function boot({ page, features = [] }) {
+  const status = new Status(document.getElementById('status'));
+  status.begin(['config', 'stations', 'basemap']);
+  status.step('config', '正在加载地图配置…');
+  const ctx = { page, status };
+  window.servicemap = ctx; // for the browser tests and for debugging in the console
+
+  let config;
+  try {
+    config = await getJson(API.config);
+  } catch (e) {
+    status.error('地图配置加载失败：' + e.message);
+    return null;
+  }
+  status.done('config');
+  ctx.config = config;
+
+  const region = config.region || {};
+  for (const e of document.querySelectorAll('[data-region-name]')) e.textContent = region.nameZh || '尚未加载区域';
+  if (region.synthetic || config.basemaps.offline.synthetic) markSynthetic(config.syntheticLabel || '合成示例数据');
+
+  const view = new MapView(document.getElementById('map'), config);
+  ctx.view = view;
+  ctx.map = view.map;
+  if (config.center) view.map.setView([config.center[1], config.center[0]], config.zoom);
+  else view.map.setView([32.06, 118.79], 5);
+  if (new URLSearchParams(window.location.search).get('basemap') === 'online') view.preferOnline();
+
+  const credits = document.getElementById('credits');
+  if (credits) {
+    showCredits(credits, config.credits || []);
+    view.addAttribution('<a href="#credits" class="credits-link">数据来源</a>');
+    view.map.getContainer().addEventListener('click', (ev) => {
+      if (ev.target.classList.contains('credits-link')) {
+        ev.preventDefault();
+        credits.showModal ? credits.showModal() : credits.setAttribute('open', '');
+      }
+    });
+  }
+
+  let basemapDone = false;
+  const basemapLoaded = () => {
+    if (!basemapDone) {
+      basemapDone = true;
+      status.done('basemap');
+    }
+  };
+  view.offline.once('load', basemapLoaded);
+  if (view.base !== view.offline) view.base.once('load', basemapLoaded);
+  let tileFailures = 0;
+  view.offline.on('tilefail', () => {
+    tileFailures += 1;
+    const notice = document.getElementById('basemap-notice');
+    if (notice && tileFailures >= 3) {
+      notice.textContent = '底图加载失败，地图背景可能不完整。';
+      notice.hidden = false;
+    }
+    basemapLoaded();
+  });
+  if (config.basemaps.offline.empty) {
+    const notice = document.getElementById('basemap-notice');
+    if (notice) {
+      notice.textContent = '本区域没有离线底图数据（' + config.basemaps.offline.source + '）';
+      notice.hidden = false;
+    }
+  }
+
+  const stations = new StationLayer(view.map, view.transform);
+  ctx.stations = stations;
+  view.onTransform((t) => stations.setTransform(t));
+  status.step('stations', '正在加载站点…');
+  let fc;
+  try {
+    fc = await getJson(API.stations);
+  } catch (e) {
+    status.error('站点数据加载失败：' + e.message);
+    return null;
+  }
+  stations.setStations(fc);
+  ctx.stationData = fc;
+  const kinds = new Set((fc.features || []).map((f) => f.properties.kind));
+  legendControl(kinds.size ? kinds : null).addTo(view.map);
+  status.done('stations');
+  if (!fc.features || fc.features.length === 0) {
+    status.empty(region.code ? '该区域还没有站点。' : '尚未加载区域：请先导入行政区划与站点。');
+  } else if (page === 'plan' && stations.bounds()) {
+    view.map.fitBounds(stations.bounds().pad(0.1), { maxZoom: 16 });
+  } else if (!config.center && stations.bounds()) {
+    view.map.setView(stations.bounds().getCenter(), config.zoom);
+  }
+
+  for (const f of features) {
+    try {
+      f.mount(ctx);
+    } catch (e) {
+      console.warn('feature ' + f.name + ' failed to start', e);
+    }
+  }
+  return ctx;
+}
+
+export { L };
