@@ -37,14 +37,16 @@ class CoverageController {
     private static final String GEOJSON = "application/geo+json";
 
     private final CoverageService coverage;
+    private final WhatIfs whatIfs;
     private final CatalogParams params;
     private final StationFeatures stationFeatures;
     private final RegionIndex regionIndex;
     private final Clock clock;
 
-    CoverageController(CoverageService coverage, CatalogParams params, StationFeatures stationFeatures, RegionIndex regionIndex,
-                       Clock clock) {
+    CoverageController(CoverageService coverage, WhatIfs whatIfs, CatalogParams params, StationFeatures stationFeatures,
+                       RegionIndex regionIndex, Clock clock) {
         this.coverage = coverage;
+        this.whatIfs = whatIfs;
         this.params = params;
         this.stationFeatures = stationFeatures;
         this.regionIndex = regionIndex;
@@ -174,54 +176,16 @@ class CoverageController {
         return out;
     }
 
-    /** The body of POST /api/whatif. */
-    record WhatIfRequest(String profile, List<Integer> bands, List<String> kinds, Boolean openNow,
-                         List<CoverageService.Change> changes, Boolean includeBands, String bbox) {
-    }
-
     @Operation(summary = "What-if: add, move or close stations and get the new report and the difference, without saving anything",
             description = "changes: [{op: add, lon, lat}, {op: move, stationId, lon, lat}, {op: close, stationId}]. "
                     + "Updated incrementally from the cached coverage of the stored stations.")
     @PostMapping("/api/whatif")
-    Map<String, Object> whatIf(@RequestBody WhatIfRequest body) {
-        CoverageService.State base = state(body.profile() == null ? "WALK" : body.profile(), body.bands(), body.kinds(),
-                Boolean.TRUE.equals(body.openNow()));
-        List<FieldError> errors = new ArrayList<>();
-        Envelope window = BoundingBoxParam.parse(body.bbox(), "bbox", errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
-        CoverageService.WhatIf result = coverage.whatIf(base.profile(), base.selection(), base.coverage().bandMinutes(), body.changes());
-        Map<String, Object> out = CoverageResponses.header(base.region(), base.profile(), base.dataVersion());
-        out.put("computedInMillis", CoverageResponses.round(result.computedInMillis(), 2));
-        out.put("report", CoverageResponses.report(base, result.coverage()));
-        out.put("delta", CoverageResponses.delta(result.delta(), base.coverage().bandMinutes()));
-        List<Map<String, Object>> placed = new ArrayList<>();
-        for (var s : result.addedOrMoved()) {
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("lon", CoverageResponses.round(s.lon(), 7));
-            p.put("lat", CoverageResponses.round(s.lat(), 7));
-            p.put("street", base.region().network().edgeName(s.edge()));
-            placed.add(p);
-        }
-        out.put("placed", placed);
-        if (Boolean.TRUE.equals(body.includeBands())) {
-            CoverageService.State after = new CoverageService.State(base.region(), base.profile(), base.selection(), base.dataVersion(),
-                    base.sources(), base.snaps(), base.flagged(), result.coverage());
-            out.put("bands", CoverageResponses.bands(CoverageResponses.header(base.region(), base.profile(), base.dataVersion()),
-                    coverage.serviceAreas(after, window).rings(), true));
-        }
-        return out;
+    Map<String, Object> whatIf(@RequestBody WhatIfs.Request body) {
+        return whatIfs.evaluate(body);
     }
 
     private CoverageService.State state(String profile, List<Integer> bands, List<String> kind, boolean openNow) {
-        List<FieldError> errors = new ArrayList<>();
-        TravelProfile travel = profile(profile, errors);
-        Set<String> kinds = params.kinds(kind, "kind", errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
-        return coverage.state(travel, new CoverageService.StationSelection(kinds, openNow), coverage.bands(bands));
+        return whatIfs.state(profile, bands, kind, openNow);
     }
 
     /** WALK/EBIKE/CAR, lower case, or the Chinese label (步行, 电动自行车, 驾车). */

@@ -92,6 +92,10 @@ public class CoverageService {
         this.clock = clock;
     }
 
+    public long dataVersion() {
+        return repository.dataVersion();
+    }
+
     /** The bands to use: the given ones checked, or the configured defaults. */
     public List<Integer> bands(List<Integer> requested) {
         List<Integer> bands = requested == null || requested.isEmpty() ? settings.bandsInMinutes() : requested;
@@ -226,8 +230,11 @@ public class CoverageService {
         return new Placed(from, found, all.dataVersion(), region);
     }
 
-    /** One change of a what-if. */
-    public record Change(String op, Long stationId, Double lon, Double lat, String crs) {
+    /**
+     * One change of a what-if: {@code add} (lon, lat), {@code move} (stationId, lon, lat) or {@code close}
+     * (stationId). {@code name} and {@code kind} of an added station matter only when a saved scenario is applied.
+     */
+    public record Change(String op, Long stationId, Double lon, Double lat, String crs, String name, String kind) {
     }
 
     /** The outcome of a what-if: the new coverage, its difference to the stored stations', and how long it took. */

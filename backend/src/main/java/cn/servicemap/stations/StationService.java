@@ -8,6 +8,7 @@ import cn.servicemap.gis.stations.DuplicateFinder;
 import cn.servicemap.gis.stations.FieldProblem;
 import cn.servicemap.gis.stations.ProblemCode;
 import cn.servicemap.gis.stations.StationChecker;
+import cn.servicemap.gis.stations.StationField;
 import cn.servicemap.gis.stations.StationImportCheck;
 import cn.servicemap.gis.stations.StationImportCheck.StoredStation;
 import cn.servicemap.gis.stations.StationInput;
@@ -15,10 +16,13 @@ import cn.servicemap.system.ConflictException;
 import cn.servicemap.system.FieldError;
 import cn.servicemap.system.InvalidRequestException;
 import cn.servicemap.system.NotFoundException;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -87,6 +91,29 @@ public class StationService {
         }
         repository.recordEvent(id, "UPDATE", expectedVersion + 1, now, actor, null);
         return get(id);
+    }
+
+    /** Moves a station, keeping its other fields; the district follows the new location. */
+    @Transactional
+    public ServicePoint move(long id, double lon, double lat, CoordinateSystem crs, String actor) {
+        ServicePoint p = get(id);
+        Map<StationField, String> v = new EnumMap<>(StationField.class);
+        v.put(StationField.NAME, p.name());
+        v.put(StationField.KIND, p.kind());
+        v.put(StationField.LON, BigDecimal.valueOf(lon).toPlainString());
+        v.put(StationField.LAT, BigDecimal.valueOf(lat).toPlainString());
+        v.put(StationField.ADDRESS, p.address());
+        v.put(StationField.PHONE, p.phone());
+        v.put(StationField.OPENING_HOURS, p.openingHours());
+        v.put(StationField.SERVICES, String.join("|", p.services()));
+        v.put(StationField.HOST_ORG, p.hostOrg());
+        v.put(StationField.OPERATING_UNION, p.operatingUnion());
+        v.put(StationField.CAPACITY, p.capacity() == null ? null : p.capacity().toString());
+        v.put(StationField.STATUS, p.status().name());
+        v.put(StationField.STATUS_REASON, p.statusReason());
+        v.put(StationField.VERIFIED_AT, p.verifiedAt() == null ? null : p.verifiedAt().toString());
+        v.put(StationField.SOURCE, p.source());
+        return update(id, new StationInput(v), crs, p.version(), false, actor);
     }
 
     /** Closes a station with a reason (the API's DELETE); the record stays. */

@@ -17,6 +17,10 @@ public abstract class DemoRegionTestBase {
     @Value("${local.server.port}")
     private int port;
 
+    protected int port() {
+        return port;
+    }
+
     protected Api api() {
         return new Api(port);
     }

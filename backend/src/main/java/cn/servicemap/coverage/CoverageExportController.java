@@ -1,0 +1,137 @@
+package cn.servicemap.coverage;
+
+import io.swagger.v3.oas.annotations.Operation;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The coverage report's district table as a file planners can open in Excel or WPS: CSV (UTF-8 with a
+ * byte-order mark, so Excel reads the Chinese right) or XLSX, with Chinese headers, one row per
+ * district and a total row, and the region, profile and data version in the file name and first rows.
+ */
+@RestController
+class CoverageExportController {
+
+    private final WhatIfs whatIfs;
+
+    CoverageExportController(WhatIfs whatIfs) {
+        this.whatIfs = whatIfs;
+    }
+
+    @Operation(summary = "Download the coverage report per district as CSV or XLSX")
+    @GetMapping("/api/coverage/export")
+    ResponseEntity<byte[]> export(@RequestParam(defaultValue = "xlsx") String format,
+                                  @RequestParam(defaultValue = "WALK") String profile,
+                                  @RequestParam(required = false) List<Integer> bands,
+                                  @RequestParam(required = false) List<String> kind,
+                                  @RequestParam(defaultValue = "false") boolean openNow) throws IOException {
+        if (!format.equals("csv") && !format.equals("xlsx")) {
+            throw new cn.servicemap.system.InvalidRequestException("format", "format 应为 csv 或 xlsx (format must be csv or xlsx)");
+        }
+        CoverageService.State state = whatIfs.state(profile, bands, kind, openNow);
+        Map<String, Object> report = CoverageResponses.report(state, state.coverage());
+        List<List<Object>> rows = table(report, state.coverage().bandMinutes());
+        String title = "覆盖率报告 " + state.region().region().nameZh() + " " + state.profile().chineseLabel()
+                + " 数据版本 " + state.dataVersion();
+        String fileName = "coverage-" + state.region().region().code() + "-" + state.profile().name().toLowerCase()
+                + "-v" + state.dataVersion() + "." + format;
+        byte[] body = format.equals("csv") ? csv(title, rows) : xlsx(title, rows);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
+                .contentType(format.equals("csv") ? new MediaType("text", "csv", StandardCharsets.UTF_8)
+                        : MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(body);
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<List<Object>> table(Map<String, Object> report, List<Integer> bands) {
+        List<Object> header = new ArrayList<>(List.of("区", "行政区划代码", "区面积(km²)", "路网覆盖面积(km²)", "路网覆盖比例", "估算人口"));
+        for (int b : bands) {
+            header.add(b + "分钟覆盖人口");
+            header.add(b + "分钟覆盖率");
+        }
+        header.addAll(List.of("平均用时(分钟)", "90%用时(分钟)", "驿站数", "每万人驿站数", "道路(km)"));
+        for (int b : bands) {
+            header.add(b + "分钟覆盖道路(km)");
+        }
+        header.add("人口估算方法");
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(header);
+        List<Map<String, Object>> districts = new ArrayList<>((List<Map<String, Object>>) report.get("districts"));
+        districts.add((Map<String, Object>) report.get("total"));
+        for (Map<String, Object> d : districts) {
+            List<Object> row = new ArrayList<>();
+            row.add(d.get("name"));
+            row.add(d.get("adcode") == null ? "" : d.get("adcode"));
+            row.add(d.get("districtAreaKm2"));
+            row.add(d.get("coveredAreaKm2"));
+            row.add(d.get("coveredShareOfArea"));
+            row.add(d.get("people"));
+            List<Map<String, Object>> bandRows = (List<Map<String, Object>>) d.get("bands");
+            for (Map<String, Object> b : bandRows) {
+                row.add(b.get("peopleCovered"));
+                row.add(b.get("peopleShare"));
+            }
+            row.add(d.get("meanMinutes"));
+            row.add(d.get("p90Minutes"));
+            row.add(d.get("stations"));
+            row.add(d.get("stationsPer10kPeople"));
+            row.add(d.get("roadKm"));
+            for (Map<String, Object> b : bandRows) {
+                row.add(b.get("roadKmCovered"));
+            }
+            row.add(d.get("populationMethod"));
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static byte[] csv(String title, List<List<Object>> rows) {
+        StringBuilder out = new StringBuilder("\uFEFF").append(cell(title)).append("\r\n");
+        for (List<Object> row : rows) {
+            List<String> cells = new ArrayList<>();
+            for (Object v : row) {
+                cells.add(cell(v));
+            }
+            out.append(String.join(",", cells)).append("\r\n");
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String cell(Object v) {
+        String s = v == null ? "" : String.valueOf(v);
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    private static byte[] xlsx(String title, List<List<Object>> rows) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Workbook wb = new Workbook(out, "ServiceMap", "1.0")) {
+            Worksheet ws = wb.newWorksheet("覆盖率");
+            ws.value(0, 0, title);
+            for (int r = 0; r < rows.size(); r++) {
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    Object v = rows.get(r).get(c);
+                    if (v instanceof Number n) {
+                        ws.value(r + 1, c, n);
+                    } else if (v != null) {
+                        ws.value(r + 1, c, String.valueOf(v));
+                    }
+                }
+            }
+        }
+        return out.toByteArray();
+    }
+}
