@@ -14,8 +14,8 @@
 #
 # Installs what it needs: PostgreSQL 15 + PostGIS + pgRouting from Debian packages (scripts/postgis.sh), a JDK.
 # The generated city's OSM file and the GraphHopper caches stay under benchmark/target/networks for later runs.
-# Each phase runs in its own JVM: ours under -Xmx1g (the heap claim), the peers with more (GraphHopper's isochrones
-# run in process), the one-off GraphHopper import of the city with more too.
+# Each phase runs in its own JVM: preparing and ours under -Xmx1g (the heap claim), the peers with more (GraphHopper's
+# isochrones run in process).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
@@ -41,8 +41,9 @@ phase() {
   java "-Xmx$heap" -cp "$CP" cn.servicemap.benchmark.CoverageBenchmark "$name" "$@" --command "$COMMAND"
 }
 
-# 1. the networks: write the city's OSM and import it with GraphHopper once (cached), load the same edges into PostGIS
-phase 6g prepare "$@" --jdbc-url "$URL"
+# 1. the networks: write the city's OSM and import it with GraphHopper once (cached under benchmark/target/networks),
+#    load the same edges into PostGIS once (kept while the graph's fingerprint matches); this fits in 1 GB of heap too
+phase 1g prepare "$@" --jdbc-url "$URL"
 # 2. restart PostgreSQL so that pgRouting's first call meets empty shared buffers (the OS file cache stays warm)
 scripts/postgis.sh stop
 URL=$(scripts/postgis.sh start --with-pgrouting | tail -n 1)

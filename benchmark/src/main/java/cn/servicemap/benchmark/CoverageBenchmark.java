@@ -60,6 +60,7 @@ public final class CoverageBenchmark {
     }
 
     private static Map<String, Object> prepare(Options o) throws Exception {
+        HeapWatch heap = HeapWatch.start();
         Map<String, Object> out = phase();
         Map<String, Object> networks = new LinkedHashMap<>();
         try (PostgisPeer db = o.jdbcUrl() == null ? null : new PostgisPeer(o.jdbcUrl())) {
@@ -78,6 +79,7 @@ public final class CoverageBenchmark {
                 out.put("versions", db.versions());
         }
         out.put("networks", networks);
+        out.put("heap", heap.toJson(HeapWatch.liveAfterFullGc()));
         return done(out);
     }
 

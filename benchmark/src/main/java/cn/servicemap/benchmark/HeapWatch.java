@@ -27,6 +27,8 @@ final class HeapWatch {
     private volatile long peakBeforeGc;
     private volatile long peakAfterGc;
     private volatile int collections;
+    private volatile long maxPauseMs;
+    private volatile long totalPauseMs;
 
     private HeapWatch() {
         heapPools = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
@@ -53,6 +55,8 @@ final class HeapWatch {
         peakBeforeGc = Math.max(peakBeforeGc, before);
         peakAfterGc = Math.max(peakAfterGc, after);
         collections++;
+        maxPauseMs = Math.max(maxPauseMs, info.getDuration()); // G1's young and full collections pause the application
+        totalPauseMs += info.getDuration();
     }
 
     private long sum(Map<String, MemoryUsage> pools) {
@@ -85,6 +89,8 @@ final class HeapWatch {
         m.put("peak_live_after_gc_mb", mb(Math.max(peakAfterGc, retainedBytes)));
         m.put("retained_after_full_gc_mb", mb(retainedBytes));
         m.put("collections", collections);
+        m.put("max_gc_duration_ms", maxPauseMs);
+        m.put("total_gc_duration_ms", totalPauseMs);
         m.put("gc", ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
                 .collect(Collectors.joining(", ")));
         return m;

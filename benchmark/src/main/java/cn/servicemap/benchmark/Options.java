@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * @param quick         only the Nanjing core (seconds instead of minutes)
  * @param cityEdges     the generated city has at least this many edges after GraphHopper's import
  * @param stations      stations in the generated city
- * @param warmRuns      warm repetitions of the heavy measurements (pgRouting, GraphHopper, our polygons);
+ * @param warmRuns      warm repetitions of the heavy measurements (pgRouting, GraphHopper, our polygons), default 10;
  *                      cheap ones repeat at least 20 times
  * @param queries       random query points per network for the nearest-station comparison
  * @param whatIfs       operations of each kind (add, move, remove) for the what-if latency
@@ -24,7 +24,7 @@ record Options(boolean quick, int cityEdges, int stations, int warmRuns, int que
 
     static Options parse(String[] args, int from) {
         boolean quick = false;
-        int cityEdges = 1_000_000, stations = 1_000, warm = 5, queries = 2_000, whatIfs = 100;
+        int cityEdges = 1_000_000, stations = 1_000, warm = 10, queries = 2_000, whatIfs = 100;
         Path workDir = Path.of("benchmark", "target");
         Path repoRoot = Path.of(".");
         String jdbcUrl = System.getenv("SERVICEMAP_BENCH_POSTGIS_URL");

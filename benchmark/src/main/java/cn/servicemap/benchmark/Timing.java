@@ -1,6 +1,8 @@
 package cn.servicemap.benchmark;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,8 +18,8 @@ record Timing(double coldMs, double warmMedianMs, double warmMinMs, double warmM
         T run() throws Exception;
     }
 
-    /** The timing and the result of the first (cold) call. */
-    record Measured<T>(Timing timing, T first) {
+    /** The timing, the result of the first (cold) call and the warm times in call order. */
+    record Measured<T>(Timing timing, T first, double[] warmMs) {
     }
 
     /** Runs {@code call} once cold, then {@code warmRuns} times. */
@@ -33,7 +35,44 @@ record Timing(double coldMs, double warmMedianMs, double warmMinMs, double warmM
             if (result == null)
                 throw new IllegalStateException("a timed call returned null");
         }
-        return new Measured<>(of(cold, warm), first);
+        return new Measured<>(of(cold, warm), first, warm);
+    }
+
+    /**
+     * Several computations timed in turn, A B C A B C …, so that a change in the machine's speed (other jobs on a
+     * shared machine) hits all of them alike and their ratios round by round stay fair. Each is called once cold
+     * first, in the given order.
+     */
+    static List<Measured<Object>> interleaved(int warmRuns, List<Call<?>> calls) throws Exception {
+        int n = calls.size();
+        Object[] first = new Object[n];
+        double[] cold = new double[n];
+        double[][] warm = new double[n][warmRuns];
+        for (int i = 0; i < n; i++) {
+            long start = System.nanoTime();
+            first[i] = calls.get(i).run();
+            cold[i] = (System.nanoTime() - start) / 1e6;
+        }
+        for (int round = 0; round < warmRuns; round++)
+            for (int i = 0; i < n; i++) {
+                long start = System.nanoTime();
+                Object result = calls.get(i).run();
+                warm[i][round] = (System.nanoTime() - start) / 1e6;
+                if (result == null)
+                    throw new IllegalStateException("a timed call returned null");
+            }
+        List<Measured<Object>> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++)
+            out.add(new Measured<>(of(cold[i], warm[i]), first[i], warm[i]));
+        return out;
+    }
+
+    /** The median over rounds of {@code a[round] / b[round]}. */
+    static double medianRatio(double[] a, double[] b) {
+        double[] r = new double[Math.min(a.length, b.length)];
+        for (int i = 0; i < r.length; i++)
+            r[i] = a[i] / b[i];
+        return of(Double.NaN, r).warmMedianMs();
     }
 
     static Timing of(double coldMs, double[] warmMs) {
