@@ -41,21 +41,25 @@ final class HeapWatch {
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter)
                 emitter.addNotificationListener((notification, handback) -> {
-                    if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType()))
-                        watch.record(GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData())
-                                .getGcInfo());
+                    if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                        GarbageCollectionNotificationInfo info =
+                                GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+                        watch.record(info.getGcInfo(), "System.gc()".equals(info.getGcCause()));
+                    }
                 }, null, null);
         }
         return watch;
     }
 
-    private synchronized void record(GcInfo info) {
+    private synchronized void record(GcInfo info, boolean explicit) {
         long before = sum(info.getMemoryUsageBeforeGc());
         long after = sum(info.getMemoryUsageAfterGc());
         peakBeforeGc = Math.max(peakBeforeGc, before);
         peakAfterGc = Math.max(peakAfterGc, after);
         collections++;
-        maxPauseMs = Math.max(maxPauseMs, info.getDuration()); // G1's young and full collections pause the application
+        if (explicit)
+            return; // our own System.gc() between measurements, not a pause of the measured work
+        maxPauseMs = Math.max(maxPauseMs, info.getDuration()); // G1's young and mixed collections pause the application
         totalPauseMs += info.getDuration();
     }
 
@@ -69,15 +73,19 @@ final class HeapWatch {
 
     /** Heap in use right after a full collection: the live set of what the caller still holds. */
     static long liveAfterFullGc() {
-        for (int i = 0; i < 2; i++) {
-            System.gc();
-            try {
-                Thread.sleep(100); // let the GC notifications arrive
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        settle();
+        settle();
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /** A full collection between two measurements (outside any timed section), then a moment for its notifications. */
+    static void settle() {
+        System.gc();
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The figures so far, in MB. */

@@ -12,6 +12,8 @@ import cn.servicemap.gis.network.Snap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -26,6 +28,8 @@ import java.util.Random;
  */
 final class OursBenchmark {
     private static final Logger LOG = LoggerFactory.getLogger(OursBenchmark.class);
+    /** CPU time of this thread: what the work itself cost, without waiting for a core or for the collector. */
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private OursBenchmark() {
     }
@@ -60,6 +64,8 @@ final class OursBenchmark {
                 coverage.timing().warmMedianMs(), lazy.timing().warmMedianMs(), indexed.timing().warmMedianMs(),
                 field.reachedNodeCount());
 
+        // each section starts on a collected heap, so that it does not pay for the garbage of the one before
+        HeapWatch.settle();
         // the polygons: the 15-min band of all stations together (raster, then traced)
         Timing.Measured<Band> bands = Timing.measure(o.warmRuns(), () -> {
             ServiceAreas areas = ServiceAreas.build(field);
@@ -73,7 +79,9 @@ final class OursBenchmark {
         LOG.info("{}: 15-min band {} ms warm, {} km²", bn.key(), bands.timing().warmMedianMs(),
                 out.get("band15_area_km2"));
 
+        HeapWatch.settle();
         out.put("nearest5", nearest(bn));
+        HeapWatch.settle();
         out.put("what_if", whatIf(bn, field, o.whatIfs()));
         // what the engine keeps for this city: the network (arrays, spatial index) and one field
         out.put("retained_network_and_field_mb", HeapWatch.mb(HeapWatch.liveAfterFullGc()));
@@ -93,14 +101,17 @@ final class OursBenchmark {
         double buildMs = (System.nanoTime() - a) / 1e6;
         List<double[]> points = bn.points();
         double[][] passes = new double[2][points.size()];
+        double[] cpu = new double[points.size()];
         int found = 0;
         for (int pass = 0; pass < 2; pass++)
             for (int i = 0; i < points.size(); i++) {
                 double[] p = points.get(i);
+                long c = THREADS.getCurrentThreadCpuTime();
                 long t = System.nanoTime();
                 Snap from = net.snapToMainComponent(BenchmarkNetwork.PROFILE, p[0], p[1], 500);
                 int n = nearest.find(from, 5, 3600).size();
                 passes[pass][i] = (System.nanoTime() - t) / 1e6;
+                cpu[i] = (THREADS.getCurrentThreadCpuTime() - c) / 1e6;
                 if (pass == 1)
                     found += n;
             }
@@ -109,6 +120,7 @@ final class OursBenchmark {
         m.put("cold_first_query_ms", Timing.round(passes[0][0]));
         m.put("pass1", Distribution.of(passes[0]).toJson());
         m.put("warm", Distribution.of(passes[1]).toJson());
+        m.put("warm_thread_cpu", Distribution.of(cpu).toJson());
         m.put("stations_found_per_query", Math.round(100.0 * found / points.size()) / 100.0);
         LOG.info("{}: nearest-5 warm p50 {} ms p99 {} ms", bn.key(), Distribution.of(passes[1]).p50Ms(),
                 Distribution.of(passes[1]).p99Ms());
@@ -127,6 +139,7 @@ final class OursBenchmark {
         Random r = new Random(3);
         int stations = bn.stations().size();
         double[][] ms = new double[3][count];
+        double[][] cpu = new double[3][count];
         long[] changed = new long[3];
         long coveredDelta = 0;
         for (int i = 0; i < count; i++) {
@@ -144,6 +157,7 @@ final class OursBenchmark {
             Snap movedTo = BenchmarkNetwork.atNode(net, to);
             int removed = r.nextInt(stations);
             for (int op = 0; op < 3; op++) {
+                long c = THREADS.getCurrentThreadCpuTime();
                 long t = System.nanoTime();
                 AccessUpdate u = switch (op) {
                     case 0 -> base.withSourceAdded(added);
@@ -152,6 +166,7 @@ final class OursBenchmark {
                 };
                 long delta = coveredDelta(base, u);
                 ms[op][i] = (System.nanoTime() - t) / 1e6;
+                cpu[op][i] = (THREADS.getCurrentThreadCpuTime() - c) / 1e6;
                 changed[op] += u.changedNodes().length;
                 coveredDelta += delta;
             }
@@ -162,6 +177,7 @@ final class OursBenchmark {
             Map<String, Object> one = new LinkedHashMap<>();
             one.put("cold_ms", Timing.round(ms[op][0]));
             one.put("warm", Distribution.of(Arrays.copyOfRange(ms[op], 1, count)).toJson());
+            one.put("warm_thread_cpu", Distribution.of(Arrays.copyOfRange(cpu[op], 1, count)).toJson());
             one.put("changed_nodes_mean", changed[op] / count);
             m.put(names[op], one);
         }

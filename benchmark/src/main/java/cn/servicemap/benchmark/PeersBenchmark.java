@@ -1,7 +1,9 @@
 package cn.servicemap.benchmark;
 
+import cn.servicemap.gis.access.MultiSourceSearch;
 import cn.servicemap.gis.access.NearestStation;
 import cn.servicemap.gis.access.NearestStations;
+import cn.servicemap.gis.access.ServiceAreas;
 import cn.servicemap.gis.crs.LocalMetricProjection;
 import cn.servicemap.gis.network.RoadNetwork;
 import cn.servicemap.gis.network.Snap;
@@ -46,19 +48,27 @@ final class PeersBenchmark {
         m.put("call", "pgr_drivingDistance('" + PostgisPeer.edgesSql(bn) + "', ARRAY[" + bn.stations().size()
                 + " station vertices], " + Options.WALK_LIMIT_SECONDS + ", directed := " + directed + ", equicost := true)");
         try (Connection c = db.freshConnection()) {
-            Timing.Measured<PostgisPeer.Reached> t = Timing.measure(o.warmRuns(),
-                    () -> PostgisPeer.drivingDistance(c, bn, directed));
-            m.put("coverage", t.timing().toJson());
-            m.put("rows", t.first().nodes().length);
+            // pgRouting and our search in turn, round by round: the ratio of each round is fair on a busy machine
+            MultiSourceSearch search = new MultiSourceSearch(bn.network(), BenchmarkNetwork.PROFILE, Options.WALK_LIMIT_SECONDS);
+            List<Timing.Measured<Object>> timed = Timing.interleaved(o.warmRuns(), List.of(
+                    () -> PostgisPeer.drivingDistance(c, bn, directed),
+                    () -> search.run(bn.stations())));
+            Timing.Measured<Object> pg = timed.get(0), mine = timed.get(1);
+            PostgisPeer.Reached first = (PostgisPeer.Reached) pg.first();
+            m.put("coverage", pg.timing().toJson());
+            m.put("ours_in_the_same_rounds", mine.timing().toJson());
+            m.put("paired_ratio_median", Math.round(Timing.medianRatio(pg.warmMs(), mine.warmMs()) * 10) / 10.0);
+            m.put("rows", first.nodes().length);
             m.put("backend_peak_rss_mb", PostgisPeer.backendPeakRssMb(c));
             long a = System.nanoTime();
             PostgisPeer.Reached minimum = PostgisPeer.drivingDistanceMinimum(c, bn, directed);
             m.put("per_station_trees_min_in_sql_ms", Timing.round((System.nanoTime() - a) / 1e6));
-            double[] equicost = seconds(t.first(), ours.length), own = seconds(minimum, ours.length);
+            double[] equicost = seconds(first, ours.length), own = seconds(minimum, ours.length);
             m.put("check", compare("pgRouting's minimum over per-station trees (equicost := false, min(agg_cost) per vertex)",
-                    ours, own, duplicates(t.first(), ours.length)));
+                    ours, own, duplicates(first, ours.length)));
             m.put("equicost_check", equicostCheck(ours, equicost, own));
-            LOG.info("{}: pgRouting {} ms cold, {} ms warm", bn.key(), t.timing().coldMs(), t.timing().warmMedianMs());
+            LOG.info("{}: pgRouting {} ms cold, {} ms warm, {}x ours", bn.key(), pg.timing().coldMs(),
+                    pg.timing().warmMedianMs(), m.get("paired_ratio_median"));
         }
         return m;
     }
@@ -232,19 +242,24 @@ final class PeersBenchmark {
                 if (gh.snapNode(stationPoints.get(i)[0], stationPoints.get(i)[1]) != nodes[i])
                     elsewhere++;
             }
+            // GraphHopper's isochrones + union and our search + 15-min band in turn, round by round
+            MultiSourceSearch search = new MultiSourceSearch(bn.network(), BenchmarkNetwork.PROFILE, seconds);
             List<double[]> splits = new ArrayList<>(); // per call: isochrones ms, union ms
-            Timing.Measured<Geometry> coverage = Timing.measure(o.warmRuns(), () -> {
+            List<Timing.Measured<Object>> timed = Timing.interleaved(o.warmRuns(), List.of(() -> {
                 long a = System.nanoTime();
                 List<Polygon> isochrones = gh.isochrones(stationPoints, seconds);
                 long b = System.nanoTime();
                 Geometry union = GraphHopperPeer.union(isochrones);
                 splits.add(new double[]{(b - a) / 1e6, (System.nanoTime() - b) / 1e6});
                 return union;
-            });
+            }, () -> ServiceAreas.build(search.run(bn.stations())).nested(2)));
+            Timing.Measured<Object> coverage = timed.get(0), mine = timed.get(1);
             m.put("coverage", coverage.timing().toJson());
             m.put("isochrones", split(splits, 0).toJson());
             m.put("union", split(splits, 1).toJson());
-            Geometry u = coverage.first();
+            m.put("ours_search_and_band_in_the_same_rounds", mine.timing().toJson());
+            m.put("paired_ratio_median", Math.round(Timing.medianRatio(coverage.warmMs(), mine.warmMs()) * 10) / 10.0);
+            Geometry u = (Geometry) coverage.first();
             double area = LocalMetricProjection.centredOn(u.getEnvelopeInternal()).toMetric(u).getArea();
             m.put("union_area_km2", Math.round(area / 1e4) / 100.0);
             m.put("union_vertices", u.getNumPoints());

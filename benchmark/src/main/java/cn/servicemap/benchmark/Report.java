@@ -65,7 +65,8 @@ final class Report {
                 ours.at("/jvm/java").asText(), ours.at("/jvm/cores").asInt() + " cores",
                 ours.at("/load_at_start/load_1_5_15"), peers.at("/load_at_start/load_1_5_15"));
         r.out.printf(Locale.ROOT, "peers: %s%n", peers.get("versions"));
-        r.out.println("times in ms; cold = first call; warm = median of the calls after it; ratio = peer / ours (warm)");
+        r.out.println("times in ms; cold = first call; warm = median of the calls after it; ratio = peer / ours, the median of");
+        r.out.println("the rounds in which the peer and ours were timed in turn (robust to other jobs on the machine)");
 
         List<Map<String, Object>> networks = new ArrayList<>();
         String last = null;
@@ -85,7 +86,7 @@ final class Report {
         result.put("heap", heap);
         r.out.println();
         r.out.printf(Locale.ROOT, "heap, ours (own JVM, -Xmx %.0f MB): peak live after GC %.0f MB, peak occupancy %.0f MB (%s; "
-                        + "%d collections, longest %d ms)%n",
+                        + "%d collections, longest pause %d ms)%n",
                 ours.at("/heap/max_heap_mb").asDouble(), ours.at("/heap/peak_live_after_gc_mb").asDouble(),
                 ours.at("/heap/peak_occupancy_mb").asDouble(), ours.at("/heap/gc").asText(),
                 ours.at("/heap/collections").asInt(), ours.at("/heap/max_gc_duration_ms").asLong());
@@ -147,9 +148,11 @@ final class Report {
         row("ours: node times (MultiSourceSearch)", ours.get("coverage_search"), Double.NaN);
         row("bare multi-source Dijkstra (the limit), lazy heap", ours.get("bare_dijkstra_lazy_heap"), Double.NaN);
         row("bare multi-source Dijkstra (the limit), decrease-key", ours.get("bare_dijkstra_decrease_key"), Double.NaN);
-        row("pgRouting pgr_drivingDistance, equicost, same graph", peers.at("/pgrouting/coverage"), pg / search);
+        row("pgRouting pgr_drivingDistance, equicost, same graph", peers.at("/pgrouting/coverage"),
+                peers.at("/pgrouting/paired_ratio_median").asDouble());
         row("ours: + 15-min band polygon (raster + trace)", ours.get("coverage_band15"), Double.NaN);
-        row("GraphHopper: one isochrone per station + union", peers.at("/graphhopper/coverage"), gh / (search + band));
+        row("GraphHopper: one isochrone per station + union", peers.at("/graphhopper/coverage"),
+                peers.at("/graphhopper/paired_ratio_median").asDouble());
         out.printf(Locale.ROOT, "  %-56s %11s %11s%n", "of which isochrones / union (warm)",
                 fmt(warm(peers.at("/graphhopper/isochrones"))), fmt(warm(peers.at("/graphhopper/union"))));
         out.printf(Locale.ROOT, "  ours / fastest bare Dijkstra = %.2f× (median of the per-round ratios, timed in turn); "
@@ -161,6 +164,8 @@ final class Report {
         JsonNode knn = peers.at("/postgis_knn/warm_round_trip");
         out.printf(Locale.ROOT, "  %-56s %11s %11s%n", "ours: by walking time (snap + search), in process",
                 fmt(oursNearest.get("p50_ms").asDouble()), fmt(oursNearest.get("p99_ms").asDouble()));
+        out.printf(Locale.ROOT, "  %-56s %11s %11s%n", "  the same, CPU time of the querying thread",
+                fmt(ours.at("/nearest5/warm_thread_cpu/p50_ms").asDouble()), fmt(ours.at("/nearest5/warm_thread_cpu/p99_ms").asDouble()));
         out.printf(Locale.ROOT, "  %-56s %11s %11s %8.2f×%n", "PostGIS KNN <-> straight line, JDBC round trip",
                 fmt(knn.get("p50_ms").asDouble()), fmt(knn.get("p99_ms").asDouble()),
                 knn.get("p50_ms").asDouble() / oursNearest.get("p50_ms").asDouble());
@@ -171,19 +176,22 @@ final class Report {
                 fmt(peers.at("/postgis_knn/cold_first_query_ms").asDouble()),
                 percent(peers.at("/postgis_knn/travel_time_vs_straight_line/share").asDouble()));
 
-        out.printf(Locale.ROOT, "%-58s %11s %11s %9s%n", "what-if (ours), per operation", "p50", "p99", "cold");
+        out.printf(Locale.ROOT, "%-58s %11s %11s %9s %9s%n", "what-if (ours), per operation", "p50", "p99", "cold", "p99 CPU");
         for (String op : List.of("add", "move", "remove")) {
             JsonNode w = ours.at("/what_if/" + op);
-            out.printf(Locale.ROOT, "  %-56s %11s %11s %9s%n", op + " one station (" + w.get("changed_nodes_mean").asLong()
+            out.printf(Locale.ROOT, "  %-56s %11s %11s %9s %9s%n", op + " one station (" + w.get("changed_nodes_mean").asLong()
                             + " nodes change on average)", fmt(w.at("/warm/p50_ms").asDouble()),
-                    fmt(w.at("/warm/p99_ms").asDouble()), fmt(w.get("cold_ms").asDouble()));
+                    fmt(w.at("/warm/p99_ms").asDouble()), fmt(w.get("cold_ms").asDouble()),
+                    fmt(w.at("/warm_thread_cpu/p99_ms").asDouble()));
         }
 
         Map<String, Object> ratios = new LinkedHashMap<>();
-        ratios.put("pgrouting_warm_over_ours_warm", round2(pg / search));
+        ratios.put("pgrouting_over_ours_paired", peers.at("/pgrouting/paired_ratio_median").asDouble());
+        ratios.put("pgrouting_warm_over_ours_warm_separate_processes", round2(pg / search));
         ratios.put("pgrouting_cold_over_ours_cold", round2(cold(peers.at("/pgrouting/coverage")) / cold(ours.get("coverage_search"))));
         ratios.put("ours_over_fastest_bare_dijkstra_per_round", ours.get("ours_over_fastest_bare_per_round_median").asDouble());
-        ratios.put("graphhopper_warm_over_ours_search_and_band_warm", round2(gh / (search + band)));
+        ratios.put("graphhopper_over_ours_search_and_band_paired", peers.at("/graphhopper/paired_ratio_median").asDouble());
+        ratios.put("graphhopper_warm_over_ours_search_and_band_warm_separate_processes", round2(gh / (search + band)));
         ratios.put("graphhopper_warm_over_ours_search_warm", round2(gh / search));
         ratios.put("knn_round_trip_p50_over_ours_p50", round2(knn.get("p50_ms").asDouble() / oursNearest.get("p50_ms").asDouble()));
         n.put("ratios", ratios);
@@ -246,16 +254,22 @@ final class Report {
     private void targets(String key, JsonNode ours, JsonNode peers, JsonNode heap, boolean city) {
         out.println();
         out.println("targets" + (city ? " (on " + key + ")" : " (QUICK RUN on " + key + ": the targets are set for the 1M-edge city)"));
-        double search = warm(ours.get("coverage_search"));
-        target("full coverage ≥ 20× faster than pgRouting (warm)", warm(peers.at("/pgrouting/coverage")) / search, ">=", 20, "×");
+        target("full coverage ≥ 20× faster than pgRouting (warm, timed in turn)",
+                peers.at("/pgrouting/paired_ratio_median").asDouble(), ">=", 20, "×");
+        target("full coverage ≥ 20× faster than pgRouting (warm, separate processes)",
+                warm(peers.at("/pgrouting/coverage")) / warm(ours.get("coverage_search")), ">=", 20, "×");
         target("full coverage within 2× of a bare multi-source Dijkstra", ours.get("ours_over_fastest_bare_per_round_median").asDouble(),
                 "<=", 2, "×");
-        double whatIf = 0;
-        for (String op : List.of("add", "move", "remove"))
+        double whatIf = 0, whatIfCpu = 0;
+        for (String op : List.of("add", "move", "remove")) {
             whatIf = Math.max(whatIf, ours.at("/what_if/" + op + "/warm/p99_ms").asDouble());
-        target("what-if (add / move / remove) p99 < 20 ms", whatIf, "<", 20, " ms");
-        target("nearest by travel time p99 < 5 ms in process", ours.at("/nearest5/warm/p99_ms").asDouble(), "<", 5, " ms");
-        target("≤ 1 GB heap (ours ran under this cap without running out)", heap.get("max_heap_mb").asDouble(), "<=", 1024, " MB");
+            whatIfCpu = Math.max(whatIfCpu, ours.at("/what_if/" + op + "/warm_thread_cpu/p99_ms").asDouble());
+        }
+        target("what-if (add / move / remove) p99 < 20 ms", whatIf, "<", 20, " ms (CPU time p99 " + fmt(whatIfCpu) + " ms)");
+        target("nearest by travel time p99 < 5 ms in process", ours.at("/nearest5/warm/p99_ms").asDouble(), "<", 5,
+                " ms (CPU time p99 " + fmt(ours.at("/nearest5/warm_thread_cpu/p99_ms").asDouble()) + " ms)");
+        target("≤ 1 GB heap (ours ran under this cap without running out)", heap.get("max_heap_mb").asDouble(), "<=", 1024,
+                " MB cap");
         target("≤ 1 GB heap: peak live set", heap.get("peak_live_after_gc_mb").asDouble(), "<=", 1024, " MB");
     }
 
@@ -272,7 +286,7 @@ final class Report {
         t.put("met", met);
         targets.add(t);
         out.printf(Locale.ROOT, "  [%s] %-62s %s%n", met ? "met" : "MISSED", name,
-                (unit.equals("×") ? String.format(Locale.ROOT, "%.1f×", value) : fmt(value) + unit));
+                unit.equals("×") ? String.format(Locale.ROOT, "%.1f×", value) : fmt(value) + unit);
     }
 
     private void row(String name, JsonNode timing, double ratio) {
