@@ -10,7 +10,9 @@
 #   --quick          the Nanjing core only (about a minute)
 #   --city-edges N   the generated city has at least N edges after GraphHopper's import (default 1000000)
 #   --stations N     stations in the generated city (default 1000)
-#   --warm N         warm repetitions of the heavy measurements (default 5; cheap ones repeat at least 20 times)
+#   --warm N         warm repetitions of the heavy measurements (default 10; cheap ones repeat at least 20 times)
+#   --queries N      random query points for the nearest-station comparison (default 2000; half on Nanjing)
+#   --what-ifs N     operations of each kind (add, move, remove) for the what-if latency (default 100)
 #
 # Installs what it needs: PostgreSQL 15 + PostGIS + pgRouting from Debian packages (scripts/postgis.sh), a JDK.
 # The generated city's OSM file and the GraphHopper caches stay under benchmark/target/networks for later runs.
@@ -20,7 +22,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 for a in "$@"; do
-  case "$a" in -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;; esac
+  case "$a" in -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;; esac
 done
 ensure_java
 

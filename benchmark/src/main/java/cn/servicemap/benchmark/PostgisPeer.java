@@ -253,12 +253,27 @@ final class PostgisPeer implements AutoCloseable {
 
     /** One {@code pgr_drivingDistance} call with all stations, equicost, every result row fetched. */
     static Reached drivingDistance(Connection c, BenchmarkNetwork bn, boolean directed) throws SQLException {
+        return reached(c, bn, directed, "SELECT node, agg_cost, from_v FROM pgr_drivingDistance(?, ?, ?, "
+                + "directed := ?, equicost := true)");
+    }
+
+    /**
+     * pgRouting's own minimum over one tree per station: {@code equicost := false} returns every station's tree
+     * up to the limit, and SQL keeps each vertex's smallest {@code agg_cost}. Slower than equicost, but each tree
+     * is a plain Dijkstra; used to tell pgRouting's equicost answer from the minimum it should equal.
+     */
+    static Reached drivingDistanceMinimum(Connection c, BenchmarkNetwork bn, boolean directed) throws SQLException {
+        return reached(c, bn, directed, "SELECT node, min(agg_cost), min(from_v) FROM pgr_drivingDistance(?, ?, ?, "
+                + "directed := ?, equicost := false) GROUP BY node");
+    }
+
+    /** Runs a query over pgr_drivingDistance with the stations' vertices as roots; columns: node, seconds, root. */
+    private static Reached reached(Connection c, BenchmarkNetwork bn, boolean directed, String sql) throws SQLException {
         List<Snap> stations = bn.stations();
         Long[] roots = new Long[stations.size()];
         for (int i = 0; i < roots.length; i++)
             roots[i] = BenchmarkNetwork.nodeOf(stations.get(i)) + 1L;
-        try (PreparedStatement ps = c.prepareStatement("SELECT from_v, node, agg_cost FROM pgr_drivingDistance(?, ?, ?, "
-                + "directed := ?, equicost := true)")) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             Array array = c.createArrayOf("bigint", roots);
             ps.setString(1, edgesSql(bn));
             ps.setArray(2, array);
@@ -274,50 +289,14 @@ final class PostgisPeer implements AutoCloseable {
                         from = Arrays.copyOf(from, 2 * n);
                         cost = Arrays.copyOf(cost, 2 * n);
                     }
-                    from[n] = (int) (rs.getLong(1) - 1);
-                    nodes[n] = (int) (rs.getLong(2) - 1);
-                    cost[n] = rs.getDouble(3);
+                    nodes[n] = (int) (rs.getLong(1) - 1);
+                    cost[n] = rs.getDouble(2);
+                    from[n] = (int) (rs.getLong(3) - 1);
                     n++;
                 }
             }
             array.free();
             return new Reached(Arrays.copyOf(nodes, n), Arrays.copyOf(from, n), Arrays.copyOf(cost, n));
-        }
-    }
-
-    /**
-     * pgRouting's own minimum over one tree per station: {@code equicost := false} returns every station's tree
-     * up to the limit, and SQL keeps each vertex's smallest {@code agg_cost}. Slower than equicost, but each tree
-     * is a plain Dijkstra; used to tell pgRouting's equicost answer from the minimum it should equal.
-     */
-    static Reached drivingDistanceMinimum(Connection c, BenchmarkNetwork bn, boolean directed) throws SQLException {
-        List<Snap> stations = bn.stations();
-        Long[] roots = new Long[stations.size()];
-        for (int i = 0; i < roots.length; i++)
-            roots[i] = BenchmarkNetwork.nodeOf(stations.get(i)) + 1L;
-        try (PreparedStatement ps = c.prepareStatement("SELECT node, min(agg_cost) FROM pgr_drivingDistance(?, ?, ?, "
-                + "directed := ?, equicost := false) GROUP BY node")) {
-            Array array = c.createArrayOf("bigint", roots);
-            ps.setString(1, edgesSql(bn));
-            ps.setArray(2, array);
-            ps.setDouble(3, Options.WALK_LIMIT_SECONDS);
-            ps.setBoolean(4, directed);
-            int[] nodes = new int[1 << 16];
-            double[] cost = new double[1 << 16];
-            int n = 0;
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (n == nodes.length) {
-                        nodes = Arrays.copyOf(nodes, 2 * n);
-                        cost = Arrays.copyOf(cost, 2 * n);
-                    }
-                    nodes[n] = (int) (rs.getLong(1) - 1);
-                    cost[n] = rs.getDouble(2);
-                    n++;
-                }
-            }
-            array.free();
-            return new Reached(Arrays.copyOf(nodes, n), new int[n], Arrays.copyOf(cost, n));
         }
     }
 
