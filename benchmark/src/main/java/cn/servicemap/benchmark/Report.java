@@ -82,7 +82,8 @@ final class Report {
         heap.put("peers_process", peers.get("heap"));
         heap.put("how", "ours ran in its own JVM with the heap cap in jvm_args; peak_live_after_gc is the most that "
                 + "survived any collection (what the engine needed), peak_occupancy includes garbage not yet "
-                + "collected, retained_after_full_gc what the last network and field hold at the end");
+                + "collected, retained_after_full_gc is what is left when the phase ends (its networks released; "
+                + "per network see retained_network_and_field_mb)");
         result.put("heap", heap);
         r.out.println();
         r.out.printf(Locale.ROOT, "heap, ours (own JVM, -Xmx %.0f MB): peak live after GC %.0f MB, peak occupancy %.0f MB (%s; "
