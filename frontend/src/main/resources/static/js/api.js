@@ -79,7 +79,7 @@ async function request(method, url, body, { timeoutMs = 15000, signal } = {}) {
     const detail = problem ? chinese(problem.detail || problem.title || '') : '';
     let message;
     if (response.status === 503) {
-      message = '暂时无法计算' + (detail ? '：' + detail : '（' + response.status + '），请稍后重试。');
+      message = detail || '服务器暂时不可用（503），请稍后重试。';
     } else if (response.status >= 500) {
       message = '服务器暂时不可用（' + response.status + '），请稍后重试。';
     } else {

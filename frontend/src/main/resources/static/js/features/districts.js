@@ -39,6 +39,11 @@ class Districts {
     planner.on('whatif', () => this.draw());
     planner.on('coverage-error', () => this.draw());
     ctx.view.onTransform(() => this.draw());
+    // labels sit where the stations are when zoomed in on the network, in the district's middle when zoomed out
+    this.map.on('zoomend', () => {
+      const near = this.map.getZoom() >= 13;
+      if (this.visible && near !== this.labelsNear) this.draw();
+    });
   }
 
   async setVisible(on) {
@@ -93,8 +98,8 @@ class Districts {
       },
     });
     layer.addTo(this.group);
-    // labels: where the district's stations are (inside the network, for a district it only partly
-    // covers), else the middle of the district
+    // labels: zoomed in, where the district's stations are (inside the network, for a district it
+    // only partly covers); zoomed out, the middle of the district
     const at = new Map();
     for (const f of this.ctx.stationData.features || []) {
       const a = f.properties.adcode;
@@ -105,12 +110,13 @@ class Districts {
       s.n += 1;
       at.set(a, s);
     }
+    this.labelsNear = this.map.getZoom() >= 13;
     layer.eachLayer((l) => {
       const p = l.feature.properties;
       const d = byCode.get(p.adcode);
       const band = d && d.bands.find((b) => b.minutes === minutes);
       const s = at.get(p.adcode);
-      const pos = s ? this.ctx.view.toDisplay(s.lon / s.n, s.lat / s.n) : l.getBounds().getCenter();
+      const pos = s && this.labelsNear ? this.ctx.view.toDisplay(s.lon / s.n, s.lat / s.n) : l.getBounds().getCenter();
       const text = band ? p.name + ' ' + fmtPct(band.peopleShare) : p.name + ' 无路网数据';
       const icon = L.divIcon({ className: 'district-name' + (band ? '' : ' no-network'), html: '', iconSize: [0, 0] });
       const m = L.marker(pos, { icon, interactive: false, keyboard: false, pane: 'districts' });

@@ -303,7 +303,7 @@ class Nearest {
     },
     h('span', { class: 'nr-rank' }, String(i + 1)),
     h('div', { class: 'nr-main' },
-      h('div', { class: 'nr-name' }, glyph, h('span', {}, p.name)),
+      h('div', { class: 'nr-name' }, glyph, h('span', { class: 'nr-title' }, p.name)),
       h('div', { class: 'nr-meta' },
         h('strong', { class: 'nr-minutes' }, fmtMinutes(s.minutes)),
         h('span', { class: 'nr-meters' }, fmtMeters(s.meters)),
@@ -395,16 +395,14 @@ class Nearest {
   /** The detail view of one station (kind, hours, services, capacity, address, host) with 报告问题. */
   showDetail(feature, found) {
     this.map.closePopup();
-    const p = feature.properties;
     const back = h('button', { type: 'button', class: 'btn btn-secondary detail-back', onclick: () => this.showList() }, '← 返回列表');
     const trip = found ? h('p', { class: 'detail-trip' }, this.result.profileName + ' ' + fmtMinutes(found.minutes) + '，' + fmtMeters(found.meters)) : null;
     const form = this.reportForm(feature);
-    this.detailView.replaceChildren(back, stationDetails(feature, { full: true }), trip, form);
+    this.detailView.replaceChildren(back, trip, stationDetails(feature, { full: true }), form);
     this.detailView.dataset.stationId = feature.id;
     this.listView.hidden = true;
     this.detailView.hidden = false;
     this.container.scrollTop = 0;
-    void p;
   }
 
   reportForm(feature) {

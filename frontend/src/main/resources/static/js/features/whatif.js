@@ -140,6 +140,10 @@ class WhatIf {
 
   changed() {
     if (this.scenario) this.scenario.dirty = true;
+    if (this.changes.length === 1 && !this.shown) {
+      this.shown = true; // the first change: bring the numbers into view once
+      this.container.scrollIntoView({ block: 'start' });
+    }
     this.saved.hidden = true;
     this.drawStations();
     this.renderChanges();
@@ -263,7 +267,7 @@ class WhatIf {
     const placed = this.placedFor(c);
     const street = placed && placed.street ? placed.street : null;
     const stationName = (id) => (this.byId.get(id) ? this.byId.get(id).properties.name : '站点 ' + id);
-    if (c.op === 'add') return '新增 ' + c.name + (street ? '：' + street : '');
+    if (c.op === 'add') return c.name + (street ? '：' + street : '');
     if (c.op === 'move') return '迁移 ' + stationName(c.stationId) + (street ? ' → ' + street : '');
     return '关闭 ' + stationName(c.stationId);
   }
