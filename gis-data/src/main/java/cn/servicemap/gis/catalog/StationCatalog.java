@@ -1,5 +1,6 @@
 package cn.servicemap.gis.catalog;
 
+import cn.servicemap.gis.table.SeedCsv;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

@@ -1,11 +1,10 @@
 package cn.servicemap.gis.hours;
 
+import cn.servicemap.gis.table.SeedCsv;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -50,43 +49,23 @@ public record HolidayCalendar(Set<LocalDate> publicHolidays, Set<LocalDate> adju
      *                                  or a date listed as both kinds
      */
     public static HolidayCalendar read(InputStream csv) throws IOException {
-        String text = new String(csv.readAllBytes(), StandardCharsets.UTF_8);
-        List<List<String>> rows = new ArrayList<>();
-        List<Integer> lines = new ArrayList<>();
-        parseCsv(text, rows, lines);
-        if (rows.isEmpty()) {
-            throw new IllegalArgumentException("holiday CSV is empty: a header row is required");
-        }
-        List<String> header = rows.get(0);
-        int dateColumn = header.indexOf("date");
-        int kindColumn = header.indexOf("kind");
-        if (dateColumn < 0 || kindColumn < 0) {
-            throw new IllegalArgumentException("holiday CSV header must name the columns date and kind, found " + header);
-        }
         Set<LocalDate> holidays = new HashSet<>();
         Set<LocalDate> workdays = new HashSet<>();
-        for (int r = 1; r < rows.size(); r++) {
-            List<String> row = rows.get(r);
-            int line = lines.get(r);
-            if (row.size() <= Math.max(dateColumn, kindColumn)) {
-                throw new IllegalArgumentException("line " + line + ": expected " + header.size() + " fields, found " + row.size());
-            }
+        for (SeedCsv.Row row : SeedCsv.read(csv, "holiday CSV", List.of("date", "kind"))) {
             LocalDate date;
             try {
-                date = LocalDate.parse(row.get(dateColumn).trim());
+                date = LocalDate.parse(row.require("date"));
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("line " + line + ": invalid date '" + row.get(dateColumn) + "'", e);
+                throw row.fail("invalid date '" + row.get("date") + "'");
             }
-            String kind = row.get(kindColumn).trim().toLowerCase(Locale.ROOT);
-            Set<LocalDate> target = switch (kind) {
+            Set<LocalDate> target = switch (row.require("kind").toLowerCase(Locale.ROOT)) {
                 case "holiday" -> holidays;
                 case "workday" -> workdays;
-                default -> throw new IllegalArgumentException(
-                        "line " + line + ": kind must be holiday or workday, found '" + row.get(kindColumn) + "'");
+                default -> throw row.fail("kind must be holiday or workday, found '" + row.get("kind") + "'");
             };
             target.add(date);
             if (holidays.contains(date) && workdays.contains(date)) {
-                throw new IllegalArgumentException("line " + line + ": " + date + " is listed as both holiday and workday");
+                throw row.fail(date + " is listed as both holiday and workday");
             }
         }
         return new HolidayCalendar(holidays, workdays);
@@ -102,54 +81,4 @@ public record HolidayCalendar(Set<LocalDate> publicHolidays, Set<LocalDate> adju
         return adjustedWorkdays.contains(date);
     }
 
-    /** Minimal RFC 4180 reader: rows of fields, with the 1-based line each row starts on; blank lines skipped. */
-    private static void parseCsv(String text, List<List<String>> rows, List<Integer> lines) {
-        int i = text.startsWith("\uFEFF") ? 1 : 0;
-        int line = 1;
-        while (i < text.length()) {
-            int rowLine = line;
-            List<String> fields = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            boolean quoted = false;
-            boolean endOfRow = false;
-            while (i < text.length() && !endOfRow) {
-                char c = text.charAt(i++);
-                if (quoted) {
-                    if (c == '"' && i < text.length() && text.charAt(i) == '"') {
-                        field.append('"');
-                        i++;
-                    } else if (c == '"') {
-                        quoted = false;
-                    } else {
-                        if (c == '\n') {
-                            line++;
-                        }
-                        field.append(c);
-                    }
-                } else if (c == '"') {
-                    quoted = true;
-                } else if (c == ',') {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                } else if (c == '\n' || c == '\r') {
-                    if (c == '\r' && i < text.length() && text.charAt(i) == '\n') {
-                        i++;
-                    }
-                    line++;
-                    endOfRow = true;
-                } else {
-                    field.append(c);
-                }
-            }
-            if (quoted) {
-                throw new IllegalArgumentException("line " + rowLine + ": unterminated quoted field");
-            }
-            fields.add(field.toString());
-            if (fields.size() == 1 && fields.get(0).isBlank()) {
-                continue;
-            }
-            rows.add(fields);
-            lines.add(rowLine);
-        }
-    }
 }

@@ -198,6 +198,29 @@ public final class SyntheticCity {
                 w.write(String.format(java.util.Locale.ROOT, "<node id=\"%d\" lat=\"%.7f\" lon=\"%.7f\"/>\n",
                         riverNode + i, lat(river[i][1]), lon(river[i][0])));
             }
+            // Building corners (nodes must all come before the ways in an OSM file).
+            long buildingNode = riverNode + 4;
+            double inset = Math.min(20, blockMeters / 4);
+            if (buildings) {
+                long node = buildingNode;
+                for (int iy = 0; iy < blocksY; iy++) {
+                    if (iy == riverRow) {
+                        continue;
+                    }
+                    for (int ix = 0; ix < blocksX; ix++) {
+                        double x0 = ix * blockMeters + inset;
+                        double x1 = (ix + 1) * blockMeters - inset;
+                        double by0 = iy * blockMeters + inset;
+                        double by1 = (iy + 1) * blockMeters - inset;
+                        double[][] corners = {{x0, by0}, {x1, by0}, {x1, by1}, {x0, by1}};
+                        for (int k = 0; k < 4; k++) {
+                            w.write(String.format(java.util.Locale.ROOT, "<node id=\"%d\" lat=\"%.7f\" lon=\"%.7f\"/>\n",
+                                    node + k, lat(corners[k][1]), lon(corners[k][0])));
+                        }
+                        node += 4;
+                    }
+                }
+            }
             long wayId = 1;
             // East-west streets: one way per row.
             for (int iy = 0; iy <= blocksY; iy++) {
@@ -241,23 +264,13 @@ public final class SyntheticCity {
             w.write("<nd ref=\"" + riverNode + "\"/><tag k=\"natural\" v=\"water\"/><tag k=\"water\" v=\"river\"/>"
                     + "<tag k=\"name\" v=\"合成河\"/><tag k=\"note\" v=\"synthetic\"/></way>\n");
             if (buildings) {
-                long node = riverNode + 4;
+                long node = buildingNode;
                 long way = wayId + 1;
-                double inset = Math.min(20, blockMeters / 4);
                 for (int iy = 0; iy < blocksY; iy++) {
                     if (iy == riverRow) {
                         continue;
                     }
                     for (int ix = 0; ix < blocksX; ix++) {
-                        double x0 = ix * blockMeters + inset;
-                        double x1 = (ix + 1) * blockMeters - inset;
-                        double by0 = iy * blockMeters + inset;
-                        double by1 = (iy + 1) * blockMeters - inset;
-                        double[][] corners = {{x0, by0}, {x1, by0}, {x1, by1}, {x0, by1}};
-                        for (int k = 0; k < 4; k++) {
-                            w.write(String.format(java.util.Locale.ROOT, "<node id=\"%d\" lat=\"%.7f\" lon=\"%.7f\"/>\n",
-                                    node + k, lat(corners[k][1]), lon(corners[k][0])));
-                        }
                         w.write("<way id=\"" + way++ + "\"><nd ref=\"" + node + "\"/><nd ref=\"" + (node + 1) + "\"/><nd ref=\""
                                 + (node + 2) + "\"/><nd ref=\"" + (node + 3) + "\"/><nd ref=\"" + node
                                 + "\"/><tag k=\"building\" v=\"residential\"/><tag k=\"note\" v=\"synthetic\"/></way>\n");

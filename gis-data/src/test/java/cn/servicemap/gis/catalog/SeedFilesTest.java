@@ -1,5 +1,6 @@
 package cn.servicemap.gis.catalog;
 
+import cn.servicemap.gis.table.SeedCsv;
 import cn.servicemap.gis.testdata.TestData;
 import static org.assertj.core.api.Assertions.assertThat;
 

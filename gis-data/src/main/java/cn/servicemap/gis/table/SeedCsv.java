@@ -1,4 +1,4 @@
-package cn.servicemap.gis.catalog;
+package cn.servicemap.gis.table;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,16 +14,16 @@ import java.util.Map;
  * that may be double-quoted ({@code ""} is a quote; quoted fields may hold commas and line breaks),
  * blank lines skipped. Not a general CSV library.
  */
-final class SeedCsv {
+public final class SeedCsv {
 
     /** One data row: the 1-based line it starts on and its fields by header name. */
-    record Row(String file, int line, Map<String, String> fields) {
+    public record Row(String file, int line, Map<String, String> fields) {
 
-        String get(String column) {
+        public String get(String column) {
             return fields.get(column).trim();
         }
 
-        String require(String column) {
+        public String require(String column) {
             String value = get(column);
             if (value.isEmpty()) {
                 throw fail("column " + column + " is empty");
@@ -31,7 +31,7 @@ final class SeedCsv {
             return value;
         }
 
-        int integer(String column) {
+        public int integer(String column) {
             String value = require(column);
             try {
                 return Integer.parseInt(value);
@@ -40,7 +40,7 @@ final class SeedCsv {
             }
         }
 
-        boolean bool(String column) {
+        public boolean bool(String column) {
             String value = require(column);
             if (value.equalsIgnoreCase("true")) {
                 return true;
@@ -52,11 +52,11 @@ final class SeedCsv {
         }
 
         /** Splits a {@code |}-separated list, dropping blanks. */
-        List<String> list(String column) {
+        public List<String> list(String column) {
             return Arrays.stream(get(column).split("\\|")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         }
 
-        IllegalArgumentException fail(String reason) {
+        public IllegalArgumentException fail(String reason) {
             return new IllegalArgumentException(file + " line " + line + ": " + reason);
         }
     }
@@ -70,7 +70,7 @@ final class SeedCsv {
      * @throws IllegalArgumentException if a required column is missing, a row has the wrong number of
      *                                  fields, or a quote is not closed
      */
-    static List<Row> read(InputStream in, String file, List<String> requiredColumns) throws IOException {
+    public static List<Row> read(InputStream in, String file, List<String> requiredColumns) throws IOException {
         String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         List<List<String>> records = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
