@@ -117,7 +117,9 @@ export class StationLayer {
           riseOnHover: true, alt: p.name, draggable, zIndexOffset: this.selectedId === feature.id ? 1000 : this.highlighted.has(feature.id) ? 500 : 0 });
         const popup = this.options.popup || ((f) => stationDetails(f));
         if (!this.options.noPopup || !this.options.noPopup(feature)) {
-          marker.bindPopup(() => popup(feature), { maxWidth: 300, minWidth: 220, autoPanPadding: [16, 64] });
+          // never taller than the map (on a phone the map may be only a third of the screen): it scrolls
+          marker.bindPopup(() => popup(feature), { maxWidth: 300, minWidth: 220, autoPanPadding: [16, 48],
+            maxHeight: Math.max(140, this.map.getSize().y - 110) });
         }
         marker.on('add', () => { const e = marker.getElement(); if (e) e.dataset.stationId = feature.id; });
         if (this.options.onSelect) marker.on('click', () => this.options.onSelect(feature));

@@ -106,8 +106,10 @@ class WebMapBrowserTest extends DemoRegionTestBase {
                 d -> d.findElements(By.cssSelector(".station-marker[data-station-id='" + id + "']")).stream().findFirst().orElse(null));
         waitForBasemap(phone);
         marker.click();
+        // wait for the popup to have faded in: Selenium reads no text from an element at opacity 0
         WebElement popup = phone.waitFor(Duration.ofSeconds(10),
-                d -> d.findElements(By.cssSelector(".leaflet-popup .station-details")).stream().findFirst().orElse(null));
+                d -> d.findElements(By.cssSelector(".leaflet-popup .station-details")).stream()
+                        .filter(e -> e.findElement(By.cssSelector(".st-name")).isDisplayed()).findFirst().orElse(null));
         assertThat(popup.findElement(By.cssSelector(".st-name")).getText()).isEqualTo(name);
         assertThat(name.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)).isTrue();
         assertThat(popup.getText()).contains("开放时间").containsAnyOf("营业中", "已打烊", "时间未知");
