@@ -83,6 +83,7 @@ class PlannerPageBrowserTest extends DemoRegionTestBase {
                 site.get("lon").asDouble(), site.get("lat").asDouble());
         desktop.js("document.querySelector(\".site-marker[data-rank='1']\").click()");
         WebElement popup = desktop.waitFor(Duration.ofSeconds(5), d -> d.findElements(By.cssSelector(".site-popup")).stream().findFirst().orElse(null));
+        waitForPopupFadedIn();
         assertThat(popup.findElement(By.cssSelector(".site-text")).getText())
                 .isEqualTo("建议选址：" + site.get("street").asText() + "，可新增覆盖 " + people(site.get("peopleNewlyCovered").asLong()) + " 人");
         desktop.screenshot("plan-gap-site-popup");
@@ -231,6 +232,7 @@ class PlannerPageBrowserTest extends DemoRegionTestBase {
         desktop.js("window.servicemap.stations.open(Number(arguments[0]))", closeId);
         WebElement close = desktop.waitFor(Duration.ofSeconds(5),
                 d -> d.findElements(By.cssSelector(".leaflet-popup .whatif-close")).stream().findFirst().orElse(null));
+        waitForPopupFadedIn();
         desktop.screenshot("plan-whatif-station-popup");
         desktop.js("arguments[0].click()", close); // the popup may reach below the map's edge
         waitForCount("#whatif-changes .whatif-change", 2);
@@ -376,6 +378,11 @@ class PlannerPageBrowserTest extends DemoRegionTestBase {
         assertThat(desktop.waitForPageState()).isEqualTo("ready");
         desktop.waitFor(Duration.ofSeconds(30), d -> "ready".equals(desktop.js("return document.body.dataset.coverage")));
         desktop.waitFor(Duration.ofSeconds(30), d -> "0".equals(desktop.js("return document.body.dataset.busy")));
+    }
+
+    private void waitForPopupFadedIn() {
+        desktop.waitFor(Duration.ofSeconds(5), d -> "1".equals(desktop.js(
+                "const p = document.querySelector('.leaflet-popup'); return p && getComputedStyle(p).opacity")));
     }
 
     private void waitForWhatif() {
