@@ -122,6 +122,7 @@ class PlannerPageBrowserTest extends DemoRegionTestBase {
         toggle("bands");
         toggle("gaps");
         desktop.js("window.servicemap.map.setZoom(12, {animate: false})");
+        new Select(desktop.driver().findElement(By.id("district-minutes"))).selectByValue("5"); // the band where districts differ
         desktop.screenshot("plan-districts-choropleth");
         toggle("districts");
         toggle("bands");

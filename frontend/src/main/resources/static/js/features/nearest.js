@@ -223,7 +223,7 @@ class Nearest {
       this.result = result;
       this.selectedId = result.stations.length ? result.stations[0].id : null;
       this.render();
-      this.drawMap({ fit: result.stations.length > 0 });
+      this.drawMap({ fit: result.stations.length > 0, all: true });
     } catch (e) {
       if (ctrl.signal.aborted) return;
       this.result = null;
@@ -344,7 +344,8 @@ class Nearest {
     if (this.result && this.result.stations.some((s) => s.id === feature.id)) this.select(feature.id, 'map');
   }
 
-  drawMap({ fit = false } = {}) {
+  /** Draws the position, rank badges and the chosen route; fit: to the position and the route (all: and every listed station). */
+  drawMap({ fit = false, all = false } = {}) {
     this.layer.clearLayers();
     if (!this.position) return;
     const v = this.view;
@@ -359,6 +360,7 @@ class Nearest {
       r.stations.forEach((s, i) => {
         const c = s.station.geometry.coordinates;
         const at = v.toDisplay(c[0], c[1]);
+        if (all) bounds.extend(at);
         L.marker(at, {
           icon: L.divIcon({ className: 'rank-badge' + (s.id === this.selectedId ? ' is-selected' : ''), html: String(i + 1),
             iconSize: [20, 20], iconAnchor: [-6, 26] }),

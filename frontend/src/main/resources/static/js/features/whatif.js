@@ -302,7 +302,7 @@ class WhatIf {
           h('strong', {}, b1 ? fmtInt(b1.peopleCovered) : '—'),
           h('span', { class: 'before', 'data-value': b0 ? b0.peopleCovered : '' }, b0 ? '原 ' + fmtInt(b0.peopleCovered) : ''),
           h('span', { class: 'share' }, b1 ? fmtPct(b1.peopleShare) : '')),
-        h('td', { class: 'gained', 'data-value': d.peopleGained }, '+' + fmtInt(d.peopleGained)),
+        h('td', { class: 'gained', 'data-value': d.peopleGained }, d.peopleGained ? '+' + fmtInt(d.peopleGained) : '0'),
         h('td', { class: 'lost', 'data-value': d.peopleLost }, d.peopleLost ? '−' + fmtInt(d.peopleLost) : '0'),
         h('td', { class: 'net ' + (d.netChange > 0 ? 'up' : d.netChange < 0 ? 'down' : ''), 'data-value': d.netChange },
           fmtInt(d.netChange, { sign: true }))));
