@@ -76,14 +76,19 @@ export class Status {
 export function legendControl(kindsPresent, sections = []) {
   const Legend = L.Control.extend({
     options: { position: 'topright' },
-    onAdd() {
+    onAdd(map) {
       const box = el('div', 'legend leaflet-bar');
       const toggle = el('button', 'legend-toggle', '图例');
       toggle.type = 'button';
       toggle.setAttribute('aria-expanded', 'false');
       const body = el('div', 'legend-body');
       body.hidden = true;
+      // never taller than the map it sits on
+      const fit = () => { body.style.maxHeight = Math.max(120, map.getSize().y - 90) + 'px'; };
+      map.on('resize', fit);
+      fit();
       toggle.addEventListener('click', () => {
+        fit();
         body.hidden = !body.hidden;
         toggle.setAttribute('aria-expanded', String(!body.hidden));
       });
