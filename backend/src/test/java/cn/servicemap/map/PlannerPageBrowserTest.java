@@ -242,7 +242,7 @@ class PlannerPageBrowserTest extends DemoRegionTestBase {
         assertThat(desktop.driver().findElements(By.cssSelector(".sm-whatif-closed"))).hasSize(1);
         assertThat(desktop.driver().findElement(By.cssSelector("#whatif-changes .whatif-change-close")).getText()).startsWith("关闭");
         desktop.js("const s = window.servicemap; const f = s.stationData.features.find(x => String(x.id) === arguments[0]);"
-                + "s.map.setView(s.view.toDisplay(f.geometry.coordinates[0], f.geometry.coordinates[1]), 17, {animate: false});", closeId);
+                + "s.map.setView(s.view.toDisplay(f.geometry.coordinates[0], f.geometry.coordinates[1]), 18, {animate: false});", closeId);
         desktop.screenshot("plan-whatif-closed");
 
         // drag a station: a move
