@@ -1,43 +1,105 @@
 // JSON from our own API, with a time limit and errors a person can read (Chinese first).
 
 export class ApiError extends Error {
-  constructor(message, { status = 0, url = '', detail = '' } = {}) {
+  constructor(message, { status = 0, url = '', detail = '', field = null, reason = '', problem = null } = {}) {
     super(message);
     this.status = status;
     this.url = url;
     this.detail = detail;
+    /** The first field the server's problem names (RFC 9457 extension `field`), or null. */
+    this.field = field;
+    /** The server's reason for it, Chinese part only. */
+    this.reason = reason;
+    this.problem = problem;
   }
 }
 
+/**
+ * The Chinese part of a server text such as "该位置距离…路网内 (the position is farther …)": our API
+ * writes Chinese first and English in brackets after it; people here read the Chinese.
+ */
+export function chinese(text) {
+  if (!text) return '';
+  const t = String(text).trim();
+  const m = t.match(/^(.*?[^\x00-\x7F].*?)\s*\([A-Za-z][\s\S]*\)$/);
+  return m ? m[1] : t;
+}
+
 /** GETs JSON; throws ApiError with a Chinese message for network failures, time-outs and error statuses. */
-export async function getJson(url, { timeoutMs = 15000, signal } = {}) {
+export function getJson(url, options = {}) {
+  return request('GET', url, undefined, options);
+}
+
+/** POSTs JSON and reads the JSON answer (null for 204). */
+export function postJson(url, body, options = {}) {
+  return request('POST', url, body, options);
+}
+
+/** DELETEs; resolves with null for 204. */
+export function deleteJson(url, options = {}) {
+  return request('DELETE', url, undefined, options);
+}
+
+async function request(method, url, body, { timeoutMs = 15000, signal } = {}) {
   const ctrl = new AbortController();
   const timer = setTimeout(() => ctrl.abort(new DOMException('timeout', 'TimeoutError')), timeoutMs);
-  if (signal) signal.addEventListener('abort', () => ctrl.abort(signal.reason), { once: true });
+  if (signal) {
+    if (signal.aborted) ctrl.abort(signal.reason);
+    else signal.addEventListener('abort', () => ctrl.abort(signal.reason), { once: true });
+  }
+  const headers = { Accept: 'application/json, application/geo+json, application/problem+json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response;
   try {
-    response = await fetch(url, { headers: { Accept: 'application/json, application/geo+json' }, signal: ctrl.signal });
+    response = await fetch(url, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: ctrl.signal,
+    });
   } catch (e) {
+    if (signal && signal.aborted) throw e; // the caller cancelled: not an error to show
     const timedOut = e && (e.name === 'TimeoutError' || ctrl.signal.reason?.name === 'TimeoutError');
     throw new ApiError(timedOut ? '服务器响应超时，请稍后重试。' : '无法连接服务器，请检查网络后重试。', { url, detail: String(e) });
   } finally {
     clearTimeout(timer);
   }
-  let body = null;
+  if (response.status === 204) return null;
+  let json = null;
   try {
-    body = await response.json();
+    json = await response.json();
   } catch (e) {
-    body = null;
+    json = null;
   }
   if (!response.ok) {
-    const detail = body && (body.detail || body.title) ? (body.detail || body.title) : '';
-    const message = response.status >= 500
-      ? '服务器暂时不可用（' + response.status + '），请稍后重试。'
-      : '请求失败（' + response.status + '）' + (detail ? '：' + detail : '');
-    throw new ApiError(message, { status: response.status, url, detail });
+    const problem = json && typeof json === 'object' ? json : null;
+    const first = problem && Array.isArray(problem.errors) && problem.errors.length ? problem.errors[0] : null;
+    const field = (problem && problem.field) || (first && first.field) || null;
+    const reason = chinese((problem && problem.reason) || (first && first.reason) || '');
+    const detail = problem ? chinese(problem.detail || problem.title || '') : '';
+    let message;
+    if (response.status === 503) {
+      message = detail || '服务器暂时不可用（503），请稍后重试。';
+    } else if (response.status >= 500) {
+      message = '服务器暂时不可用（' + response.status + '），请稍后重试。';
+    } else {
+      message = reason || detail || '请求失败（' + response.status + '）';
+    }
+    throw new ApiError(message, { status: response.status, url, detail, field, reason, problem });
   }
-  if (body === null) {
+  if (json === null) {
     throw new ApiError('服务器返回的数据无法识别。', { status: response.status, url });
   }
-  return body;
+  return json;
+}
+
+/** A query string from an object, leaving out empty values; arrays are joined with commas. */
+export function query(params) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v === undefined || v === null || v === '' || v === false) continue;
+    q.set(k, Array.isArray(v) ? v.join(',') : String(v));
+  }
+  const s = q.toString();
+  return s ? '?' + s : '';
 }

@@ -5,7 +5,7 @@ import L from './leaflet.js';
 import { getJson } from './api.js';
 import { MapView } from './mapview.js';
 import { StationLayer } from './stations.js';
-import { Status, legendControl, markSynthetic, showCredits } from './ui.js';
+import { Busy, Status, legendControl, markSynthetic, showCredits } from './ui.js';
 
 /** Where the API is: the same origin as the page (the backend serves both). */
 export const API = {
@@ -15,10 +15,11 @@ export const API = {
 
 /**
  * Starts a page.
- * @param {{page: 'worker'|'plan', features?: Array<{name: string, mount: (ctx) => void}>}} options
+ * @param {{page: 'worker'|'plan', features?: Array<{name: string, mount: (ctx) => void}>, stationOptions?: object,
+ *          legendSections?: Array<{title: string, items: Array<{swatch: object, text: string}>}>}} options
  * @returns {Promise<object|null>} the context feature modules get, or null when loading failed
  */
-export async function boot({ page, features = [] }) {
+export async function boot({ page, features = [], stationOptions = {}, legendSections = [] }) {
   const status = new Status(document.getElementById('status'));
   status.begin(['config', 'stations', 'basemap']);
   status.step('config', '正在加载地图配置…');
@@ -42,6 +43,8 @@ export async function boot({ page, features = [] }) {
   const view = new MapView(document.getElementById('map'), config);
   ctx.view = view;
   ctx.map = view.map;
+  // the map's box changes when a side panel or sheet opens: keep Leaflet's idea of its size right
+  if (window.ResizeObserver) new ResizeObserver(() => view.map.invalidateSize({ pan: false })).observe(view.map.getContainer());
   if (config.center) view.map.setView([config.center[1], config.center[0]], config.zoom);
   else view.map.setView([32.06, 118.79], 5);
   if (new URLSearchParams(window.location.search).get('basemap') === 'online') view.preferOnline();
@@ -85,7 +88,7 @@ export async function boot({ page, features = [] }) {
     }
   }
 
-  const stations = new StationLayer(view.map, view.transform);
+  const stations = new StationLayer(view.map, view.transform, stationOptions);
   ctx.stations = stations;
   view.onTransform((t) => stations.setTransform(t));
   status.step('stations', '正在加载站点…');
@@ -99,7 +102,8 @@ export async function boot({ page, features = [] }) {
   stations.setStations(fc);
   ctx.stationData = fc;
   const kinds = new Set((fc.features || []).map((f) => f.properties.kind));
-  legendControl(kinds.size ? kinds : null).addTo(view.map);
+  ctx.legend = legendControl(kinds.size ? kinds : null, legendSections);
+  ctx.legend.addTo(view.map);
   status.done('stations');
   if (!fc.features || fc.features.length === 0) {
     status.empty(region.code ? '该区域还没有站点。' : '尚未加载区域：请先导入行政区划与站点。');
@@ -109,9 +113,10 @@ export async function boot({ page, features = [] }) {
     view.map.setView(stations.bounds().getCenter(), config.zoom);
   }
 
+  ctx.busy = new Busy(view.map.getContainer().parentElement);
   for (const f of features) {
     try {
-      f.mount(ctx);
+      await f.mount(ctx);
     } catch (e) {
       console.warn('feature ' + f.name + ' failed to start', e);
     }

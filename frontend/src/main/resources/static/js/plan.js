@@ -1,8 +1,92 @@
-// The planner page (/plan): where we are and, later, coverage bands, gaps and what-if.
+// The planner page (/plan): layers (stations by kind, service-area bands, gaps, districts), the
+// coverage report per district, what-if with saved scenarios, and workers' problem reports. The
+// Planner below holds what they share — travel profile, bands, the station kind counted, the
+// baseline report and the current what-if — and tells them when it changes.
 import { boot } from './app.js';
+import { getJson, query } from './api.js';
+import { fmtInt, fmtPct } from './dom.js';
+import * as layers from './features/layers.js';
 import * as bands from './features/bands.js';
 import * as gaps from './features/gaps.js';
+import * as districts from './features/districts.js';
+import * as report from './features/report.js';
 import * as whatif from './features/whatif.js';
+import * as problems from './features/problems.js';
+import { PROFILES, profileLabel } from './profiles.js';
+import { BAND_COLORS, CHOROPLETH, GAP_COLOR, NO_NETWORK } from './features/colors.js';
+
+
+/** Shared planner state with a tiny event bus: 'settings', 'coverage', 'coverage-error', 'whatif'. */
+export class Planner extends EventTarget {
+  constructor(ctx) {
+    super();
+    this.ctx = ctx;
+    this.profile = 'WALK';
+    this.bands = [5, 10, 15];
+    this.kind = '';
+    this.base = null;
+    this.baseError = null;
+    this.whatif = null;
+    this.loads = 0;
+  }
+
+  on(type, fn) {
+    this.addEventListener(type, (e) => fn(e.detail));
+  }
+
+  emit(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, { detail }));
+  }
+
+  profileName(code = this.profile) {
+    return profileLabel(code);
+  }
+
+  /** Query parameters every coverage endpoint takes. */
+  params(extra = {}) {
+    return { profile: this.profile, bands: this.bands, kind: this.kind, ...extra };
+  }
+
+  url(path, extra) {
+    return path + query(this.params(extra));
+  }
+
+  /** Changes profile and/or kind; everything reloads. */
+  setSettings({ profile = this.profile, kind = this.kind } = {}) {
+    if (profile === this.profile && kind === this.kind) return;
+    this.profile = profile;
+    this.kind = kind;
+    this.emit('settings', { profile, kind });
+    this.loadCoverage();
+  }
+
+  /** GET /api/coverage for the baseline report; 'coverage' or 'coverage-error'. */
+  async loadCoverage() {
+    const n = ++this.loads;
+    try {
+      const r = await this.ctx.busy.run('正在计算覆盖…', () => getJson(this.url('/api/coverage'), { timeoutMs: 60000 }));
+      if (n !== this.loads) return;
+      this.base = r;
+      this.baseError = null;
+      this.emit('coverage', r);
+    } catch (e) {
+      if (n !== this.loads) return;
+      this.base = null;
+      this.baseError = e;
+      this.emit('coverage-error', e);
+    }
+  }
+
+  /** The report to show: the what-if's when one is active, else the baseline. */
+  current() {
+    return this.whatif ? this.whatif.report : this.base;
+  }
+
+  setWhatif(result) {
+    this.whatif = result;
+    this.emit('whatif', result);
+  }
+}
 
 const panel = document.getElementById('plan-panel');
 const toggle = document.getElementById('panel-toggle');
@@ -12,11 +96,55 @@ toggle.addEventListener('click', () => {
   toggle.textContent = open ? '收起分析面板' : '分析面板';
 });
 
-boot({ page: 'plan', features: [bands, gaps, whatif] }).then((ctx) => {
+const legendSections = [
+  { title: '服务圈（用时）', items: [5, 10, 15].map((m) => ({ swatch: { background: BAND_COLORS[m], opacity: 0.8 }, text: m + ' 分钟内' })) },
+  { title: '服务缺口', items: [
+    { swatch: { background: GAP_COLOR, opacity: 0.3 }, text: '人少' },
+    { swatch: { background: GAP_COLOR, opacity: 0.8 }, text: '人多' },
+    { swatch: 'legend-star', text: '建议选址' },
+  ] },
+  { title: '各区覆盖率（人口）', items: CHOROPLETH.map((c) => ({ swatch: { background: c.color }, text: c.label }))
+    .concat([{ swatch: { background: NO_NETWORK }, text: '无路网数据' }]) },
+];
+
+const wi = () => window.servicemap && window.servicemap.whatif;
+
+boot({
+  page: 'plan',
+  features: [],
+  legendSections,
+  stationOptions: {
+    draggable: true,
+    popup: (f) => whatif.stationPopup(f),
+    onDragEnd: (f, lon, lat) => wi() && wi().dragged(f, lon, lat),
+  },
+}).then(async (ctx) => {
   if (!ctx) return;
   const data = ctx.stationData.features || [];
   const count = document.getElementById('station-count');
   const open = data.filter((f) => f.properties.openNow === true).length;
   count.textContent = `${data.length} 个站点，其中 ${open} 个此刻营业`;
-  if (ctx.map) setTimeout(() => ctx.map.invalidateSize(), 0);
+  const planner = new Planner(ctx);
+  ctx.planner = planner;
+  const summary = document.getElementById('coverage-summary');
+  const showSummary = () => {
+    const r = planner.current();
+    if (!r) return;
+    const t = r.total;
+    summary.textContent = planner.profileName() + ' ' + t.bands.map((b) => b.minutes).join('/') + ' 分钟覆盖人口：'
+      + t.bands.map((b) => fmtPct(b.peopleShare)).join(' / ') + '（路网覆盖范围内约 ' + fmtInt(t.people) + ' 人）';
+  };
+  planner.on('coverage', showSummary);
+  planner.on('whatif', showSummary);
+  planner.on('coverage-error', (e) => { summary.textContent = '覆盖计算暂不可用：' + e.message; });
+  for (const f of [layers, bands, gaps, districts, report, whatif, problems]) {
+    try {
+      f.mount(ctx, planner);
+    } catch (e) {
+      console.warn('feature ' + f.name + ' failed to start', e);
+    }
+  }
+  await planner.loadCoverage();
+  document.body.dataset.coverage = planner.base ? 'ready' : 'error';
+  setTimeout(() => ctx.map.invalidateSize(), 0);
 });

@@ -1,56 +1,65 @@
 // A station's details as DOM (never innerHTML of data: names and addresses come from imports).
 import { kindStyle } from './kinds.js';
+import { h } from './dom.js';
+import { serviceIcons } from './icons.js';
 
-function el(tag, attrs = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'class') e.className = v;
-    else e.setAttribute(k, v);
-  }
-  for (const c of children) {
-    if (c === null || c === undefined) continue;
-    e.append(c instanceof Node ? c : String(c));
-  }
-  return e;
+function row(label, value, cls) {
+  return h('div', { class: 'st-row' + (cls ? ' ' + cls : '') }, h('span', { class: 'st-label' }, label), h('span', { class: 'st-value' }, value));
 }
 
-function row(label, value) {
-  return el('div', { class: 'st-row' }, el('span', { class: 'st-label' }, label), el('span', { class: 'st-value' }, value));
-}
-
-/** Open now as a person reads it: 营业中 / 已关闭 / 开放时间未知. */
+/** Open now as a person reads it: 营业中 / 已打烊 / 时间未知 (or why it is not open at all). */
 export function openNowText(p) {
   if (p.status && p.status !== 'OPEN') return p.statusName || '暂停服务';
   if (p.openNow === true) return '营业中';
-  if (p.openNow === false) return '已关闭';
-  return '开放时间未知';
+  if (p.openNow === false) return '已打烊';
+  return '时间未知';
 }
 
-/** The details of one station feature (GeoJSON properties as GET /api/stations gives them). */
-export function stationDetails(feature) {
+/** open | closed | unknown, for CSS. */
+export function openNowState(p) {
+  if (p.status && p.status !== 'OPEN') return 'closed';
+  return p.openNow === true ? 'open' : p.openNow === false ? 'closed' : 'unknown';
+}
+
+/** The open-now badge. */
+export function openBadge(p) {
+  return h('span', { class: 'st-open st-open-' + openNowState(p) }, openNowText(p));
+}
+
+/** A tel: link for a phone number as written in the data. */
+export function phoneLink(phone) {
+  return h('a', { href: 'tel:' + String(phone).replace(/[^0-9+]/g, ''), class: 'st-phone' }, phone);
+}
+
+/**
+ * The details of one station feature (GeoJSON properties as GET /api/stations gives them).
+ * @param {object} feature
+ * @param {{full?: boolean}} options full: also the rows that are empty ("未提供"), for the detail view
+ */
+export function stationDetails(feature, { full = false } = {}) {
   const p = feature.properties;
   const kind = kindStyle(p.kind);
-  const root = el('div', { class: 'station-details', 'data-station-id': feature.id });
-  const chip = el('span', { class: 'st-kind' }, el('span', { class: 'st-glyph' }, kind.glyph), p.kindName || kind.name);
-  chip.querySelector('.st-glyph').style.background = kind.color;
-  root.append(el('h3', { class: 'st-name' }, p.name), chip);
-  const open = openNowText(p);
-  const state = p.openNow === true && (!p.status || p.status === 'OPEN') ? 'open' : p.openNow === false || (p.status && p.status !== 'OPEN') ? 'closed' : 'unknown';
-  root.append(el('div', { class: 'st-open st-open-' + state }, open));
-  root.append(row('开放时间', p.openingHours && p.openingHours.text ? p.openingHours.text : '未提供'));
+  const root = h('div', { class: 'station-details', 'data-station-id': feature.id });
+  const glyph = h('span', { class: 'st-glyph' }, kind.glyph);
+  glyph.style.background = kind.color;
+  root.append(h('h3', { class: 'st-name' }, p.name), h('span', { class: 'st-kind' }, glyph, p.kindName || kind.name));
+  root.append(h('div', {}, openBadge(p)));
+  root.append(row('开放时间', p.openingHours && p.openingHours.text ? p.openingHours.text : '未提供', 'st-hours'));
   if (p.services && p.services.length) {
-    const list = el('ul', { class: 'st-services' });
-    for (const s of p.services) list.append(el('li', {}, s.name));
-    root.append(el('div', { class: 'st-row' }, el('span', { class: 'st-label' }, '服务'), list));
+    root.append(row('服务', serviceIcons(p.services, { withNames: true }), 'st-services-row'));
+  } else if (full) {
+    root.append(row('服务', '未提供'));
   }
-  if (p.phone) {
-    const tel = el('a', { href: 'tel:' + String(p.phone).replace(/[^0-9+]/g, ''), class: 'st-phone' }, p.phone);
-    root.append(row('电话', tel));
-  }
-  if (p.address) root.append(row('地址', p.address));
+  if (p.capacity !== null && p.capacity !== undefined) root.append(row('容纳', '约 ' + p.capacity + ' 人', 'st-capacity'));
+  else if (full) root.append(row('容纳', '未提供', 'st-capacity'));
+  if (p.phone) root.append(row('电话', phoneLink(p.phone)));
+  if (p.address) root.append(row('地址', p.address, 'st-address'));
+  else if (full) root.append(row('地址', '未提供', 'st-address'));
+  if (p.hostOrg) root.append(row('依托单位', p.hostOrg, 'st-host'));
+  else if (full) root.append(row('依托单位', '未提供', 'st-host'));
   if (p.districtName) root.append(row('所在区', p.districtName));
   if (p.statusReason && p.status !== 'OPEN') root.append(row('说明', p.statusReason));
-  if (p.synthetic) root.append(el('div', { class: 'st-note' }, '合成示例数据，不是真实站点'));
-  else if (p.demo) root.append(el('div', { class: 'st-note' }, '示例站点，仅供演示'));
+  if (p.synthetic) root.append(h('div', { class: 'st-note' }, '合成示例数据，不是真实站点'));
+  else if (p.demo) root.append(h('div', { class: 'st-note' }, '示例站点，仅供演示'));
   return root;
 }

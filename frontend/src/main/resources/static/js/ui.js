@@ -68,18 +68,27 @@ export class Status {
   }
 }
 
-/** A legend of station kinds (only those present, when known) and marker states; collapsible on phones. */
-export function legendControl(kindsPresent) {
+/**
+ * A legend of station kinds (only those present, when known) and marker states, plus any further
+ * sections (the planner's bands, gaps, choropleth: {title, items: [{swatch: {style…}|className, text}]});
+ * collapsible on phones.
+ */
+export function legendControl(kindsPresent, sections = []) {
   const Legend = L.Control.extend({
     options: { position: 'topright' },
-    onAdd() {
+    onAdd(map) {
       const box = el('div', 'legend leaflet-bar');
       const toggle = el('button', 'legend-toggle', '图例');
       toggle.type = 'button';
       toggle.setAttribute('aria-expanded', 'false');
       const body = el('div', 'legend-body');
       body.hidden = true;
+      // never taller than the map it sits on
+      const fit = () => { body.style.maxHeight = Math.max(120, map.getSize().y - 90) + 'px'; };
+      map.on('resize', fit);
+      fit();
       toggle.addEventListener('click', () => {
+        fit();
         body.hidden = !body.hidden;
         toggle.setAttribute('aria-expanded', String(!body.hidden));
       });
@@ -95,7 +104,7 @@ export function legendControl(kindsPresent) {
         list.append(li);
       }
       const states = el('ul', 'legend-states');
-      for (const [cls, text] of [['sm-open', '营业中'], ['sm-closed', '已关闭 / 暂停'], ['sm-unknown', '时间未知']]) {
+      for (const [cls, text] of [['sm-open', '营业中'], ['sm-closed', '已打烊 / 暂停'], ['sm-unknown', '时间未知']]) {
         const li = el('li');
         const pin = el('span', 'sm-pin sm-legend ' + cls);
         pin.style.setProperty('--kind', '#999');
@@ -106,6 +115,17 @@ export function legendControl(kindsPresent) {
       cl.append(el('span', 'sc-legend', 'n'), el('span', '', '多个站点（点按放大）'));
       states.append(cl);
       body.append(el('h4', '', '站点类型'), list, el('h4', '', '标记'), states);
+      for (const section of sections) {
+        const ul = el('ul', 'legend-extra');
+        for (const item of section.items) {
+          const li = el('li');
+          const sw = el('span', 'legend-swatch' + (typeof item.swatch === 'string' ? ' ' + item.swatch : ''));
+          if (item.swatch && typeof item.swatch === 'object') Object.assign(sw.style, item.swatch);
+          li.append(sw, el('span', '', item.text));
+          ul.append(li);
+        }
+        body.append(el('h4', '', section.title), ul);
+      }
       box.append(toggle, body);
       L.DomEvent.disableClickPropagation(box);
       L.DomEvent.disableScrollPropagation(box);
@@ -117,6 +137,39 @@ export function legendControl(kindsPresent) {
     },
   });
   return new Legend();
+}
+
+/**
+ * "正在计算…": a small busy pill over the map for anything slow (nearest, coverage, what-if), counted
+ * so that overlapping requests keep it up until the last one ends. body[data-busy] mirrors it for tests.
+ */
+export class Busy {
+  constructor(container) {
+    this.count = 0;
+    this.box = el('div', 'busy');
+    this.box.setAttribute('role', 'status');
+    this.box.setAttribute('aria-live', 'polite');
+    this.box.hidden = true;
+    this.box.append(el('span', 'busy-spinner'), el('span', 'busy-text', '正在计算…'));
+    container.append(this.box);
+  }
+
+  /** Runs the promise-returning fn with the indicator up; returns its result. */
+  async run(text, fn) {
+    this.count += 1;
+    this.box.querySelector('.busy-text').textContent = text || '正在计算…';
+    // only show it when the work takes a moment (no flicker for fast answers)
+    const timer = setTimeout(() => { if (this.count > 0) this.box.hidden = false; }, 150);
+    document.body.dataset.busy = String(this.count);
+    try {
+      return await fn();
+    } finally {
+      clearTimeout(timer);
+      this.count -= 1;
+      document.body.dataset.busy = String(this.count);
+      if (this.count === 0) this.box.hidden = true;
+    }
+  }
 }
 
 /** Shows the synthetic-data label in the header and as a ribbon on the map. */

@@ -1,5 +1,15 @@
-// The worker page (/): stations near me on a phone. Later: the nearest list (features/nearest.js).
+// The worker page (/): the nearest stations on a phone (features/nearest.js).
 import { boot } from './app.js';
 import * as nearest from './features/nearest.js';
 
-boot({ page: 'worker', features: [nearest] });
+const near = () => window.servicemap && window.servicemap.nearest;
+
+boot({
+  page: 'worker',
+  features: [nearest],
+  stationOptions: {
+    popup: nearest.workerPopup,
+    noPopup: (f) => !!near() && near().isListed(f),
+    onSelect: (f) => near() && near().onMarker(f),
+  },
+});

@@ -86,6 +86,16 @@ class OnlineGcjBrowserTest extends DemoRegionTestBase {
             // within two pixels at z18 (about 1.2 m), far below the ~500 m GCJ-02 offset in Nanjing
             assertThat(click.get(0).doubleValue()).isCloseTo(lon, within(2e-5));
             assertThat(click.get(1).doubleValue()).isCloseTo(lat, within(2e-5));
+            // the same tap set the worker's position: the route to the nearest station is drawn shifted to GCJ-02 too
+            phone.waitFor(Duration.ofSeconds(20), d -> !d.findElements(By.cssSelector(".nearest-row")).isEmpty());
+            @SuppressWarnings("unchecked")
+            List<List<Number>> route = (List<List<Number>>) phone.js("const n = window.servicemap.nearest;"
+                    + "const wgs = n.result.stations[0].route.coordinates[0];"
+                    + "let line = null; window.servicemap.map.eachLayer(l => { if (l.options && l.options.className === 'route-line') line = l; });"
+                    + "const p = line.getLatLngs()[0]; return [wgs, [p.lng, p.lat]];");
+            LonLat shifted = ChinaCoordinates.gcj02FromWgs84(route.get(0).get(0).doubleValue(), route.get(0).get(1).doubleValue());
+            assertThat(route.get(1).get(0).doubleValue()).isCloseTo(shifted.lon(), within(1e-9));
+            assertThat(route.get(1).get(1).doubleValue()).isCloseTo(shifted.lat(), within(1e-9));
             assertThat(phone.driver().findElements(By.cssSelector(".online-basemap img.leaflet-tile-loaded"))).isNotEmpty();
             assertThat(phone.driver().findElement(By.cssSelector(".leaflet-control-attribution")).getText()).contains("测试在线底图");
             assertThat(phone.severe(phone.log())).isEmpty();

@@ -87,7 +87,7 @@ class WebMapBrowserTest extends DemoRegionTestBase {
         assertThat(text(".leaflet-control-attribution")).contains("© OpenStreetMap contributors").contains("数据来源");
         assertThat(text(".leaflet-control-scale-line")).matches("\\d+ k?m");
         assertThat(phone.driver().findElement(By.cssSelector(".legend-toggle")).getText()).isEqualTo("图例");
-        assertThat(phone.driver().findElement(By.id("nearest-list")).getAttribute("data-mounted")).isEqualTo("placeholder");
+        assertThat(phone.driver().findElement(By.id("nearest-list")).getAttribute("data-mounted")).isEqualTo("ready");
         phone.screenshot("worker-phone");
     }
 
@@ -106,11 +106,13 @@ class WebMapBrowserTest extends DemoRegionTestBase {
                 d -> d.findElements(By.cssSelector(".station-marker[data-station-id='" + id + "']")).stream().findFirst().orElse(null));
         waitForBasemap(phone);
         marker.click();
+        // wait for the popup to have faded in: Selenium reads no text from an element at opacity 0
         WebElement popup = phone.waitFor(Duration.ofSeconds(10),
-                d -> d.findElements(By.cssSelector(".leaflet-popup .station-details")).stream().findFirst().orElse(null));
+                d -> d.findElements(By.cssSelector(".leaflet-popup .station-details")).stream()
+                        .filter(e -> e.findElement(By.cssSelector(".st-name")).isDisplayed()).findFirst().orElse(null));
         assertThat(popup.findElement(By.cssSelector(".st-name")).getText()).isEqualTo(name);
         assertThat(name.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)).isTrue();
-        assertThat(popup.getText()).contains("开放时间").containsAnyOf("营业中", "已关闭", "开放时间未知");
+        assertThat(popup.getText()).contains("开放时间").containsAnyOf("营业中", "已打烊", "时间未知");
         if (station.get("properties").hasNonNull("phone")) {
             assertThat(popup.findElement(By.cssSelector("a.st-phone")).getAttribute("href")).startsWith("tel:");
         }
@@ -127,8 +129,9 @@ class WebMapBrowserTest extends DemoRegionTestBase {
             assertThat(desktop.severe(desktop.log())).isEmpty();
             assertThat(desktop.driver().findElement(By.cssSelector(".appbar h1")).getText()).isEqualTo("规划");
             assertThat(desktop.driver().findElement(By.id("station-count")).getText()).contains("个站点");
-            for (String panel : List.of("bands-panel", "gaps-panel", "whatif-panel")) {
-                assertThat(desktop.driver().findElement(By.id(panel)).getAttribute("data-mounted")).isEqualTo("placeholder");
+            desktop.waitFor(Duration.ofSeconds(30), d -> desktop.js("return document.body.dataset.coverage"));
+            for (String panel : List.of("layers-panel", "gaps-panel", "whatif-panel", "problems-panel", "report-panel")) {
+                assertThat(desktop.driver().findElement(By.id(panel)).getAttribute("data-mounted")).isEqualTo("ready");
             }
             assertThat(desktop.driver().findElements(By.cssSelector(".station-marker, .station-cluster"))).isNotEmpty();
             desktop.screenshot("plan-desktop");
@@ -137,7 +140,7 @@ class WebMapBrowserTest extends DemoRegionTestBase {
         assertThat(phone.waitForPageState()).isEqualTo("ready");
         waitForBasemap(phone);
         phone.driver().findElement(By.id("panel-toggle")).click();
-        assertThat(phone.driver().findElement(By.id("bands-panel")).isDisplayed()).isTrue();
+        assertThat(phone.driver().findElement(By.id("layers-panel")).isDisplayed()).isTrue();
         assertThat(phone.severe(phone.log())).isEmpty();
         phone.screenshot("plan-phone");
     }

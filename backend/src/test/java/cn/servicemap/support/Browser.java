@@ -65,6 +65,16 @@ public final class Browser implements AutoCloseable {
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
     }
 
+    /**
+     * Makes the page's viewport exactly width × height CSS pixels (Chrome DevTools device metrics):
+     * headless Chromium does not make a window narrower than about 500 px, so a 360 px phone needs this.
+     */
+    public Browser emulateViewport(int width, int height, double deviceScaleFactor, boolean mobile) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", deviceScaleFactor, "mobile", mobile));
+        return this;
+    }
+
     /** Null when Chromium and ChromeDriver are there, else what is missing. */
     public static String whyNotAvailable() {
         if (!Files.isExecutable(CHROMIUM)) {

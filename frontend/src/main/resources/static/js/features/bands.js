@@ -1,11 +1,94 @@
-// PLACEHOLDER for a later feature — see README.md beside this file.
-// Service-area bands (5/10/15 min) of all stations as a map layer, with a legend.
-// Needs the coverage engine's REST API, which does not exist yet. Until then this module only
-// keeps the contract: mount(ctx) gets the shared context and the container element.
+// Service-area bands (服务圈) of all counted stations as rings — 0–5, 5–10, 10–15 minutes — coloured
+// by band (GET /api/coverage/bands?form=rings), or the what-if's bands while a what-if is open.
+import L from '../leaflet.js';
+import { getJson } from '../api.js';
+import { h } from '../dom.js';
+import { bandColor } from './colors.js';
+import { geoJsonLayer } from './geo.js';
+
 export const name = 'bands';
 
-export function mount(ctx) {
-  const container = document.querySelector('[data-feature="bands"]');
-  if (!container) return;
-  container.dataset.mounted = 'placeholder';
+export function mount(ctx, planner) {
+  const b = new Bands(ctx, planner);
+  ctx.bands = b;
+  return b;
+}
+
+class Bands {
+  constructor(ctx, planner) {
+    this.ctx = ctx;
+    this.planner = planner;
+    this.map = ctx.map;
+    this.map.createPane('bands').style.zIndex = 380;
+    this.group = L.layerGroup();
+    this.visible = false;
+    this.base = null;
+    this.stale = true;
+    const swatch = h('span', { class: 'layer-swatch layer-swatch-bands' });
+    for (const m of planner.bands) {
+      const s = h('span', {});
+      s.style.background = bandColor(m);
+      swatch.append(s);
+    }
+    planner.layers.register({
+      id: 'bands', title: '服务圈（5/10/15 分钟）', defaultOn: true, swatch,
+      setVisible: (on) => this.setVisible(on),
+    });
+    planner.on('settings', () => { this.stale = true; this.base = null; if (this.visible) this.load(); });
+    planner.on('whatif', () => this.draw());
+    ctx.view.onTransform(() => this.draw());
+  }
+
+  setVisible(on) {
+    this.visible = on;
+    if (on) {
+      this.group.addTo(this.map);
+      if (this.stale) this.load();
+      else this.draw();
+    } else {
+      this.map.removeLayer(this.group);
+    }
+  }
+
+  async load() {
+    this.stale = false;
+    const layers = this.planner.layers;
+    layers.state('bands', '正在计算…');
+    try {
+      const fc = await this.ctx.busy.run('正在计算服务圈…',
+        () => getJson(this.planner.url('/api/coverage/bands', { form: 'rings' }), { timeoutMs: 60000 }));
+      this.base = fc;
+      layers.state('bands', '');
+      this.draw();
+    } catch (e) {
+      this.stale = true;
+      layers.state('bands', '无法显示：' + e.message, 'error');
+    }
+  }
+
+  /** The rings to draw: the what-if's when it brought bands, else the baseline. */
+  current() {
+    const w = this.planner.whatif;
+    return w && w.bands ? w.bands : this.base;
+  }
+
+  draw() {
+    this.group.clearLayers();
+    const fc = this.current();
+    if (!fc || !this.visible) return;
+    // far bands first, so the near ones sit on top
+    const features = [...fc.features].sort((a, b) => b.properties.minutes - a.properties.minutes);
+    const index = new Map(this.planner.bands.map((m, i) => [m, i]));
+    const layer = geoJsonLayer(this.ctx.view, { type: 'FeatureCollection', features }, {
+      pane: 'bands',
+      interactive: false,
+      style: (f) => {
+        const c = bandColor(f.properties.minutes, index.get(f.properties.minutes) || 0);
+        return { color: c, weight: 1, opacity: 0.9, fillColor: c, fillOpacity: 0.35,
+          className: 'band band-' + f.properties.minutes };
+      },
+    });
+    layer.addTo(this.group);
+    this.map.fire('bandsdrawn', { count: features.length });
+  }
 }

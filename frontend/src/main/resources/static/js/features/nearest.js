@@ -1,11 +1,462 @@
-// PLACEHOLDER for a later feature — see README.md beside this file.
-// Nearest open stations by travel time (walk / e-bike) for a worker, and the way there.
-// Needs the coverage engine's REST API, which does not exist yet. Until then this module only
-// keeps the contract: mount(ctx) gets the shared context and the container element.
+// The worker's nearest stations (worker page, #nearest-list): 定位 (browser geolocation) or a tap on
+// the map sets the position; GET /api/nearest gives the 5 nearest stations by 步行 or 电动自行车 time
+// with minutes, metres and the route. The list and the map stay in sync: choosing a row highlights
+// its marker and draws its route; tapping a marker chooses its row. Filters by service, kind and
+// open now. A station's details and "报告问题" open in the same sheet.
+import L from '../leaflet.js';
+import { ApiError, chinese, getJson, postJson, query } from '../api.js';
+import { h, fmtMeters } from '../dom.js';
+import { kindStyle } from '../kinds.js';
+import { serviceIcons } from '../icons.js';
+import { openBadge, phoneLink, stationDetails } from '../popup.js';
+
 export const name = 'nearest';
 
-export function mount(ctx) {
+const PROFILES = [
+  { code: 'WALK', label: '步行' },
+  { code: 'EBIKE', label: '电动自行车' },
+];
+const K = 5;
+const REPORT_TYPES = [
+  { code: 'CLOSED', label: '已关闭' },
+  { code: 'NO_WATER', label: '没有水' },
+  { code: 'MOVED', label: '位置变了' },
+  { code: 'OTHER', label: '其他' },
+];
+
+/**
+ * Builds the sheet and wires it to the map.
+ * @returns {object} the controller, also at window.servicemap.nearest (tests, console)
+ */
+export async function mount(ctx) {
   const container = document.querySelector('[data-feature="nearest"]');
-  if (!container) return;
-  container.dataset.mounted = 'placeholder';
+  if (!container) return null;
+  const n = new Nearest(ctx, container);
+  ctx.nearest = n;
+  container.dataset.mounted = 'ready';
+  container.hidden = false;
+  await n.loadCatalog();
+  return n;
+}
+
+/** Popup content on the worker page: the details plus a button into the detail view (with 报告问题). */
+export function workerPopup(feature) {
+  const root = stationDetails(feature);
+  root.append(h('button', {
+    type: 'button',
+    class: 'btn btn-secondary st-more',
+    onclick: () => window.servicemap && window.servicemap.nearest && window.servicemap.nearest.showDetail(feature),
+  }, '详情 · 报告问题'));
+  return root;
+}
+
+class Nearest {
+  constructor(ctx, container) {
+    this.ctx = ctx;
+    this.map = ctx.map;
+    this.view = ctx.view;
+    this.container = container;
+    this.profile = 'WALK';
+    this.position = null;
+    this.result = null;
+    this.selectedId = null;
+    this.pending = null;
+    // the route above the basemap's overlays, the position above the station markers
+    this.map.createPane('routes').style.zIndex = 450;
+    this.map.createPane('me').style.zIndex = 650;
+    this.map.getPane('me').style.pointerEvents = 'none';
+    this.layer = L.layerGroup().addTo(this.map);
+    this.build();
+    this.view.onClick((lon, lat) => {
+      if (Date.now() - (this.popupClosedAt || 0) < 400) return; // that tap closed a popup
+      this.setPosition(lon, lat, 'tap');
+    });
+    this.map.on('popupclose', () => { this.popupClosedAt = Date.now(); });
+    this.view.onTransform(() => this.drawMap());
+    // the stations on the map follow the same filters as the list
+    ctx.stations.setFilter((f) => this.matches(f));
+  }
+
+  build() {
+    this.locateButton = h('button', { type: 'button', id: 'locate', class: 'btn btn-primary locate', onclick: () => this.locate() },
+      h('span', { class: 'locate-dot', 'aria-hidden': 'true' }), '定位');
+    const seg = h('div', { class: 'seg', role: 'group', 'aria-label': '出行方式' });
+    for (const p of PROFILES) {
+      seg.append(h('button', {
+        type: 'button', class: 'seg-btn', 'data-profile': p.code, 'aria-pressed': String(p.code === this.profile),
+        onclick: () => this.setProfile(p.code),
+      }, p.label));
+    }
+    this.profileGroup = seg;
+    this.serviceSelect = h('select', { id: 'filter-service', 'aria-label': '按服务筛选', onchange: () => this.filtersChanged() },
+      h('option', { value: '' }, '全部服务'));
+    this.kindSelect = h('select', { id: 'filter-kind', 'aria-label': '按类型筛选', onchange: () => this.filtersChanged() },
+      h('option', { value: '' }, '全部类型'));
+    this.openCheck = h('input', { type: 'checkbox', id: 'filter-open', onchange: () => this.filtersChanged() });
+    this.message = h('div', { id: 'nearest-message', class: 'nearest-message', role: 'status', 'aria-live': 'polite' });
+    this.rows = h('ol', { id: 'nearest-rows', class: 'nearest-rows', 'aria-label': '最近的驿站' });
+    this.listView = h('div', { class: 'nearest-list-view' },
+      h('div', { class: 'sheet-head' }, this.locateButton, seg),
+      h('div', { class: 'filters' },
+        h('label', { class: 'filter' }, this.serviceSelect),
+        h('label', { class: 'filter' }, this.kindSelect),
+        h('label', { class: 'filter filter-check' }, this.openCheck, h('span', {}, '只看营业中'))),
+      this.message, this.rows);
+    this.detailView = h('div', { id: 'station-detail', class: 'station-detail', hidden: true });
+    this.container.replaceChildren(this.listView, this.detailView);
+    this.say('hint', '点“定位”或在地图上点按您所在的位置，查找最近的驿站。');
+  }
+
+  async loadCatalog() {
+    const present = new Set();
+    const kinds = new Set();
+    for (const f of this.ctx.stationData.features || []) {
+      for (const s of f.properties.services || []) present.add(s.code);
+      kinds.add(f.properties.kind);
+    }
+    let catalog = null;
+    try {
+      catalog = await getJson('/api/catalog');
+    } catch (e) {
+      console.warn('catalog', e);
+    }
+    const services = catalog ? catalog.services.map((s) => ({ code: s.code, name: s.nameZh }))
+      : [...present].map((c) => ({ code: c, name: c }));
+    for (const s of services.filter((x) => present.has(x.code))) this.serviceSelect.append(h('option', { value: s.code }, s.name));
+    const kindList = catalog ? catalog.kinds.map((k) => ({ code: k.code, name: k.nameZh }))
+      : [...kinds].map((c) => ({ code: c, name: kindStyle(c).name }));
+    for (const k of kindList.filter((x) => kinds.has(x.code))) this.kindSelect.append(h('option', { value: k.code }, k.name));
+  }
+
+  /** The filters as the API takes them. */
+  filters() {
+    return { service: this.serviceSelect.value, kind: this.kindSelect.value, openNow: this.openCheck.checked };
+  }
+
+  hasFilters() {
+    const f = this.filters();
+    return !!(f.service || f.kind || f.openNow);
+  }
+
+  /** Whether a station passes the filters (for the markers; the list asks the API with the same). */
+  matches(feature) {
+    const f = this.filters ? this.filters() : {};
+    const p = feature.properties;
+    if (f.kind && p.kind !== f.kind) return false;
+    if (f.service && !(p.services || []).some((s) => s.code === f.service)) return false;
+    if (f.openNow && !(p.openNow === true && (!p.status || p.status === 'OPEN'))) return false;
+    return true;
+  }
+
+  filtersChanged() {
+    this.ctx.stations.setFilter((f) => this.matches(f));
+    if (this.position) this.search();
+    else this.highlight();
+  }
+
+  clearFilters() {
+    this.serviceSelect.value = '';
+    this.kindSelect.value = '';
+    this.openCheck.checked = false;
+    this.filtersChanged();
+  }
+
+  setProfile(code) {
+    this.profile = code;
+    for (const b of this.profileGroup.querySelectorAll('[data-profile]')) b.setAttribute('aria-pressed', String(b.dataset.profile === code));
+    if (this.position) this.search();
+  }
+
+  locate() {
+    if (!navigator.geolocation) {
+      this.say('error', '此浏览器不能定位。请在地图上点按您所在的位置。');
+      return;
+    }
+    this.locateButton.disabled = true;
+    this.say('busy', '正在定位…');
+    navigator.geolocation.getCurrentPosition((pos) => {
+      this.locateButton.disabled = false;
+      this.setPosition(pos.coords.longitude, pos.coords.latitude, 'gps', pos.coords.accuracy);
+    }, (err) => {
+      this.locateButton.disabled = false;
+      const why = err.code === 1 ? '您没有允许本页面使用定位' : err.code === 3 ? '定位超时' : '暂时无法获取位置';
+      this.say('error', '无法定位：' + why + '。请在地图上点按您所在的位置。');
+    }, { enableHighAccuracy: true, timeout: 12000, maximumAge: 30000 });
+  }
+
+  /** Sets the worker's position (WGS84: browser geolocation and view.onClick both give WGS84) and searches. */
+  setPosition(lon, lat, source, accuracy) {
+    this.position = { lon, lat, source, accuracy };
+    this.showList();
+    this.search();
+  }
+
+  async search() {
+    if (!this.position) return;
+    if (this.pending) this.pending.abort();
+    const ctrl = new AbortController();
+    this.pending = ctrl;
+    if (this.outsideRegion()) {
+      // no request: the server could only say "far from any road"; here we can say why
+      this.pending = null;
+      this.result = null;
+      this.selectedId = null;
+      this.rows.replaceChildren();
+      this.highlight();
+      this.container.dataset.state = 'error';
+      this.say('error', this.outsideText());
+      this.drawMap();
+      const b = this.ctx.config.bbox;
+      const bounds = L.latLngBounds([this.view.toDisplay(b[0], b[1]), this.view.toDisplay(b[2], b[3])])
+        .extend(this.view.toDisplay(this.position.lon, this.position.lat));
+      this.map.fitBounds(bounds.pad(0.1), { animate: false });
+      return;
+    }
+    const f = this.filters();
+    const url = '/api/nearest' + query({ lon: this.position.lon.toFixed(7), lat: this.position.lat.toFixed(7), crs: 'WGS84',
+      profile: this.profile, k: K, service: f.service, kind: f.kind, openNow: f.openNow });
+    this.say('busy', '正在查找最近的驿站…');
+    this.container.dataset.state = 'loading';
+    try {
+      const result = await this.ctx.busy.run('正在查找最近的驿站…', () => getJson(url, { signal: ctrl.signal }));
+      if (this.pending !== ctrl) return;
+      this.result = result;
+      this.selectedId = result.stations.length ? result.stations[0].id : null;
+      this.render();
+      this.drawMap({ fit: result.stations.length > 0, all: true });
+    } catch (e) {
+      if (ctrl.signal.aborted) return;
+      this.result = null;
+      this.selectedId = null;
+      this.rows.replaceChildren();
+      this.drawMap();
+      this.container.dataset.state = 'error';
+      this.say('error', this.explain(e));
+    } finally {
+      if (this.pending === ctrl) this.pending = null;
+    }
+  }
+
+  /** Whether the position lies clearly outside the region's road network (more than about 500 m beyond its box). */
+  outsideRegion() {
+    const b = this.ctx.config.bbox;
+    const p = this.position;
+    const m = 0.005;
+    return !!b && (p.lon < b[0] - m || p.lon > b[2] + m || p.lat < b[1] - m || p.lat > b[3] + m);
+  }
+
+  outsideText() {
+    const regionName = (this.ctx.config.region && this.ctx.config.region.nameZh) || '本区域';
+    return (this.position.source === 'gps' ? '您的位置' : '所选位置') + '不在' + regionName
+      + '范围内，本地图只能查找该区域内的驿站。请在地图上点按区域内的位置。';
+  }
+
+  /** A clear Chinese sentence for a failed search: too far from a road, or what the server said. */
+  explain(e) {
+    if (e instanceof ApiError && e.status === 400 && (e.field === 'lon' || e.field === 'lat')) {
+      return (this.position.source === 'gps' ? '您的位置' : '所选位置')
+        + '离最近的道路超过 500 米，无法计算路线。请在地图上点按靠近道路的位置。';
+    }
+    return '查找失败：' + (e.message || chinese(String(e)));
+  }
+
+  say(kind, text, action) {
+    this.message.dataset.kind = kind;
+    this.message.replaceChildren(h('span', {}, text));
+    if (action) this.message.append(action);
+    this.message.hidden = !text;
+  }
+
+  render() {
+    const r = this.result;
+    this.rows.replaceChildren();
+    this.container.dataset.state = 'ready';
+    if (!r.stations.length) {
+      this.container.dataset.state = 'empty';
+      if (this.hasFilters()) {
+        this.say('empty', '附近没有符合筛选条件的驿站。', h('button', { type: 'button', class: 'btn btn-secondary', id: 'clear-filters',
+          onclick: () => this.clearFilters() }, '清除筛选'));
+      } else {
+        this.say('empty', '附近 ' + (r.profileName || '') + '可到达的范围内没有驿站。');
+      }
+      this.highlight();
+      return;
+    }
+    const street = r.from && r.from.street ? '（' + r.from.street + '附近）' : '';
+    const where = this.position.source === 'gps' ? '您的位置' : '所选位置';
+    this.say('ok', where + street + '最近的 ' + r.stations.length + ' 个驿站，按' + (r.profileName || '') + '用时排序：');
+    r.stations.forEach((s, i) => this.rows.append(this.row(s, i)));
+    this.highlight();
+  }
+
+  row(s, i) {
+    const p = s.station.properties;
+    const k = kindStyle(p.kind);
+    const glyph = h('span', { class: 'nr-glyph', 'aria-hidden': 'true' }, k.glyph);
+    glyph.style.background = k.color;
+    const li = h('li', {
+      class: 'nearest-row', 'data-station-id': s.id, 'data-minutes': s.minutes, 'data-meters': s.meters,
+      'data-services': (p.services || []).map((x) => x.code).join(','), tabindex: '0', role: 'button',
+      'aria-selected': String(s.id === this.selectedId),
+      onclick: (ev) => { if (!ev.target.closest('a, .nr-detail')) this.select(s.id, 'list'); },
+      onkeydown: (ev) => { if ((ev.key === 'Enter' || ev.key === ' ') && ev.target === li) { ev.preventDefault(); this.select(s.id, 'list'); } },
+    },
+    h('span', { class: 'nr-rank' }, String(i + 1)),
+    h('div', { class: 'nr-main' },
+      h('div', { class: 'nr-name' }, glyph, h('span', { class: 'nr-title' }, p.name)),
+      h('div', { class: 'nr-meta' },
+        h('strong', { class: 'nr-minutes' }, fmtMinutes(s.minutes)),
+        h('span', { class: 'nr-meters' }, fmtMeters(s.meters)),
+        openBadge(p)),
+      serviceIcons(p.services)),
+    h('div', { class: 'nr-actions' },
+      p.phone ? phoneLink(p.phone) : null,
+      h('button', { type: 'button', class: 'btn btn-secondary nr-detail', onclick: () => this.showDetail(s.station, s) }, '详情')));
+    return li;
+  }
+
+  /** Chooses a station: its row and marker are highlighted and its route drawn. from: 'list' | 'map'. */
+  select(id, from) {
+    if (!this.result || !this.result.stations.some((s) => s.id === id)) return;
+    this.selectedId = id;
+    for (const li of this.rows.children) li.setAttribute('aria-selected', String(Number(li.dataset.stationId) === id));
+    this.highlight();
+    this.drawMap({ fit: from === 'list' });
+    if (from === 'map') {
+      const li = this.rows.querySelector('[data-station-id="' + id + '"]');
+      if (li) li.scrollIntoView({ block: 'nearest' });
+    }
+  }
+
+  highlight() {
+    const ids = this.result ? this.result.stations.map((s) => s.id) : [];
+    document.body.classList.toggle('has-results', ids.length > 0);
+    this.ctx.stations.highlight(ids, this.selectedId);
+  }
+
+  /** No popup for the listed stations: a tap chooses the row (the others show their details). */
+  isListed(feature) {
+    return !!(this.result && this.result.stations.some((s) => s.id === feature.id));
+  }
+
+  /** Marker tapped: a listed station chooses its row. */
+  onMarker(feature) {
+    if (this.result && this.result.stations.some((s) => s.id === feature.id)) this.select(feature.id, 'map');
+  }
+
+  /** Draws the position, rank badges and the chosen route; fit: to the position and the route (all: and every listed station). */
+  drawMap({ fit = false, all = false } = {}) {
+    this.layer.clearLayers();
+    if (!this.position) return;
+    const v = this.view;
+    const me = v.toDisplay(this.position.lon, this.position.lat);
+    const r = this.result;
+    if (r && r.from) {
+      const snapped = v.toDisplay(r.from.snappedLon, r.from.snappedLat);
+      L.polyline([me, snapped], { pane: 'routes', className: 'route-access', color: '#1f6fb2', weight: 3, dashArray: '4 6', interactive: false }).addTo(this.layer);
+    }
+    const bounds = L.latLngBounds([me, me]);
+    if (r) {
+      r.stations.forEach((s, i) => {
+        const c = s.station.geometry.coordinates;
+        const at = v.toDisplay(c[0], c[1]);
+        if (all) bounds.extend(at);
+        L.marker(at, {
+          icon: L.divIcon({ className: 'rank-badge' + (s.id === this.selectedId ? ' is-selected' : ''), html: String(i + 1),
+            iconSize: [20, 20], iconAnchor: [-6, 26] }),
+          interactive: false, keyboard: false, zIndexOffset: 2000,
+        }).addTo(this.layer);
+      });
+      const sel = r.stations.find((s) => s.id === this.selectedId);
+      if (sel && sel.route && sel.route.coordinates) {
+        const line = sel.route.coordinates.map(([lon, lat]) => v.toDisplay(lon, lat));
+        L.polyline(line, { pane: 'routes', className: 'route-casing', color: '#fff', weight: 9, opacity: 0.9, interactive: false }).addTo(this.layer);
+        L.polyline(line, { pane: 'routes', className: 'route-line', color: '#c8102e', weight: 5, opacity: 0.95, interactive: false })
+          .addTo(this.layer);
+        const c = sel.station.geometry.coordinates;
+        const end = line[line.length - 1];
+        L.polyline([end, v.toDisplay(c[0], c[1])], { pane: 'routes', className: 'route-access', color: '#c8102e', weight: 3, dashArray: '4 6', interactive: false })
+          .addTo(this.layer);
+        for (const ll of line) bounds.extend(ll);
+        bounds.extend(v.toDisplay(c[0], c[1]));
+      }
+    }
+    L.circleMarker(me, { pane: 'me', radius: 9, className: 'me-marker', color: '#fff', weight: 3, fillColor: '#1f6fb2', fillOpacity: 1,
+      interactive: false }).addTo(this.layer);
+    if (this.position.accuracy && this.position.accuracy < 2000) {
+      L.circle(me, { pane: 'routes', radius: this.position.accuracy, color: '#1f6fb2', weight: 1, fillOpacity: 0.08, interactive: false }).addTo(this.layer);
+    }
+    if (fit) this.map.fitBounds(bounds.pad(0.25), { maxZoom: 17, animate: false });
+  }
+
+  showList() {
+    this.detailView.hidden = true;
+    this.listView.hidden = false;
+  }
+
+  /** The detail view of one station (kind, hours, services, capacity, address, host) with 报告问题. */
+  showDetail(feature, found) {
+    this.map.closePopup();
+    const back = h('button', { type: 'button', class: 'btn btn-secondary detail-back', onclick: () => this.showList() }, '← 返回列表');
+    const trip = found ? h('p', { class: 'detail-trip' }, this.result.profileName + ' ' + fmtMinutes(found.minutes) + '，' + fmtMeters(found.meters)) : null;
+    const form = this.reportForm(feature);
+    this.detailView.replaceChildren(back, trip, stationDetails(feature, { full: true }), form);
+    this.detailView.dataset.stationId = feature.id;
+    this.listView.hidden = true;
+    this.detailView.hidden = false;
+    this.container.scrollTop = 0;
+  }
+
+  reportForm(feature) {
+    const note = h('textarea', { name: 'note', maxlength: '500', rows: '2', placeholder: '补充说明（选填；选“其他”时请填写）', 'aria-label': '补充说明' });
+    const contact = h('input', { name: 'contact', type: 'text', maxlength: '100', placeholder: '联系方式（选填）', 'aria-label': '联系方式' });
+    const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
+    const submit = h('button', { type: 'submit', class: 'btn btn-primary report-submit' }, '提交');
+    const types = h('fieldset', { class: 'report-types' }, h('legend', {}, '遇到什么问题？'));
+    for (const t of REPORT_TYPES) {
+      types.append(h('label', { class: 'report-type' },
+        h('input', { type: 'radio', name: 'type', value: t.code, required: true }), h('span', {}, t.label)));
+    }
+    const done = h('div', { class: 'report-done', role: 'status', hidden: true });
+    const form = h('form', { class: 'report-form', novalidate: true }, types, note, contact, error, submit);
+    form.addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      const type = form.querySelector('input[name="type"]:checked');
+      error.hidden = true;
+      if (!type) {
+        error.textContent = '请选择问题类型。';
+        error.hidden = false;
+        return;
+      }
+      if (type.value === 'OTHER' && !note.value.trim()) {
+        error.textContent = '选择“其他”时请简单说明问题。';
+        error.hidden = false;
+        note.focus();
+        return;
+      }
+      submit.disabled = true;
+      submit.textContent = '正在提交…';
+      try {
+        const r = await postJson('/api/stations/' + feature.id + '/reports',
+          { type: type.value, note: note.value.trim() || null, contact: contact.value.trim() || null });
+        form.hidden = true;
+        done.dataset.reportId = r.id;
+        done.replaceChildren(h('strong', {}, '已收到您的报告，谢谢！'),
+          h('p', {}, '问题：' + (r.typeName || type.parentElement.textContent) + '（编号 ' + r.id + '）。工会工作人员会尽快核实处理。'));
+        done.hidden = false;
+      } catch (e) {
+        error.textContent = '提交失败：' + e.message;
+        error.hidden = false;
+      } finally {
+        submit.disabled = false;
+        submit.textContent = '提交';
+      }
+    });
+    return h('section', { class: 'report' }, h('h4', {}, '报告问题'), form, done);
+  }
+}
+
+function fmtMinutes(m) {
+  if (m === null || m === undefined) return '—';
+  return (m < 1 ? '不到 1' : m < 10 ? m.toFixed(1).replace(/\.0$/, '') : String(Math.round(m))) + ' 分钟';
 }

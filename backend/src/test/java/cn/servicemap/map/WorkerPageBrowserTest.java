@@ -1,0 +1,259 @@
+package cn.servicemap.map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.servicemap.support.Browser;
+import cn.servicemap.support.DemoRegionTestBase;
+import cn.servicemap.support.RequiresChromium;
+import cn.servicemap.support.TestDatabases;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The worker page on a 360 px phone in real Chromium over the Nanjing demo (clock: Monday 10:00):
+ * 定位 through the browser's geolocation (overridden with Chrome DevTools) or a tap on the map, the
+ * five nearest stations by walking time with the route on the map, list and map in sync, the
+ * service and kind filters, the messages for "outside the region" and "nothing matches", and
+ * 报告问题. Screenshots of every state go to backend/target/screenshots/.
+ */
+@RequiresChromium
+class WorkerPageBrowserTest extends DemoRegionTestBase {
+
+    /** On 东铁管巷 in the Xinjiekou core, a few metres from the road. */
+    static final double LON = 118.7785;
+    static final double LAT = 32.042;
+
+    private static Browser phone;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry r) {
+        r.add("spring.datasource.url", TestDatabases::freshH2Url);
+    }
+
+    @BeforeAll
+    static void startBrowser() {
+        phone = new Browser(360, 740, 2).emulateViewport(360, 740, 2, true);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (phone != null) {
+            phone.close();
+        }
+    }
+
+    @AfterEach
+    void noSevereBrowserErrors() {
+        assertThat(phone.severe(phone.log())).as("SEVERE browser log entries").isEmpty();
+    }
+
+    @Test
+    void shouldLocateAndListTheFiveNearestStationsByWalkingTimeWithTheRouteOnTheMap() {
+        openAt(LON, LAT);
+        phone.driver().findElement(By.id("locate")).click();
+        List<WebElement> rows = waitForRows(5);
+        phone.screenshot("worker-nearest");
+
+        List<Double> minutes = rows.stream().map(r -> Double.parseDouble(r.getAttribute("data-minutes"))).toList();
+        assertThat(minutes).hasSize(5).isSorted();
+        JsonNode api = api().get("/api/nearest?lon=" + LON + "&lat=" + LAT + "&profile=WALK&k=5").json();
+        List<String> apiIds = new ArrayList<>();
+        api.get("stations").forEach(s -> apiIds.add(s.get("id").asText()));
+        assertThat(rows.stream().map(r -> r.getAttribute("data-station-id")).toList()).isEqualTo(apiIds);
+        for (int i = 0; i < rows.size(); i++) {
+            WebElement row = rows.get(i);
+            JsonNode s = api.get("stations").get(i);
+            assertThat(row.findElement(By.cssSelector(".nr-title")).getText()).isEqualTo(s.get("station").get("properties").get("name").asText());
+            assertThat(row.findElement(By.cssSelector(".nr-minutes")).getText()).endsWith("分钟");
+            assertThat(row.findElement(By.cssSelector(".nr-meters")).getText()).isEqualTo(s.get("meters").asLong() + " 米");
+            assertThat(row.findElement(By.cssSelector(".st-open")).getText()).isIn("营业中", "已打烊", "时间未知");
+            assertThat(row.findElements(By.cssSelector(".svc svg.svc-icon")))
+                    .hasSize(s.get("station").get("properties").get("services").size());
+        }
+        // Monday 10:00: the fixed clock decides open now exactly as the API does
+        String firstOpen = api.get("stations").get(0).get("station").get("properties").get("openNow").asText();
+        assertThat(rows.get(0).findElement(By.cssSelector(".st-open")).getText())
+                .isEqualTo(switch (firstOpen) { case "true" -> "营业中"; case "false" -> "已打烊"; default -> "时间未知"; });
+
+        // the nearest is chosen: its row, its marker and its route
+        assertThat(rows.get(0).getAttribute("aria-selected")).isEqualTo("true");
+        assertSelectedOnMap(apiIds.get(0), api.get("stations").get(0));
+        assertThat(phone.driver().findElements(By.cssSelector("path.me-marker"))).hasSize(1);
+
+        // choosing the third row moves the highlight and redraws the route to it
+        rows.get(2).click();
+        phone.waitFor(Duration.ofSeconds(5), d -> "true".equals(rows.get(2).getAttribute("aria-selected")));
+        assertSelectedOnMap(apiIds.get(2), api.get("stations").get(2));
+        assertThat(rows.get(0).getAttribute("aria-selected")).isEqualTo("false");
+        phone.screenshot("worker-route-third");
+
+        // tapping the second station's marker chooses its row
+        phone.js("document.querySelector(\".station-marker[data-station-id='\" + arguments[0] + \"']\").click()", apiIds.get(1));
+        phone.waitFor(Duration.ofSeconds(5), d -> "true".equals(rows.get(1).getAttribute("aria-selected")));
+        assertSelectedOnMap(apiIds.get(1), api.get("stations").get(1));
+        assertThat(phone.driver().findElements(By.cssSelector(".leaflet-popup"))).as("a listed marker chooses, no popup").isEmpty();
+
+        // phone first: nothing wider than the screen, every control a thumb can hit
+        assertThat(((Number) phone.js("return document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(360);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> small = (List<Map<String, Object>>) phone.js(
+                "return [...document.querySelectorAll('#nearest-list button, #nearest-list select, #nearest-list .nearest-row,"
+                        + " #nearest-list .filter-check, .leaflet-control-zoom a, .legend-toggle, .nav-link')]"
+                        + ".filter(e => e.offsetParent !== null).map(e => ({what: e.className || e.tagName, h: e.getBoundingClientRect().height}))"
+                        + ".filter(x => x.h < 44)");
+        assertThat(small).as("touch targets under 44 px").isEmpty();
+    }
+
+    @Test
+    void shouldFilterByServiceOnTheListAndTheMapAndSayWhenNothingMatches() {
+        openAt(LON, LAT);
+        // tap the map instead of 定位: the centre of the map
+        centreMapOn(LON, LAT);
+        new Actions(phone.driver()).moveToElement(phone.driver().findElement(By.id("map"))).click().perform();
+        waitForRows(5);
+
+        new Select(phone.driver().findElement(By.id("filter-service"))).selectByVisibleText("图书");
+        phone.waitFor(Duration.ofSeconds(10), d -> Boolean.TRUE.equals(phone.js(
+                "const r = [...document.querySelectorAll('.nearest-row')];"
+                        + "return r.length > 0 && r.every(x => x.dataset.services.split(',').includes('BOOKS'));")));
+        List<WebElement> rows = phone.driver().findElements(By.cssSelector(".nearest-row"));
+        assertThat(rows).isNotEmpty();
+        for (WebElement row : rows) {
+            assertThat(row.findElements(By.cssSelector(".svc[title='图书']"))).as("every listed station offers 图书").hasSize(1);
+        }
+        JsonNode books = api().get("/api/stations?service=BOOKS").json().get("features");
+        List<String> bookIds = new ArrayList<>();
+        books.forEach(f -> bookIds.add(f.get("id").asText()));
+        assertThat(rows.stream().map(r -> r.getAttribute("data-station-id")).toList()).allSatisfy(id -> assertThat(bookIds).contains(id));
+        @SuppressWarnings("unchecked")
+        List<Object> onMap = (List<Object>) phone.js("return window.servicemap.stations.items.map(i => String(i.feature.id))");
+        assertThat(onMap).as("markers follow the filter").containsExactlyInAnyOrderElementsOf(bookIds);
+        phone.screenshot("worker-filter-books");
+
+        // a kind without any book corner: nothing matches, said plainly, with a way back
+        new Select(phone.driver().findElement(By.id("filter-kind"))).selectByVisibleText("法律援助站");
+        WebElement message = phone.waitFor(Duration.ofSeconds(10), d -> {
+            WebElement m = d.findElement(By.id("nearest-message"));
+            return "empty".equals(m.getAttribute("data-kind")) ? m : null;
+        });
+        assertThat(message.getText()).contains("没有符合筛选条件的驿站");
+        assertThat(phone.driver().findElements(By.cssSelector(".nearest-row"))).isEmpty();
+        phone.screenshot("worker-filter-empty");
+        phone.driver().findElement(By.id("clear-filters")).click();
+        waitForRows(5);
+    }
+
+    @Test
+    void shouldSayClearlyWhenThePositionIsOutsideTheRegion() {
+        openAt(116.3975, 39.9087); // Beijing
+        phone.driver().findElement(By.id("locate")).click();
+        WebElement message = phone.waitFor(Duration.ofSeconds(10), d -> {
+            WebElement m = d.findElement(By.id("nearest-message"));
+            return "error".equals(m.getAttribute("data-kind")) ? m : null;
+        });
+        assertThat(message.getText()).contains("不在").contains("南京新街口核心区").contains("点按区域内的位置");
+        assertThat(phone.driver().findElements(By.cssSelector(".nearest-row"))).isEmpty();
+        phone.screenshot("worker-outside-region");
+    }
+
+    @Test
+    void shouldShowAStationsDetailsAndSendAProblemReport() {
+        openAt(LON, LAT);
+        phone.driver().findElement(By.id("locate")).click();
+        List<WebElement> rows = waitForRows(5);
+        String id = rows.get(0).getAttribute("data-station-id");
+        JsonNode station = api().get("/api/stations/" + id).json();
+        rows.get(0).findElement(By.cssSelector(".nr-detail")).click();
+        WebElement detail = phone.waitFor(Duration.ofSeconds(5), d -> {
+            WebElement e = d.findElement(By.id("station-detail"));
+            return e.isDisplayed() ? e : null;
+        });
+        String text = detail.getText();
+        JsonNode p = station.get("properties");
+        assertThat(text).contains(p.get("name").asText()).contains(p.get("kindName").asText())
+                .contains("开放时间").contains(p.get("openingHours").get("text").asText())
+                .contains("容纳").contains("地址").contains("依托单位").contains("报告问题");
+        if (p.hasNonNull("hostOrg")) {
+            assertThat(text).contains(p.get("hostOrg").asText());
+        }
+        p.get("services").forEach(s -> assertThat(text).contains(s.get("name").asText()));
+        assertThat(detail.findElements(By.cssSelector(".report-type"))).extracting(WebElement::getText)
+                .containsExactly("已关闭", "没有水", "位置变了", "其他");
+        phone.screenshot("worker-station-detail");
+
+        detail.findElement(By.cssSelector("input[value='NO_WATER']")).click();
+        detail.findElement(By.cssSelector("textarea[name='note']")).sendKeys("饮水机没有热水");
+        detail.findElement(By.cssSelector(".report-submit")).click();
+        WebElement done = phone.waitFor(Duration.ofSeconds(10), d -> {
+            WebElement e = d.findElement(By.cssSelector(".report-done"));
+            return e.isDisplayed() ? e : null;
+        });
+        assertThat(done.getText()).contains("已收到您的报告").contains("没有水");
+        phone.screenshot("worker-report-sent");
+
+        JsonNode reports = api().get("/api/reports?status=OPEN").json().get("reports");
+        JsonNode mine = null;
+        for (JsonNode r : reports) {
+            if (r.get("id").asText().equals(done.getAttribute("data-report-id"))) {
+                mine = r;
+            }
+        }
+        assertThat(mine).as("the report the page confirmed is listed as OPEN").isNotNull();
+        assertThat(mine.get("stationId").asText()).isEqualTo(id);
+        assertThat(mine.get("type").asText()).isEqualTo("NO_WATER");
+        assertThat(mine.get("note").asText()).isEqualTo("饮水机没有热水");
+    }
+
+    // --- helpers -------------------------------------------------------------------------
+
+    /** Opens the page with the browser's geolocation set to lon/lat (granted, as if the worker allowed it). */
+    private void openAt(double lon, double lat) {
+        String origin = "http://localhost:" + port();
+        phone.driver().executeCdpCommand("Browser.grantPermissions", Map.of("origin", origin, "permissions", List.of("geolocation")));
+        phone.driver().executeCdpCommand("Emulation.setGeolocationOverride", Map.of("latitude", lat, "longitude", lon, "accuracy", 15));
+        phone.open(origin + "/");
+        assertThat(phone.waitForPageState()).isEqualTo("ready");
+        phone.waitFor(Duration.ofSeconds(10), d -> "ready".equals(phone.js("return document.getElementById('nearest-list').dataset.mounted")));
+    }
+
+    private void centreMapOn(double lon, double lat) {
+        phone.js("const v = window.servicemap.view; window.servicemap.map.setView(v.toDisplay(arguments[0], arguments[1]), 17, {animate: false});",
+                lon, lat);
+    }
+
+    private List<WebElement> waitForRows(int n) {
+        return phone.waitFor(Duration.ofSeconds(20), d -> {
+            List<WebElement> rows = d.findElements(By.cssSelector(".nearest-row"));
+            return rows.size() == n && "ready".equals(phone.js("return document.getElementById('nearest-list').dataset.state")) ? rows : null;
+        });
+    }
+
+    /** The station's marker is the selected one, and the one route drawn has the API's route for it. */
+    private void assertSelectedOnMap(String id, JsonNode found) {
+        phone.waitFor(Duration.ofSeconds(5), d -> !d.findElements(
+                By.cssSelector(".station-marker.is-selected[data-station-id='" + id + "']")).isEmpty());
+        assertThat(phone.driver().findElements(By.cssSelector(".station-marker.is-selected"))).hasSize(1);
+        assertThat(phone.driver().findElements(By.cssSelector("path.route-line"))).as("one route drawn").hasSize(1);
+        @SuppressWarnings("unchecked")
+        List<List<Number>> drawn = (List<List<Number>>) phone.js(
+                "let line = null; window.servicemap.map.eachLayer(l => { if (l.options && l.options.className === 'route-line') line = l; });"
+                        + "return line.getLatLngs().map(p => [p.lng, p.lat]);");
+        JsonNode route = found.get("route").get("coordinates");
+        assertThat(drawn).hasSize(route.size());
+        assertThat(drawn.get(0).get(0).doubleValue()).isEqualTo(route.get(0).get(0).asDouble());
+        assertThat(drawn.get(drawn.size() - 1).get(1).doubleValue()).isEqualTo(route.get(route.size() - 1).get(1).asDouble());
+    }
+}
