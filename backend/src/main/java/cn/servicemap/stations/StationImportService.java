@@ -89,13 +89,6 @@ public class StationImportService {
         try (RowSource rows = RowSources.open(file, originalFileName)) {
             return StationImportCheck.check(rows, originalFileName, crs, stations.checker(),
                     repository.storedForDuplicateCheck());
-        } catch (IOException e) {
-            throw e;
-        } catch (Exception e) {
-            if (e instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IOException(e.getMessage(), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package cn.servicemap.gis.access;
 
+import cn.servicemap.gis.crs.Geodesic;
 import cn.servicemap.gis.network.RoadNetwork;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateList;
@@ -10,7 +11,7 @@ import org.locationtech.jts.geom.CoordinateList;
  * edge's first point). Package-private helper; WGS84 lon/lat in and out.
  */
 final class EdgePortions {
-    private static final double METERS_PER_DEGREE = 6_371_008.8 * Math.PI / 180.0;
+    private static final double METERS_PER_DEGREE = Geodesic.METERS_PER_DEGREE;
 
     private EdgePortions() {
     }

@@ -1,5 +1,6 @@
 package cn.servicemap.gis.access;
 
+import cn.servicemap.gis.crs.Geodesic;
 import cn.servicemap.gis.network.ProfileGraph;
 import cn.servicemap.gis.network.RoadNetwork;
 
@@ -11,7 +12,7 @@ import java.util.Arrays;
  * {@code [lon0 + x dLon, lon0 + (x+1) dLon] × [lat0 + y dLat, ...]}; row 0 is the southernmost.
  */
 final class Raster {
-    static final double METERS_PER_DEGREE = 6_371_008.8 * Math.PI / 180.0;
+    static final double METERS_PER_DEGREE = Geodesic.METERS_PER_DEGREE;
 
     final int width;
     final int height;

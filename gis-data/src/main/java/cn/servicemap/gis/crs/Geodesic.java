@@ -13,7 +13,15 @@ public final class Geodesic {
     /** Mean Earth radius R1 = (2a + b) / 3 of WGS84, in metres. */
     public static final double MEAN_EARTH_RADIUS_METERS = 6_371_008.8;
 
+    /** Metres per degree along a meridian (and along the equator) on that sphere. */
+    public static final double METERS_PER_DEGREE = MEAN_EARTH_RADIUS_METERS * Math.PI / 180.0;
+
     private Geodesic() {
+    }
+
+    /** Metres per degree of longitude at a latitude: for a local equirectangular approximation over short distances. */
+    public static double metersPerDegreeLon(double lat) {
+        return METERS_PER_DEGREE * Math.cos(Math.toRadians(lat));
     }
 
     /**

@@ -1,5 +1,6 @@
 package cn.servicemap.gis.network;
 
+import cn.servicemap.gis.crs.Geodesic;
 /**
  * A uniform lon/lat grid over edge geometries for nearest-edge queries, in compressed sparse row form (cell →
  * edge ids). An edge is listed in every cell its segments' bounding boxes touch.
@@ -40,15 +41,15 @@ final class EdgeGridIndex {
     static EdgeGridIndex build(RoadNetwork network) {
         BoundingBox box = network.bbox();
         double midLat = (box.minLat() + box.maxLat()) / 2;
-        double widthM = Math.max(1, (box.maxLon() - box.minLon()) * Geodesy.metersPerDegreeLon(midLat));
-        double heightM = Math.max(1, (box.maxLat() - box.minLat()) * Geodesy.METERS_PER_DEGREE);
+        double widthM = Math.max(1, (box.maxLon() - box.minLon()) * Geodesic.metersPerDegreeLon(midLat));
+        double heightM = Math.max(1, (box.maxLat() - box.minLat()) * Geodesic.METERS_PER_DEGREE);
         int edges = Math.max(1, network.edgeCount());
         double cell = Math.sqrt(widthM * heightM / edges) * 1.5;
         cell = Math.max(30, Math.min(2000, cell));
         while ((widthM / cell + 1) * (heightM / cell + 1) > 4_000_000)
             cell *= 1.5;
-        double cellLon = cell / Geodesy.metersPerDegreeLon(midLat);
-        double cellLat = cell / Geodesy.METERS_PER_DEGREE;
+        double cellLon = cell / Geodesic.metersPerDegreeLon(midLat);
+        double cellLat = cell / Geodesic.METERS_PER_DEGREE;
         int cols = (int) Math.floor((box.maxLon() - box.minLon()) / cellLon) + 1;
         int rows = (int) Math.floor((box.maxLat() - box.minLat()) / cellLat) + 1;
         int cellCount = cols * rows;
@@ -103,8 +104,8 @@ final class EdgeGridIndex {
     Hit nearest(ProfileGraph graph, boolean mainOnly, double lon, double lat) {
         Component main = graph.mainComponent();
         int mainId = mainOnly ? (main == null ? -2 : main.id()) : -1;
-        double kx = Geodesy.metersPerDegreeLon(lat);
-        double ky = Geodesy.METERS_PER_DEGREE;
+        double kx = Geodesic.metersPerDegreeLon(lat);
+        double ky = Geodesic.METERS_PER_DEGREE;
         double cellMinM = Math.min(cellLon * kx, cellLat * ky);
         int cx = (int) Math.floor((lon - minLon) / cellLon);
         int cy = (int) Math.floor((lat - minLat) / cellLat);

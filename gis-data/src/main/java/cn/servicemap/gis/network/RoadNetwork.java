@@ -1,5 +1,6 @@
 package cn.servicemap.gis.network;
 
+import cn.servicemap.gis.crs.Geodesic;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
@@ -208,8 +209,8 @@ public final class RoadNetwork implements AutoCloseable {
             return new Snap(profile, lon, lat, Snap.Status.NO_ROAD, -1, -1, -1, 0, Double.NaN, Double.NaN,
                     Double.POSITIVE_INFINITY, null);
         int e = hit.edge;
-        double kx = Geodesy.metersPerDegreeLon(edgePointLat(e, 0));
-        double ky = Geodesy.METERS_PER_DEGREE;
+        double kx = Geodesic.metersPerDegreeLon(edgePointLat(e, 0));
+        double ky = Geodesic.METERS_PER_DEGREE;
         int points = edgePointCount(e);
         double total = 0, before = 0;
         double snapLon = 0, snapLat = 0;
@@ -225,7 +226,7 @@ public final class RoadNetwork implements AutoCloseable {
             total += len;
         }
         double fraction = total == 0 ? 0 : Math.max(0, Math.min(1, before / total));
-        double distance = Geodesy.distanceInMeters(lon, lat, snapLon, snapLat);
+        double distance = Geodesic.distanceMeters(lon, lat, snapLon, snapLat);
         Snap.Status status = distance <= maxDistanceInMeters ? Snap.Status.SNAPPED : Snap.Status.TOO_FAR;
         return new Snap(profile, lon, lat, status, e, edgeBase[e], edgeAdj[e], fraction, snapLon, snapLat, distance,
                 graph.component(graph.componentOfEdge(e)));
@@ -254,8 +255,8 @@ public final class RoadNetwork implements AutoCloseable {
      */
     public double[] pointAlongEdge(int edge, double fraction) {
         int points = edgePointCount(edge);
-        double kx = Geodesy.metersPerDegreeLon(edgePointLat(edge, 0));
-        double ky = Geodesy.METERS_PER_DEGREE;
+        double kx = Geodesic.metersPerDegreeLon(edgePointLat(edge, 0));
+        double ky = Geodesic.METERS_PER_DEGREE;
         double total = 0;
         for (int s = 0; s + 1 < points; s++)
             total += Math.hypot((edgePointLon(edge, s + 1) - edgePointLon(edge, s)) * kx,

@@ -1,5 +1,6 @@
 package cn.servicemap.gis.network;
 
+import cn.servicemap.gis.crs.Geodesic;
 import com.carrotsearch.hppc.DoubleArrayList;
 import com.carrotsearch.hppc.IntArrayList;
 
@@ -77,7 +78,7 @@ public final class RoadNetworkBuilder {
             for (int i = 0; i <= pillarLonLats.length / 2; i++) {
                 double nLon = i < pillarLonLats.length / 2 ? pillarLonLats[2 * i] : nodeLon.get(adj);
                 double nLat = i < pillarLonLats.length / 2 ? pillarLonLats[2 * i + 1] : nodeLat.get(adj);
-                sum += Geodesy.distanceInMeters(lon, lat, nLon, nLat);
+                sum += Geodesic.distanceMeters(lon, lat, nLon, nLat);
                 lon = nLon;
                 lat = nLat;
             }

@@ -69,7 +69,7 @@ class NanjingNetworkTest {
                 double[] p = net.pointAlongEdge(e, f);
                 if (Math.abs(p[0] - 118.77887) > 0.0002)
                     continue; // only the straight axis
-                double along = Geodesy.distanceInMeters(start.lon(), start.lat(), p[0], p[1]);
+                double along = cn.servicemap.gis.crs.Geodesic.distanceMeters(start.lon(), start.lat(), p[0], p[1]);
                 farthestOnStreet = Math.max(farthestOnStreet, along);
                 long t = Math.min(time[net.edgeBase(e)] + (long) Math.round(f * walk.timeInMillis(e, true)),
                         time[net.edgeAdj(e)] + (long) Math.round((1 - f) * walk.timeInMillis(e, false)));
