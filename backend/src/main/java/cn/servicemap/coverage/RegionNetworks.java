@@ -2,6 +2,7 @@ package cn.servicemap.coverage;
 
 import cn.servicemap.districts.District;
 import cn.servicemap.districts.DistrictRepository;
+import cn.servicemap.districts.DistrictsChanged;
 import cn.servicemap.districts.RegionIndex;
 import cn.servicemap.gis.coverage.CoverageModel;
 import cn.servicemap.gis.districts.CensusRecord;
@@ -33,6 +34,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Loads the region's road network (GraphHopper import cached on disk per region), its population
@@ -86,9 +88,15 @@ class RegionNetworks implements HealthIndicator {
         }
     }
 
-    /** Drops the loaded network so the next request loads it again (after the region's data changed). */
-    void reload() {
-        loading.set(null);
+    /**
+     * Drops the loaded network once new district boundaries or census figures are committed: the population
+     * surface and the coverage models are built from them, so the next request loads afresh.
+     */
+    @TransactionalEventListener(fallbackExecution = true)
+    void districtsChanged(DistrictsChanged event) {
+        if (loading.getAndSet(null) != null) {
+            log.info("Districts changed ({}): the road network and population surface load again on the next request", event.source());
+        }
     }
 
     private CompletableFuture<RegionNetwork> start() {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,11 +30,13 @@ public class DistrictService {
     private final DistrictRepository repository;
     private final RegionIndex region;
     private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
 
-    DistrictService(DistrictRepository repository, RegionIndex region, TransactionTemplate tx) {
+    DistrictService(DistrictRepository repository, RegionIndex region, TransactionTemplate tx, ApplicationEventPublisher events) {
         this.repository = repository;
         this.region = region;
         this.tx = tx;
+        this.events = events;
     }
 
     /** Reads boundaries (converting from {@code crs} to WGS84) and stores them; returns them. */
@@ -44,7 +47,10 @@ public class DistrictService {
     }
 
     public void store(Collection<DistrictBoundary> boundaries, String source, boolean synthetic) {
-        tx.executeWithoutResult(s -> boundaries.forEach(b -> repository.upsertBoundary(b, source, synthetic)));
+        tx.executeWithoutResult(s -> {
+            boundaries.forEach(b -> repository.upsertBoundary(b, source, synthetic));
+            events.publishEvent(new DistrictsChanged(source));
+        });
         region.refresh();
         log.info("Stored {} district boundaries from {}", boundaries.size(), source);
     }
@@ -66,6 +72,7 @@ public class DistrictService {
                     matched++;
                 }
             }
+            events.publishEvent(new DistrictsChanged(source));
             if (!missing.isEmpty()) {
                 log.warn("No census figure for districts {}: their population stays empty; import a census table that has them.", missing);
             }

@@ -150,4 +150,33 @@ abstract class CoverageApiContract extends DemoRegionTestBase {
                 .isGreaterThanOrEqualTo(walk.get("total").get("bands").get(0).get("peopleCovered").asLong() / 2);
         assertThat(api().get("/api/coverage?profile=CAR").status()).isEqualTo(200);
     }
+
+    @Test
+    void shouldCountNewCensusFiguresAfterAnImport() {
+        Api api = api();
+        long before = qinhuai(api.get("/api/coverage").json()).get("people").asLong();
+        long census = api.get("/api/districts/320104").json().get("properties").get("population").asLong();
+        try {
+            assertThat(upload(api, census * 2).status()).isEqualTo(200);
+            long after = qinhuai(api.get("/api/coverage").json()).get("people").asLong();
+            assertThat(after).isBetween(2 * before - 2, 2 * before + 2);
+        } finally {
+            upload(api, census);
+        }
+        assertThat(qinhuai(api.get("/api/coverage").json()).get("people").asLong()).isEqualTo(before);
+    }
+
+    private static Api.Response upload(Api api, long qinhuaiPeople) {
+        String csv = "CODE,NAME,POPU\n320104,秦淮区," + qinhuaiPeople + "\n";
+        return api.upload("/api/districts/population", "census.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static JsonNode qinhuai(JsonNode report) {
+        for (JsonNode d : report.get("districts")) {
+            if (d.get("adcode").asText().equals("320104")) {
+                return d;
+            }
+        }
+        throw new AssertionError("no 秦淮区 row in " + report);
+    }
 }
