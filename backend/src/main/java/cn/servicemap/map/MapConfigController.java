@@ -6,11 +6,11 @@ import cn.servicemap.gis.crs.CoordinateSystem;
 import cn.servicemap.gis.synthetic.SyntheticCity;
 import cn.servicemap.region.Region;
 import cn.servicemap.region.RegionRepository;
+import cn.servicemap.system.ServiceMapProperties;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What the web map needs before it draws anything: the region (name, whether it is synthetic, its
- * credits), where to look (bbox and centre of the basemap's road network), the offline basemap
- * and, when configured, an online tile layer with its datum (WGS84 or GCJ-02).
+ * credits), where to look (bbox and centre of the basemap's road network), the default service-area
+ * bands, the offline basemap and, when configured, an online tile layer with its datum (WGS84 or GCJ-02).
  */
 @RestController
 class MapConfigController {
@@ -27,27 +27,49 @@ class MapConfigController {
     /** The first zoom the page opens at: a street-level view of a city core on a phone. */
     static final int START_ZOOM = 15;
 
-    record Basemaps(Map<String, Object> offline, Map<String, Object> online) {
+    @Schema(description = "The region the map shows (区域)")
+    record RegionSummary(String code, String nameZh, boolean synthetic, String description) {
     }
 
-    record MapConfig(Map<String, Object> region, List<Double> bbox, List<Double> center, int zoom, Basemaps basemaps,
-                     String syntheticLabel, List<String> credits) {
+    @Schema(description = "The offline basemap cut from the region's own OSM data (离线底图)")
+    record OfflineBasemap(String url, String name, int minZoom, int maxZoom, boolean synthetic,
+                          @Schema(description = "true when the region's OSM data holds nothing to draw") boolean empty,
+                          String source, String attribution) {
+    }
+
+    @Schema(description = "An online tile layer and its datum (在线底图), when configured")
+    record OnlineBasemap(String url, @Schema(description = "WGS84 or GCJ02") String crs, String name, String attribution,
+                         String subdomains, int maxZoom) {
+    }
+
+    record Basemaps(OfflineBasemap offline, @Schema(nullable = true) OnlineBasemap online) {
+    }
+
+    @Schema(description = "Web map configuration (地图配置)")
+    record MapConfig(@Schema(nullable = true) RegionSummary region,
+                     @Schema(description = "minLon,minLat,maxLon,maxLat of the road network (WGS84)", nullable = true) List<Double> bbox,
+                     @Schema(description = "lon,lat", nullable = true) List<Double> center, int zoom,
+                     @Schema(description = "Default service-area bands in minutes (默认服务圈), ascending") List<Integer> bands,
+                     Basemaps basemaps, String syntheticLabel, List<String> credits) {
     }
 
     private final RegionRepository regions;
     private final BasemapService basemap;
     private final MapProperties properties;
+    private final List<Integer> bands;
 
-    MapConfigController(RegionRepository regions, BasemapService basemap, MapProperties properties) {
+    MapConfigController(RegionRepository regions, BasemapService basemap, MapProperties properties,
+                        ServiceMapProperties settings) {
         this.regions = regions;
         this.basemap = basemap;
         this.properties = properties;
+        this.bands = List.copyOf(settings.network().bandsInMinutes());
         if (properties.online().enabled()) {
             crs(properties.online().crs()); // fail at start on a bad datum, not on the first page view
         }
     }
 
-    @Operation(summary = "Web map configuration: region, view, basemaps, credits")
+    @Operation(summary = "Web map configuration: region, view, default bands, basemaps, credits")
     @GetMapping("/api/map-config")
     MapConfig config() {
         Optional<Region> region = regions.current();
@@ -56,40 +78,21 @@ class MapConfigController {
         List<Double> bbox = b.isNull() ? null : List.of(round(b.getMinX()), round(b.getMinY()), round(b.getMaxX()), round(b.getMaxY()));
         List<Double> center = b.isNull() ? null : List.of(round(b.centre().x), round(b.centre().y));
 
-        Map<String, Object> r = new LinkedHashMap<>();
-        region.ifPresent(x -> {
-            r.put("code", x.code());
-            r.put("nameZh", x.nameZh());
-            r.put("synthetic", x.synthetic());
-            r.put("description", x.description());
-        });
         List<String> credits = new ArrayList<>(region.map(Region::credits).orElse(List.of()));
         if (credits.stream().noneMatch(c -> c.contains("OpenStreetMap")) && !tiles.synthetic()) {
             credits.add(0, "© OpenStreetMap contributors");
         }
-
-        Map<String, Object> offline = new LinkedHashMap<>();
-        offline.put("url", "/api/basemap/{z}/{x}/{y}.json");
-        offline.put("name", tiles.synthetic() ? "离线底图（合成）" : "离线底图");
-        offline.put("minZoom", 3);
-        offline.put("maxZoom", 19);
-        offline.put("synthetic", tiles.synthetic());
-        offline.put("empty", tiles.featureCount() == 0);
-        offline.put("source", tiles.source());
-        offline.put("attribution", tiles.synthetic() ? SyntheticCity.LABEL : "© OpenStreetMap contributors");
-
-        Map<String, Object> online = null;
+        OfflineBasemap offline = new OfflineBasemap("/api/basemap/{z}/{x}/{y}.json",
+                tiles.synthetic() ? "离线底图（合成）" : "离线底图", 3, 19, tiles.synthetic(), tiles.featureCount() == 0,
+                tiles.source(), tiles.synthetic() ? SyntheticCity.LABEL : "© OpenStreetMap contributors");
+        OnlineBasemap online = null;
         if (properties.online().enabled()) {
             MapProperties.Online o = properties.online();
-            online = new LinkedHashMap<>();
-            online.put("url", o.url());
-            online.put("crs", crs(o.crs()).name());
-            online.put("name", o.name());
-            online.put("attribution", o.attribution() == null ? "" : o.attribution());
-            online.put("subdomains", o.subdomains() == null ? "" : o.subdomains());
-            online.put("maxZoom", o.maxZoom());
+            online = new OnlineBasemap(o.url(), crs(o.crs()).name(), o.name(), o.attribution() == null ? "" : o.attribution(),
+                    o.subdomains() == null ? "" : o.subdomains(), o.maxZoom());
         }
-        return new MapConfig(r, bbox, center, START_ZOOM, new Basemaps(offline, online), SyntheticCity.LABEL, credits);
+        return new MapConfig(region.map(x -> new RegionSummary(x.code(), x.nameZh(), x.synthetic(), x.description())).orElse(null),
+                bbox, center, START_ZOOM, bands, new Basemaps(offline, online), SyntheticCity.LABEL, credits);
     }
 
     /** The online layer's datum: WGS84 (CGCS2000 counts as WGS84) or GCJ02; BD-09 tiles use another grid and are refused. */
