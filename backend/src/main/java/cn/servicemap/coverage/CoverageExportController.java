@@ -1,12 +1,13 @@
 package cn.servicemap.coverage;
 
+import cn.servicemap.gis.network.TravelProfile;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.http.ContentDisposition;
@@ -31,33 +32,36 @@ class CoverageExportController {
         this.whatIfs = whatIfs;
     }
 
-    @Operation(summary = "Download the coverage report per district as CSV or XLSX")
+    /** The file types the table downloads as. */
+    enum Format {
+        csv, xlsx
+    }
+
+    @Operation(summary = "Download the coverage report per district as CSV or XLSX (导出覆盖率报告)")
     @GetMapping("/api/coverage/export")
-    ResponseEntity<byte[]> export(@RequestParam(defaultValue = "xlsx") String format,
-                                  @RequestParam(defaultValue = "WALK") String profile,
-                                  @RequestParam(required = false) List<Integer> bands,
+    ResponseEntity<byte[]> export(@Parameter(description = "csv or xlsx") @RequestParam(defaultValue = "xlsx") Format format,
+                                  @Parameter(description = "WALK (步行), EBIKE (电动自行车) or CAR (驾车)") @RequestParam(defaultValue = "WALK") TravelProfile profile,
+                                  @Parameter(description = "Band limits in minutes, ascending, e.g. 5,10,15") @RequestParam(required = false) Bands bands,
                                   @RequestParam(required = false) List<String> kind,
                                   @RequestParam(defaultValue = "false") boolean openNow) throws IOException {
-        if (!format.equals("csv") && !format.equals("xlsx")) {
-            throw new cn.servicemap.system.InvalidRequestException("format", "format 应为 csv 或 xlsx (format must be csv or xlsx)");
-        }
         CoverageService.State state = whatIfs.state(profile, bands, kind, openNow);
-        Map<String, Object> report = CoverageResponses.report(state, state.coverage());
-        List<List<Object>> rows = table(report, state.coverage().bandMinutes());
+        CoverageResponses.Report report = CoverageResponses.report(state, state.coverage());
+        List<List<Object>> rows = table(report);
         String title = "覆盖率报告 " + state.region().region().nameZh() + " " + state.profile().chineseLabel()
                 + " 数据版本 " + state.dataVersion();
         String fileName = "coverage-" + state.region().region().code() + "-" + state.profile().name().toLowerCase()
                 + "-v" + state.dataVersion() + "." + format;
-        byte[] body = format.equals("csv") ? csv(title, rows) : xlsx(title, rows);
+        byte[] body = format == Format.csv ? csv(title, rows) : xlsx(title, rows);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
-                .contentType(format.equals("csv") ? new MediaType("text", "csv", StandardCharsets.UTF_8)
+                .contentType(format == Format.csv ? new MediaType("text", "csv", StandardCharsets.UTF_8)
                         : MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                 .body(body);
     }
 
-    @SuppressWarnings("unchecked")
-    static List<List<Object>> table(Map<String, Object> report, List<Integer> bands) {
+    /** The header row and one row per district, then the total row, from the typed report. */
+    static List<List<Object>> table(CoverageResponses.Report report) {
+        List<Integer> bands = report.bands();
         List<Object> header = new ArrayList<>(List.of("区", "行政区划代码", "区面积(km²)", "路网覆盖面积(km²)", "路网覆盖比例", "估算人口"));
         for (int b : bands) {
             header.add(b + "分钟覆盖人口");
@@ -70,30 +74,29 @@ class CoverageExportController {
         header.add("人口估算方法");
         List<List<Object>> rows = new ArrayList<>();
         rows.add(header);
-        List<Map<String, Object>> districts = new ArrayList<>((List<Map<String, Object>>) report.get("districts"));
-        districts.add((Map<String, Object>) report.get("total"));
-        for (Map<String, Object> d : districts) {
+        List<CoverageResponses.DistrictRow> districts = new ArrayList<>(report.districts());
+        districts.add(report.total());
+        for (CoverageResponses.DistrictRow d : districts) {
             List<Object> row = new ArrayList<>();
-            row.add(d.get("name"));
-            row.add(d.get("adcode") == null ? "" : d.get("adcode"));
-            row.add(d.get("districtAreaKm2"));
-            row.add(d.get("coveredAreaKm2"));
-            row.add(d.get("coveredShareOfArea"));
-            row.add(d.get("people"));
-            List<Map<String, Object>> bandRows = (List<Map<String, Object>>) d.get("bands");
-            for (Map<String, Object> b : bandRows) {
-                row.add(b.get("peopleCovered"));
-                row.add(b.get("peopleShare"));
+            row.add(d.name());
+            row.add(d.adcode() == null ? "" : d.adcode());
+            row.add(d.districtAreaKm2());
+            row.add(d.coveredAreaKm2());
+            row.add(d.coveredShareOfArea());
+            row.add(d.people());
+            for (CoverageResponses.BandRow b : d.bands()) {
+                row.add(b.peopleCovered());
+                row.add(b.peopleShare());
             }
-            row.add(d.get("meanMinutes"));
-            row.add(d.get("p90Minutes"));
-            row.add(d.get("stations"));
-            row.add(d.get("stationsPer10kPeople"));
-            row.add(d.get("roadKm"));
-            for (Map<String, Object> b : bandRows) {
-                row.add(b.get("roadKmCovered"));
+            row.add(d.meanMinutes());
+            row.add(d.p90Minutes());
+            row.add(d.stations());
+            row.add(d.stationsPer10kPeople());
+            row.add(d.roadKm());
+            for (CoverageResponses.BandRow b : d.bands()) {
+                row.add(b.roadKmCovered());
             }
-            row.add(d.get("populationMethod"));
+            row.add(d.populationMethod());
             rows.add(row);
         }
         return rows;

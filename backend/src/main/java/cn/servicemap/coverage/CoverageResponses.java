@@ -8,39 +8,135 @@ import cn.servicemap.gis.coverage.CoverageDelta;
 import cn.servicemap.gis.coverage.CoverageReport;
 import cn.servicemap.gis.coverage.DistrictCoverage;
 import cn.servicemap.gis.coverage.Gap;
-import cn.servicemap.gis.geojson.GeoJsonGeometries;
 import cn.servicemap.gis.network.TravelProfile;
 import cn.servicemap.stations.ServicePoint;
+import cn.servicemap.stations.StationFeatures;
+import cn.servicemap.system.Feature;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.locationtech.jts.geom.Geometry;
 
 /**
- * The JSON the coverage endpoints answer with. Every answer names its region, profile and data
- * version, and every report says which part of each district the road network covers.
+ * The JSON the coverage endpoints answer with, as records built from gis-data's results. Every answer
+ * names its region, profile and data version, and every report says which part of each district the road
+ * network covers. The total row of a report or a difference has a null adcode and is named 全区域 here.
  */
-final class CoverageResponses {
+public final class CoverageResponses {
+
+    /** What the UI calls the row summing all districts. */
+    static final String TOTAL_NAME = "全区域";
 
     private CoverageResponses() {
     }
 
-    static Map<String, Object> header(RegionNetwork region, TravelProfile profile, long dataVersion) {
-        Map<String, Object> h = new LinkedHashMap<>();
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("code", region.region().code());
-        r.put("name", region.region().nameZh());
-        r.put("synthetic", region.region().synthetic());
-        h.put("region", r);
-        h.put("profile", profile.name());
-        h.put("profileName", profile.chineseLabel());
-        h.put("dataVersion", dataVersion);
-        return h;
+    @Schema(description = "The region an answer is for (区域)")
+    public record RegionRef(String code, String name, boolean synthetic) {
     }
 
-    static Map<String, Object> report(CoverageService.State state, Coverage coverage) {
-        Map<String, Object> out = header(state.region(), state.profile(), state.dataVersion());
+    @Schema(description = "Stations counted, and stations that could not be used as they are")
+    public record StationCounts(int counted, List<CoverageService.FlaggedStation> flagged) {
+    }
+
+    @Schema(description = "People and road-km within one band (服务圈)")
+    public record BandRow(int minutes, long peopleCovered,
+                          @Schema(description = "peopleCovered ÷ people (覆盖率, people)") double peopleShare,
+                          double roadKmCovered,
+                          @Schema(description = "roadKmCovered ÷ roadKm (覆盖率, road length)") double roadShare) {
+    }
+
+    @Schema(description = "Coverage of one district, or of the whole region when adcode is null (全区域)")
+    public record DistrictRow(@Schema(nullable = true) String adcode, String name,
+                              @Schema(description = "The district's census population (普查人口), whole district", nullable = true) Long censusPeople,
+                              double districtAreaKm2,
+                              @Schema(description = "Area of the district the road network covers (路网覆盖面积)") double coveredAreaKm2,
+                              double coveredShareOfArea,
+                              @Schema(description = "The covered part in words, e.g. 路网覆盖 5.2 / 75.5 km²（6.9%）") String coveredPart,
+                              @Schema(description = "People counted: those living in the covered part (估算人口)") long people,
+                              String populationMethod, double roadKm, List<BandRow> bands,
+                              @Schema(nullable = true) Double meanMinutes, @Schema(nullable = true) Double p90Minutes,
+                              long peopleBeyondLimit, long peopleFarFromRoad,
+                              @Schema(description = "Stations counted in the district (驿站数)") int stations,
+                              @Schema(description = "Stations per 10,000 of the people counted (每万人驿站数): stations ÷ people × 10,000, "
+                                      + "the same people as the people column, not the whole district's census", nullable = true)
+                              Double stationsPer10kPeople) {
+    }
+
+    @Schema(description = "Coverage report (覆盖率报告): per district and for the region")
+    public record Report(RegionRef region, TravelProfile profile, String profileName, long dataVersion,
+                         @Schema(description = "Band limits in minutes, ascending") List<Integer> bands,
+                         int searchLimitMinutes, StationCounts stations, DistrictRow total, List<DistrictRow> districts,
+                         String note) {
+    }
+
+    @Schema(description = "People newly inside and no longer inside one band (新增覆盖 / 失去覆盖)")
+    public record DeltaBand(int minutes, long peopleGained, long peopleLost, long netChange) {
+    }
+
+    public record DeltaRow(@Schema(nullable = true) String adcode, String name, List<DeltaBand> bands) {
+    }
+
+    @Schema(description = "A what-if against the stored stations, per district and in total")
+    public record Delta(DeltaRow total, List<DeltaRow> districts) {
+    }
+
+    @Schema(description = "A service-area band (服务圈): nested from 0, or a ring from fromMinutes")
+    public record BandProperties(int minutes, int fromMinutes, double areaKm2) {
+    }
+
+    @Schema(description = "Where one station is the nearest, within the largest band")
+    public record CatchmentProperties(@Schema(nullable = true) Long stationId, @Schema(nullable = true) String name, double areaKm2) {
+    }
+
+    @Schema(description = "The street point where one new station covers the most people of a gap")
+    public record SuggestedSite(double lon, double lat, String street, long peopleNewlyCovered) {
+    }
+
+    @Schema(description = "A gap (服务缺口): a connected area outside the band, ranked by the people in it")
+    public record GapProperties(int rank, int minutes, long people, double areaKm2, String adcode,
+                                @Schema(nullable = true) String districtName,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(nullable = true) SuggestedSite suggestedSite) {
+    }
+
+    @Schema(description = "A GeoJSON FeatureCollection of coverage features, with the region, profile and data version")
+    public record Features<P>(String type, RegionRef region, TravelProfile profile, String profileName, long dataVersion,
+                              List<Feature<P>> features) {
+    }
+
+    @Schema(description = "The worker's position and where it meets the street network")
+    public record Origin(double lon, double lat, double snappedLon, double snappedLat, double distanceToRoadInMeters,
+                         @Schema(nullable = true) String street) {
+    }
+
+    @Schema(description = "One station found by travel time")
+    public record Found(long id, double minutes, long meters,
+                        @Schema(ref = "#/components/schemas/GeoJsonGeometry", nullable = true) Geometry route,
+                        Feature<StationFeatures.StationProperties> station) {
+    }
+
+    @Schema(description = "The nearest open stations by travel time (最近的驿站)")
+    public record Nearest(RegionRef region, TravelProfile profile, String profileName, long dataVersion, Origin from,
+                          List<Found> stations) {
+    }
+
+    @Schema(description = "Where an added, moved or reopened station lands on the street network")
+    public record Placed(double lon, double lat, @Schema(nullable = true) String street) {
+    }
+
+    @Schema(description = "A what-if (假设分析): the new report, the difference, where stations landed, optionally the new bands")
+    public record WhatIf(RegionRef region, TravelProfile profile, String profileName, long dataVersion, double computedInMillis,
+                         Report report, Delta delta, List<Placed> placed,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(nullable = true) Features<BandProperties> bands) {
+    }
+
+    static RegionRef region(RegionNetwork region) {
+        return new RegionRef(region.region().code(), region.region().nameZh(), region.region().synthetic());
+    }
+
+    static Report report(CoverageService.State state, Coverage coverage) {
         CoverageReport report = coverage.report();
         Map<String, Integer> stationsByDistrict = new HashMap<>();
         int active = 0;
@@ -49,156 +145,83 @@ final class CoverageResponses {
                 continue;
             }
             active++;
-            if (i < state.sources().size()) {
-                ServicePoint p = state.sources().get(i);
-                if (p.adcode() != null) {
-                    stationsByDistrict.merge(p.adcode(), 1, Integer::sum);
-                }
+            String adcode = state.adcodeOfSource(i);
+            if (adcode != null) {
+                stationsByDistrict.merge(adcode, 1, Integer::sum);
             }
         }
-        out.put("bands", report.bandMinutes());
-        out.put("searchLimitMinutes", report.searchLimitMinutes());
-        Map<String, Object> stations = new LinkedHashMap<>();
-        stations.put("counted", active);
-        stations.put("flagged", state.flagged());
-        out.put("stations", stations);
-        out.put("total", district(report.region(), active));
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<DistrictRow> rows = new ArrayList<>();
         for (DistrictCoverage d : report.districts()) {
             rows.add(district(d, stationsByDistrict.getOrDefault(d.adcode(), 0)));
         }
-        out.put("districts", rows);
-        out.put("note", "人口与道路只统计路网覆盖的部分（见各区“路网覆盖”）；人口为按普查数据估算。"
-                + " (People and roads are counted only in the part of each district the road network covers; people are estimated from the census.)");
-        return out;
+        return new Report(region(state.region()), state.profile(), state.profile().chineseLabel(), state.dataVersion(),
+                report.bandMinutes(), report.searchLimitMinutes(), new StationCounts(active, state.flagged()),
+                district(report.region(), active), rows,
+                "人口与道路只统计路网覆盖的部分（见各区“路网覆盖”）；人口为按普查数据估算；每万人驿站数按同一估算人口计算。"
+                        + " (People and roads are counted only in the part of each district the road network covers; people are "
+                        + "estimated from the census; stations per 10,000 people use the same estimated people.)");
     }
 
-    private static Map<String, Object> district(DistrictCoverage d, int stations) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("adcode", d.adcode());
-        m.put("name", d.nameZh());
-        m.put("censusPeople", d.censusPeople());
-        m.put("districtAreaKm2", round(d.districtAreaKm2(), 2));
-        m.put("coveredAreaKm2", round(d.coveredAreaKm2(), 2));
-        m.put("coveredShareOfArea", round(d.coveredShareOfArea(), 4));
-        m.put("coveredPart", String.format("路网覆盖 %.1f / %.1f km²（%.1f%%）", d.coveredAreaKm2(), d.districtAreaKm2(),
-                100 * d.coveredShareOfArea()));
-        m.put("people", Math.round(d.people()));
-        m.put("populationMethod", d.populationMethod());
-        m.put("roadKm", round(d.roadKm(), 2));
-        List<Map<String, Object>> bands = new ArrayList<>();
+    private static DistrictRow district(DistrictCoverage d, int stations) {
+        List<BandRow> bands = new ArrayList<>();
         for (BandCoverage b : d.bands()) {
-            Map<String, Object> bm = new LinkedHashMap<>();
-            bm.put("minutes", b.minutes());
-            bm.put("peopleCovered", Math.round(b.peopleCovered()));
-            bm.put("peopleShare", round(b.peopleShare(), 4));
-            bm.put("roadKmCovered", round(b.roadKmCovered(), 2));
-            bm.put("roadShare", round(b.roadShare(), 4));
-            bands.add(bm);
+            bands.add(new BandRow(b.minutes(), Math.round(b.peopleCovered()), round(b.peopleShare(), 4),
+                    round(b.roadKmCovered(), 2), round(b.roadShare(), 4)));
         }
-        m.put("bands", bands);
-        m.put("meanMinutes", d.meanMinutes() == null ? null : round(d.meanMinutes(), 1));
-        m.put("p90Minutes", d.p90Minutes() == null ? null : round(d.p90Minutes(), 1));
-        m.put("peopleBeyondLimit", Math.round(d.peopleBeyondLimit()));
-        m.put("peopleFarFromRoad", Math.round(d.peopleFarFromRoad()));
-        m.put("stations", stations);
-        m.put("stationsPer10kPeople", d.censusPeople() == null || d.censusPeople() == 0 ? null
-                : round(stations * 10_000.0 / d.censusPeople(), 3));
-        return m;
+        long people = Math.round(d.people());
+        return new DistrictRow(d.adcode(), d.adcode() == null ? TOTAL_NAME : d.nameZh(), d.censusPeople(),
+                round(d.districtAreaKm2(), 2), round(d.coveredAreaKm2(), 2), round(d.coveredShareOfArea(), 4),
+                String.format("路网覆盖 %.1f / %.1f km²（%.1f%%）", d.coveredAreaKm2(), d.districtAreaKm2(), 100 * d.coveredShareOfArea()),
+                people, d.populationMethod(), round(d.roadKm(), 2), bands,
+                d.meanMinutes() == null ? null : round(d.meanMinutes(), 1), d.p90Minutes() == null ? null : round(d.p90Minutes(), 1),
+                Math.round(d.peopleBeyondLimit()), Math.round(d.peopleFarFromRoad()), stations,
+                people == 0 ? null : round(stations * 10_000.0 / people, 3));
     }
 
-    static Map<String, Object> delta(CoverageDelta delta, List<Integer> bands) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        List<Map<String, Object>> rows = new ArrayList<>();
+    static Delta delta(CoverageDelta delta, List<Integer> bands) {
+        DeltaRow total = null;
+        List<DeltaRow> rows = new ArrayList<>();
         for (CoverageDelta.Row r : delta.districts()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("adcode", r.adcode());
-            m.put("name", r.nameZh());
-            List<Map<String, Object>> perBand = new ArrayList<>();
+            List<DeltaBand> perBand = new ArrayList<>();
             for (int b = 0; b < bands.size(); b++) {
-                Map<String, Object> bm = new LinkedHashMap<>();
-                bm.put("minutes", bands.get(b));
-                bm.put("peopleGained", Math.round(r.peopleGained()[b]));
-                bm.put("peopleLost", Math.round(r.peopleLost()[b]));
-                bm.put("netChange", Math.round(r.peopleGained()[b]) - Math.round(r.peopleLost()[b]));
-                perBand.add(bm);
+                long gained = Math.round(r.peopleGained()[b]);
+                long lost = Math.round(r.peopleLost()[b]);
+                perBand.add(new DeltaBand(bands.get(b), gained, lost, gained - lost));
             }
-            m.put("bands", perBand);
             if (r.adcode() == null) {
-                out.put("total", m);
+                total = new DeltaRow(null, TOTAL_NAME, perBand);
             } else {
-                rows.add(m);
+                rows.add(new DeltaRow(r.adcode(), r.nameZh(), perBand));
             }
         }
-        out.put("districts", rows);
-        return out;
+        return new Delta(total, rows);
     }
 
-    static Map<String, Object> bands(Map<String, Object> header, List<ServiceBand> bands, boolean rings) {
-        List<Map<String, Object>> features = new ArrayList<>();
-        for (ServiceBand b : bands) {
-            Map<String, Object> props = new LinkedHashMap<>();
-            props.put("minutes", b.toSeconds() / 60);
-            props.put("fromMinutes", rings ? b.fromSeconds() / 60 : 0);
-            props.put("areaKm2", round(b.areaInSquareMeters() / 1e6, 3));
-            features.add(feature(null, b.area(), props));
-        }
-        return collection(header, features);
+    static <P> Features<P> features(CoverageService.State state, List<Feature<P>> features) {
+        return new Features<>("FeatureCollection", region(state.region()), state.profile(), state.profile().chineseLabel(),
+                state.dataVersion(), features);
     }
 
-    static Map<String, Object> catchments(Map<String, Object> header, List<Catchment> catchments, List<ServicePoint> sources) {
-        List<Map<String, Object>> features = new ArrayList<>();
+    static Features<BandProperties> bands(CoverageService.State state, List<ServiceBand> bands, boolean rings) {
+        return features(state, bands.stream().map(b -> Feature.of(null, b.area(), new BandProperties(b.toSeconds() / 60,
+                rings ? b.fromSeconds() / 60 : 0, round(b.areaInSquareMeters() / 1e6, 3)))).toList());
+    }
+
+    static Features<CatchmentProperties> catchments(CoverageService.State state, List<Catchment> catchments) {
+        List<Feature<CatchmentProperties>> features = new ArrayList<>();
         for (Catchment c : catchments) {
-            ServicePoint p = c.sourceIndex() < sources.size() ? sources.get(c.sourceIndex()) : null;
-            Map<String, Object> props = new LinkedHashMap<>();
-            props.put("stationId", p == null ? null : p.id());
-            props.put("name", p == null ? null : p.name());
-            props.put("areaKm2", round(c.areaInSquareMeters() / 1e6, 3));
-            features.add(feature(p == null ? null : p.id(), c.area(), props));
+            ServicePoint p = state.station(c.sourceIndex());
+            features.add(Feature.of(p == null ? null : p.id(), c.area(), new CatchmentProperties(p == null ? null : p.id(),
+                    p == null ? null : p.name(), round(c.areaInSquareMeters() / 1e6, 3))));
         }
-        return collection(header, features);
+        return features(state, features);
     }
 
-    static Map<String, Object> gaps(Map<String, Object> header, List<Gap> gaps, Map<String, String> districtNames) {
-        List<Map<String, Object>> features = new ArrayList<>();
-        for (Gap g : gaps) {
-            Map<String, Object> props = new LinkedHashMap<>();
-            props.put("rank", g.rank());
-            props.put("minutes", g.bandMinutes());
-            props.put("people", Math.round(g.people()));
-            props.put("areaKm2", round(g.areaKm2(), 3));
-            props.put("adcode", g.adcode());
-            props.put("districtName", districtNames.get(g.adcode()));
-            if (g.site() != null) {
-                Map<String, Object> site = new LinkedHashMap<>();
-                site.put("lon", round(g.site().lon(), 7));
-                site.put("lat", round(g.site().lat(), 7));
-                site.put("street", g.site().street());
-                site.put("peopleNewlyCovered", Math.round(g.site().peopleNewlyCovered()));
-                props.put("suggestedSite", site);
-            }
-            features.add(feature(g.rank(), g.outline(), props));
-        }
-        return collection(header, features);
-    }
-
-    static Map<String, Object> feature(Object id, org.locationtech.jts.geom.Geometry geometry, Map<String, Object> props) {
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("type", "Feature");
-        if (id != null) {
-            f.put("id", id);
-        }
-        f.put("geometry", geometry == null ? null : GeoJsonGeometries.write(geometry));
-        f.put("properties", props);
-        return f;
-    }
-
-    private static Map<String, Object> collection(Map<String, Object> header, List<Map<String, Object>> features) {
-        Map<String, Object> fc = new LinkedHashMap<>();
-        fc.put("type", "FeatureCollection");
-        fc.putAll(header);
-        fc.put("features", features);
-        return fc;
+    static Features<GapProperties> gaps(CoverageService.State state, List<Gap> gaps, Map<String, String> districtNames) {
+        return features(state, gaps.stream().map(g -> Feature.of(g.rank(), g.outline(), new GapProperties(g.rank(), g.bandMinutes(),
+                Math.round(g.people()), round(g.areaKm2(), 3), g.adcode(), districtNames.get(g.adcode()),
+                g.site() == null ? null : new SuggestedSite(round(g.site().lon(), 7), round(g.site().lat(), 7), g.site().street(),
+                        Math.round(g.site().peopleNewlyCovered()))))).toList());
     }
 
     static double round(double v, int decimals) {

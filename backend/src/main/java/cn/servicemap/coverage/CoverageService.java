@@ -1,19 +1,19 @@
 package cn.servicemap.coverage;
 
 import cn.servicemap.gis.access.AccessField;
-import cn.servicemap.gis.access.AccessUpdate;
 import cn.servicemap.gis.access.MultiSourceSearch;
 import cn.servicemap.gis.access.NearestStation;
 import cn.servicemap.gis.access.NearestStations;
 import cn.servicemap.gis.access.ServiceAreaOptions;
 import cn.servicemap.gis.access.ServiceAreas;
 import cn.servicemap.gis.coverage.Coverage;
-import cn.servicemap.gis.coverage.CoverageDelta;
+import cn.servicemap.gis.coverage.CoverageGaps;
 import cn.servicemap.gis.coverage.CoverageModel;
 import cn.servicemap.gis.coverage.Gap;
 import cn.servicemap.gis.crs.ChinaCoordinates;
 import cn.servicemap.gis.crs.CoordinateSystem;
 import cn.servicemap.gis.crs.LonLat;
+import cn.servicemap.gis.network.BoundingBox;
 import cn.servicemap.gis.network.RoadNetwork;
 import cn.servicemap.gis.network.Snap;
 import cn.servicemap.gis.network.TravelProfile;
@@ -23,32 +23,26 @@ import cn.servicemap.stations.StationFeatures;
 import cn.servicemap.stations.StationFilter;
 import cn.servicemap.stations.StationRepository;
 import cn.servicemap.stations.StationService;
-import cn.servicemap.system.FieldError;
 import cn.servicemap.system.InvalidRequestException;
 import cn.servicemap.system.ServiceMapProperties;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
-import org.locationtech.jts.geom.Envelope;
 import org.springframework.stereotype.Service;
 
 /**
  * Coverage of the stored stations on the region's road network: one multi-source search per profile and
  * station selection gives every street node its time to the nearest open station; from it come the
- * report, the service-area bands, catchments and gaps. Results are cached per data version (the audit
- * trail's last event), so any change to a station makes the next request compute afresh.
- * What-ifs start from the cached state and update it incrementally, never touching stored data.
+ * report, the service-area bands, catchments and gaps. States are cached per data version (the audit
+ * trail's last event) in {@link CoverageCache}, so any change to a station makes the next request compute
+ * afresh. What-ifs start from the cached state and update it incrementally ({@link WhatIfComputation}),
+ * never touching stored data.
  */
 @Service
 public class CoverageService {
-
-    private static final int MAX_CACHED = 24;
 
     /** Which stations count: open ones, optionally of some kinds only, optionally only those open right now. */
     public record StationSelection(Set<String> kinds, boolean openNow) {
@@ -62,32 +56,44 @@ public class CoverageService {
                                  boolean used) {
     }
 
-    /** The computed coverage of one selection on one profile at one data version. */
+    /**
+     * The computed coverage of one selection on one profile at one data version.
+     *
+     * @param sources the stations by source index of the coverage's field; a what-if's added stations have none
+     */
     record State(RegionNetwork region, TravelProfile profile, StationSelection selection, long dataVersion,
                  List<ServicePoint> sources, List<Snap> snaps, List<FlaggedStation> flagged, Coverage coverage) {
+
         AccessField field() {
             return coverage.field();
         }
-    }
 
-    private record Key(TravelProfile profile, StationSelection selection, List<Integer> bands, long dataVersion) {
+        /** The station of a source index, or null (a station added in a what-if). */
+        ServicePoint station(int sourceIndex) {
+            return sourceIndex < sources.size() ? sources.get(sourceIndex) : null;
+        }
+
+        String adcodeOfSource(int sourceIndex) {
+            ServicePoint p = station(sourceIndex);
+            return p == null ? null : p.adcode();
+        }
     }
 
     private final RegionNetworks networks;
     private final StationService stations;
     private final StationRepository repository;
     private final StationFeatures features;
+    private final CoverageCache cache;
     private final ServiceMapProperties.Network settings;
     private final Clock clock;
-    private final Map<Key, State> cache = new ConcurrentHashMap<>();
-    private final Map<String, NearestStations> nearestIndexes = new ConcurrentHashMap<>();
 
     CoverageService(RegionNetworks networks, StationService stations, StationRepository repository, StationFeatures features,
-                    ServiceMapProperties properties, Clock clock) {
+                    CoverageCache cache, ServiceMapProperties properties, Clock clock) {
         this.networks = networks;
         this.stations = stations;
         this.repository = repository;
         this.features = features;
+        this.cache = cache;
         this.settings = properties.network();
         this.clock = clock;
     }
@@ -96,38 +102,17 @@ public class CoverageService {
         return repository.dataVersion();
     }
 
-    /** The bands to use: the given ones checked, or the configured defaults. */
-    public List<Integer> bands(List<Integer> requested) {
-        List<Integer> bands = requested == null || requested.isEmpty() ? settings.bandsInMinutes() : requested;
-        if (bands.size() > 6) {
-            throw new InvalidRequestException("bands", "最多 6 个时间圈 (at most 6 bands)");
-        }
-        for (int i = 0; i < bands.size(); i++) {
-            int b = bands.get(i);
-            if (b < 1 || b > 120 || (i > 0 && b <= bands.get(i - 1))) {
-                throw new InvalidRequestException("bands", "时间圈应为 1–120 分钟且递增，如 5,10,15 (bands must ascend within 1..120 minutes)");
-            }
-        }
-        return List.copyOf(bands);
+    /** The given bands, or the configured defaults. */
+    List<Integer> bands(Bands requested) {
+        return requested == null ? new Bands(settings.bandsInMinutes()).minutes() : requested.minutes();
     }
 
-    State state(TravelProfile profile, StationSelection selection, List<Integer> bands) {
+    State state(TravelProfile profile, StationSelection selection, Bands bands) {
         RegionNetwork region = networks.require();
         long version = repository.dataVersion();
-        Key key = new Key(profile, selection, bands, version);
-        State cached = cache.get(key);
-        if (cached != null && cached.region() == region) {
-            return cached;
-        }
-        State fresh = compute(region, profile, selection, bands, version);
-        if (cache.size() >= MAX_CACHED) {
-            cache.keySet().removeIf(k -> k.dataVersion() < version);
-            if (cache.size() >= MAX_CACHED) {
-                cache.clear();
-            }
-        }
-        cache.put(key, fresh);
-        return fresh;
+        List<Integer> minutes = bands(bands);
+        return cache.state(CoverageCache.Key.of(region, version, profile, selection, minutes),
+                () -> compute(region, profile, selection, minutes, version));
     }
 
     private State compute(RegionNetwork region, TravelProfile profile, StationSelection selection, List<Integer> bands, long version) {
@@ -167,25 +152,26 @@ public class CoverageService {
     }
 
     /** Service-area bands (nested or as rings) and catchments of a state, optionally limited to a window. */
-    ServiceAreas serviceAreas(State state, Envelope window) {
+    ServiceAreas serviceAreas(State state, BoundingBox window) {
         ServiceAreaOptions options = ServiceAreaOptions.defaults()
                 .withBands(state.coverage().bandMinutes().stream().map(m -> m * 60).toList());
         if (window != null) {
-            options = options.withWindow(new cn.servicemap.gis.network.BoundingBox(window.getMinX(), window.getMinY(), window.getMaxX(), window.getMaxY()));
+            options = options.withWindow(window);
         }
         return ServiceAreas.build(state.field(), options);
     }
 
+    /** The gaps outside band {@code bandIndex}, largest first, each with the best of 16 street points for a new station. */
     List<Gap> gaps(State state, int bandIndex, int limit) {
-        return state.coverage().gaps(bandIndex, limit, 1, 16);
+        return CoverageGaps.find(state.coverage(), bandIndex, limit, 1, 16);
     }
 
     /** One station found by travel time from the worker's position. */
-    public record Found(ServicePoint station, NearestStation route) {
+    record Found(ServicePoint station, NearestStation route) {
     }
 
     /** The worker's position as placed on the street network. */
-    public record Placed(Snap snap, List<Found> found, long dataVersion, RegionNetwork region) {
+    record Placed(Snap snap, List<Found> found, State stations) {
     }
 
     /**
@@ -195,138 +181,31 @@ public class CoverageService {
      */
     Placed nearest(double lon, double lat, CoordinateSystem crs, TravelProfile profile, int k, Set<String> kinds,
                    Set<String> services, boolean openNow) {
-        RegionNetwork region = networks.require();
-        List<FieldError> errors = new ArrayList<>();
         if (!(Math.abs(lon) <= 180) || !(Math.abs(lat) <= 90)) {
-            errors.add(new FieldError("lon", "经纬度超出范围 (lon/lat out of range)", "OUT_OF_RANGE"));
+            throw new InvalidRequestException("lon", "经纬度超出范围 (lon/lat out of range)");
         }
-        if (k < 1 || k > 20) {
-            errors.add(new FieldError("k", "k 应在 1 到 20 之间 (k must be within 1..20)", "OUT_OF_RANGE"));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
+        State all = state(profile, new StationSelection(Set.of(), false), null);
+        RoadNetwork network = all.region().network();
         LonLat wgs = ChinaCoordinates.toWgs84(crs, lon, lat);
-        RoadNetwork network = region.network();
         Snap from = network.snapToMainComponent(profile, wgs.lon(), wgs.lat(), settings.querySnapInMeters());
         if (!from.isSnapped()) {
             throw new InvalidRequestException("lon", "该位置距离最近的" + profile.chineseLabel() + "道路超过 "
                     + Math.round(settings.querySnapInMeters()) + " 米，或不在本区域路网内 (the position is farther than "
                     + Math.round(settings.querySnapInMeters()) + " m from any road of the region)");
         }
-        State all = state(profile, new StationSelection(Set.of(), false), bands(null));
-        NearestStations index = nearestIndexes.computeIfAbsent(profile + "@" + all.dataVersion() + "@" + System.identityHashCode(region),
-                key -> {
-                    nearestIndexes.keySet().removeIf(old -> old.startsWith(profile + "@") && !old.equals(key));
-                    return new NearestStations(network, profile, all.snaps());
-                });
+        NearestStations index = cache.nearest(CoverageCache.Key.of(all.region(), all.dataVersion(), profile, all.selection(),
+                all.coverage().bandMinutes()), () -> new NearestStations(network, profile, all.snaps()));
         LocalDateTime now = LocalDateTime.now(clock);
         Predicate<ServicePoint> wanted = p -> (kinds.isEmpty() || kinds.contains(p.kind()))
                 && p.services().containsAll(services)
                 && (!openNow || Boolean.TRUE.equals(features.openNow(p, now)));
         List<NearestStation> routes = index.find(from, k, settings.searchLimitInMinutes() * 60,
                 i -> wanted.test(all.sources().get(i)));
-        List<Found> found = routes.stream().map(r -> new Found(all.sources().get(r.sourceIndex()), r)).toList();
-        return new Placed(from, found, all.dataVersion(), region);
+        return new Placed(from, routes.stream().map(r -> new Found(all.sources().get(r.sourceIndex()), r)).toList(), all);
     }
 
-    /**
-     * One change of a what-if: {@code add} (lon, lat), {@code move} (stationId, lon, lat) or {@code close}
-     * (stationId). {@code name} and {@code kind} of an added station matter only when a saved scenario is applied.
-     */
-    public record Change(String op, Long stationId, Double lon, Double lat, String crs, String name, String kind) {
-    }
-
-    /** The outcome of a what-if: the new coverage, its difference to the stored stations', and how long it took. */
-    record WhatIf(State baseline, Coverage coverage, CoverageDelta delta, List<Snap> addedOrMoved, double computedInMillis) {
-    }
-
-    WhatIf whatIf(TravelProfile profile, StationSelection selection, List<Integer> bands, List<Change> changes) {
-        if (changes == null || changes.isEmpty()) {
-            throw new InvalidRequestException("changes", "至少需要一项变更 (at least one change is required)");
-        }
-        if (changes.size() > 50) {
-            throw new InvalidRequestException("changes", "一次最多 50 项变更 (at most 50 changes)");
-        }
-        State base = state(profile, selection, bands);
-        long started = System.nanoTime();
-        RoadNetwork network = base.region().network();
-        Map<Long, Integer> indexOf = new HashMap<>();
-        for (int i = 0; i < base.sources().size(); i++) {
-            indexOf.put(base.sources().get(i).id(), i);
-        }
-        List<Snap> snaps = new ArrayList<>(base.snaps());
-        Coverage coverage = base.coverage();
-        List<Snap> placed = new ArrayList<>();
-        for (int i = 0; i < changes.size(); i++) {
-            Change c = changes.get(i);
-            String at = "changes[" + i + "]";
-            String op = c.op() == null ? "" : c.op().trim().toLowerCase();
-            AccessUpdate update;
-            int touchedBefore = -1;
-            int touchedAfter = -1;
-            switch (op) {
-                case "add" -> {
-                    Snap s = place(network, profile, c, at);
-                    update = coverage.field().withSourceAdded(s);
-                    snaps.add(s);
-                    placed.add(s);
-                    touchedAfter = s.edge();
-                }
-                case "move" -> {
-                    int index = sourceIndex(indexOf, c, at);
-                    Snap s = place(network, profile, c, at);
-                    touchedBefore = snaps.get(index).edge();
-                    update = coverage.field().withSourceMoved(index, s);
-                    snaps.set(index, s);
-                    placed.add(s);
-                    touchedAfter = s.edge();
-                }
-                case "close" -> {
-                    int index = sourceIndex(indexOf, c, at);
-                    if (snaps.get(index) == null) {
-                        throw new InvalidRequestException(at + ".stationId", "该站点在本方案中已关闭 (already closed in this what-if)");
-                    }
-                    touchedBefore = snaps.get(index).edge();
-                    update = coverage.field().withSourceRemoved(index);
-                    snaps.set(index, null);
-                }
-                default -> throw new InvalidRequestException(at + ".op", "变更类型应为 add、move 或 close (op must be add, move or close)");
-            }
-            coverage = coverage.apply(update, touchedBefore, touchedAfter);
-        }
-        CoverageDelta delta = coverage.compare(base.coverage());
-        return new WhatIf(base, coverage, delta, placed, (System.nanoTime() - started) / 1e6);
-    }
-
-    private Snap place(RoadNetwork network, TravelProfile profile, Change c, String at) {
-        if (c.lon() == null || c.lat() == null || !(Math.abs(c.lon()) <= 180) || !(Math.abs(c.lat()) <= 90)) {
-            throw new InvalidRequestException(at + ".lon", "需要有效的经纬度 (lon and lat are required)");
-        }
-        CoordinateSystem crs;
-        try {
-            crs = c.crs() == null || c.crs().isBlank() ? CoordinateSystem.WGS84 : CoordinateSystem.parse(c.crs());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(at + ".crs", e.getMessage());
-        }
-        LonLat wgs = ChinaCoordinates.toWgs84(crs, c.lon(), c.lat());
-        Snap s = network.snapToMainComponent(profile, wgs.lon(), wgs.lat(), settings.stationSnapInMeters());
-        if (!s.isSnapped()) {
-            throw new InvalidRequestException(at + ".lon", "该位置距离道路超过 " + Math.round(settings.stationSnapInMeters())
-                    + " 米，不能作为站点 (farther than " + Math.round(settings.stationSnapInMeters()) + " m from any road)");
-        }
-        return s;
-    }
-
-    private static int sourceIndex(Map<Long, Integer> indexOf, Change c, String at) {
-        if (c.stationId() == null) {
-            throw new InvalidRequestException(at + ".stationId", "需要站点编号 (stationId is required)");
-        }
-        Integer index = indexOf.get(c.stationId());
-        if (index == null) {
-            throw new InvalidRequestException(at + ".stationId", "站点 #" + c.stationId()
-                    + " 不在当前计算的开放站点中 (station is not among the open stations of this selection)");
-        }
-        return index;
+    /** The changes tried on the cached state of the selection, in order; nothing is stored. */
+    WhatIfComputation.Result whatIf(State base, List<StationChange> changes) {
+        return new WhatIfComputation(base, settings.stationSnapInMeters(), repository::findById).run(changes);
     }
 }

@@ -26,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,7 @@ class RegionNetworks implements HealthIndicator {
     private final RegionIndex regionIndex;
     private final ServiceMapProperties.Network settings;
     private final AtomicReference<CompletableFuture<RegionNetwork>> loading = new AtomicReference<>();
+    private final AtomicLong loads = new AtomicLong();
 
     RegionNetworks(RegionRepository regions, DistrictRepository districts, RegionIndex regionIndex, ServiceMapProperties properties) {
         this.regions = regions;
@@ -181,7 +183,7 @@ class RegionNetworks implements HealthIndicator {
         log.info("Road network for region {} loaded in {} ms: {} nodes, {} edges, profiles {}, {} population cells ({} people in the study area of {} km²)",
                 region.code(), (System.nanoTime() - started) / 1_000_000, network.nodeCount(), network.edgeCount(), profiles,
                 surface.size(), surface.totalPeople(), Math.round(surface.studyArea().areaKm2() * 10) / 10.0);
-        return new RegionNetwork(region, network, surface, models);
+        return new RegionNetwork(region, loads.incrementAndGet(), network, surface, models);
     }
 
     /**

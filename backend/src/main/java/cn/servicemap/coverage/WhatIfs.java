@@ -1,29 +1,35 @@
 package cn.servicemap.coverage;
 
 import cn.servicemap.catalog.CatalogParams;
+import cn.servicemap.gis.network.BoundingBox;
+import cn.servicemap.gis.network.Snap;
 import cn.servicemap.gis.network.TravelProfile;
-import cn.servicemap.system.BoundingBoxParam;
 import cn.servicemap.system.FieldError;
 import cn.servicemap.system.InvalidRequestException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.locationtech.jts.geom.Envelope;
 import org.springframework.stereotype.Component;
 
 /**
  * A what-if as the API answers it (POST /api/whatif, and a saved scenario when it is opened): the new
- * report, the difference to the stored stations, where added or moved stations landed on the street
+ * report, the difference to the stored stations, where added, moved or reopened stations landed on the street
  * network, optionally the new bands, and how long the incremental update took.
  */
 @Component
 public class WhatIfs {
 
     /** The body of POST /api/whatif; a saved scenario holds the same. */
-    public record Request(String profile, List<Integer> bands, List<String> kinds, Boolean openNow,
-                          List<CoverageService.Change> changes, Boolean includeBands, String bbox) {
+    @Schema(description = "A what-if (假设分析): changes tried on the coverage of the stored stations, nothing saved")
+    public record Request(@Schema(description = "WALK (步行), EBIKE (电动自行车) or CAR (驾车); default WALK", nullable = true) TravelProfile profile,
+                          @Schema(nullable = true) Bands bands,
+                          @Schema(description = "Only stations of these kinds (codes or Chinese names)", nullable = true) List<String> kinds,
+                          @Schema(nullable = true) Boolean openNow,
+                          @Schema(description = "Applied in order, at most " + CoverageLimits.MAX_CHANGES) List<StationChange> changes,
+                          @Schema(description = "Also answer the new bands as rings", nullable = true) Boolean includeBands,
+                          @Schema(description = "Draw the bands only within minLon,minLat,maxLon,maxLat", nullable = true, type = "string",
+                                  example = "118.77,32.03,118.79,32.05") BoundingBox bbox) {
     }
 
     private final CoverageService coverage;
@@ -34,46 +40,34 @@ public class WhatIfs {
         this.params = params;
     }
 
-    public Map<String, Object> evaluate(Request body) {
-        CoverageService.State base = state(body.profile() == null ? "WALK" : body.profile(), body.bands(), body.kinds(),
-                Boolean.TRUE.equals(body.openNow()));
-        List<FieldError> errors = new ArrayList<>();
-        Envelope window = BoundingBoxParam.parse(body.bbox(), "bbox", errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
+    public CoverageResponses.WhatIf evaluate(Request body) {
+        BoundingBox window = CoverageLimits.window(body.bbox(), "bbox");
+        CoverageService.State base = state(body.profile(), body.bands(), body.kinds(), Boolean.TRUE.equals(body.openNow()));
+        WhatIfComputation.Result result = coverage.whatIf(base, body.changes());
+        CoverageService.State after = result.after();
+        List<Integer> bands = base.coverage().bandMinutes();
+        List<CoverageResponses.Placed> placed = new ArrayList<>();
+        for (Snap s : result.placed()) {
+            placed.add(new CoverageResponses.Placed(CoverageResponses.round(s.lon(), 7), CoverageResponses.round(s.lat(), 7),
+                    base.region().network().edgeName(s.edge())));
         }
-        CoverageService.WhatIf result = coverage.whatIf(base.profile(), base.selection(), base.coverage().bandMinutes(), body.changes());
-        Map<String, Object> out = CoverageResponses.header(base.region(), base.profile(), base.dataVersion());
-        out.put("computedInMillis", CoverageResponses.round(result.computedInMillis(), 2));
-        out.put("report", CoverageResponses.report(base, result.coverage()));
-        out.put("delta", CoverageResponses.delta(result.delta(), base.coverage().bandMinutes()));
-        List<Map<String, Object>> placed = new ArrayList<>();
-        for (var s : result.addedOrMoved()) {
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("lon", CoverageResponses.round(s.lon(), 7));
-            p.put("lat", CoverageResponses.round(s.lat(), 7));
-            p.put("street", base.region().network().edgeName(s.edge()));
-            placed.add(p);
-        }
-        out.put("placed", placed);
-        if (Boolean.TRUE.equals(body.includeBands())) {
-            CoverageService.State after = new CoverageService.State(base.region(), base.profile(), base.selection(),
-                    base.dataVersion(), base.sources(), base.snaps(), base.flagged(), result.coverage());
-            out.put("bands", CoverageResponses.bands(CoverageResponses.header(base.region(), base.profile(), base.dataVersion()),
-                    coverage.serviceAreas(after, window).rings(), true));
-        }
-        return out;
+        return new CoverageResponses.WhatIf(CoverageResponses.region(base.region()), base.profile(), base.profile().chineseLabel(),
+                base.dataVersion(), CoverageResponses.round(result.computedInMillis(), 2),
+                CoverageResponses.report(after, after.coverage()),
+                CoverageResponses.delta(cn.servicemap.gis.coverage.CoverageComparison.compare(after.coverage(), base.coverage()), bands),
+                placed,
+                Boolean.TRUE.equals(body.includeBands())
+                        ? CoverageResponses.bands(after, coverage.serviceAreas(after, window).rings(), true) : null);
     }
 
-    /** The profile, bands and station selection as the coverage endpoints read them (unknown values are field errors). */
-    CoverageService.State state(String profile, List<Integer> bands, List<String> kind, boolean openNow) {
+    /** The state of a selection as the coverage endpoints read it (unknown kinds are field errors); profile default WALK. */
+    CoverageService.State state(TravelProfile profile, Bands bands, List<String> kind, boolean openNow) {
         List<FieldError> errors = new ArrayList<>();
-        TravelProfile travel = CoverageController.profile(profile, errors);
         Set<String> kinds = params.kinds(kind, "kind", errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return coverage.state(travel, new CoverageService.StationSelection(kinds, openNow), coverage.bands(bands));
+        return coverage.state(profile == null ? TravelProfile.WALK : profile, new CoverageService.StationSelection(kinds, openNow), bands);
     }
 
     /** The data version coverage is computed at now (the audit trail's last event). */

@@ -1,13 +1,17 @@
 package cn.servicemap.districts;
 
 import cn.servicemap.gis.crs.CoordinateSystem;
-import cn.servicemap.gis.geojson.GeoJsonGeometries;
+import cn.servicemap.system.Feature;
+import cn.servicemap.system.FeatureCollection;
+import cn.servicemap.system.InvalidRequestException;
 import cn.servicemap.system.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,6 +26,18 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/districts")
 class DistrictController {
 
+    @Schema(description = "A district (区县) with its census population and sources")
+    record DistrictProperties(String adcode, String name, @Schema(nullable = true) String parentAdcode,
+                              @Schema(nullable = true) String level, double areaKm2,
+                              @Schema(description = "Census population (普查人口)", nullable = true) Long population,
+                              @Schema(nullable = true) Double urbanShare, @Schema(nullable = true) String populationSource,
+                              @Schema(nullable = true) String boundarySource, boolean synthetic) {
+    }
+
+    @Schema(description = "What a boundary import stored")
+    record BoundaryImportResult(int districts, List<String> adcodes) {
+    }
+
     private final DistrictRepository repository;
     private final DistrictService service;
 
@@ -30,58 +46,45 @@ class DistrictController {
         this.service = service;
     }
 
+    @Operation(summary = "Districts as a GeoJSON FeatureCollection (区县)")
     @GetMapping(produces = {"application/geo+json", "application/json"})
-    Map<String, Object> districts(@RequestParam(defaultValue = "true") boolean geometry) {
-        List<Map<String, Object>> features = repository.findAll().stream().map(d -> feature(d, geometry)).toList();
-        Map<String, Object> fc = new LinkedHashMap<>();
-        fc.put("type", "FeatureCollection");
-        fc.put("features", features);
-        return fc;
+    FeatureCollection<DistrictProperties> districts(@Parameter(description = "false leaves the boundaries out")
+                                                    @RequestParam(defaultValue = "true") boolean geometry) {
+        return FeatureCollection.of(repository.findAll().stream().map(d -> feature(d, geometry)).toList());
     }
 
     @GetMapping(value = "/{adcode}", produces = {"application/geo+json", "application/json"})
-    Map<String, Object> district(@PathVariable String adcode) {
+    Feature<DistrictProperties> district(@PathVariable String adcode) {
         return feature(repository.findByAdcode(adcode)
                 .orElseThrow(() -> new NotFoundException("没有行政区划代码为 " + adcode + " 的区县 (no district " + adcode + ")")), true);
     }
 
-    record BoundaryImportResult(int districts, List<String> adcodes) {
-    }
-
-    @PostMapping("/imports")
+    @Operation(summary = "Import district boundaries from GeoJSON (DataV files are GCJ-02)")
+    @PostMapping(value = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     BoundaryImportResult importBoundaries(@RequestPart("file") MultipartFile file,
-                                          @RequestParam(defaultValue = "WGS84") String crs) throws IOException {
-        CoordinateSystem system = CoordinateSystem.parse(crs);
+                                          @Parameter(description = "WGS84, CGCS2000, GCJ02 or BD09") @RequestParam(defaultValue = "WGS84") CoordinateSystem crs)
+            throws IOException {
         try (InputStream in = file.getInputStream()) {
-            var imported = service.importBoundaries(in, system, file.getOriginalFilename() + " (" + system + ")");
+            var imported = service.importBoundaries(in, crs, file.getOriginalFilename() + " (" + crs + ")");
             return new BoundaryImportResult(imported.size(), imported.stream().map(b -> b.adcode()).toList());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("file", "无法读取区县边界文件 (cannot read the boundary file): " + e.getMessage());
         }
     }
 
-    @PostMapping("/population")
+    @Operation(summary = "Import census population by adcode (CODE, NAME, POPU[, POPU_URB])")
+    @PostMapping(value = "/population", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     DistrictService.CensusResult importCensus(@RequestPart("file") MultipartFile file) throws IOException {
         try (InputStream in = file.getInputStream()) {
             return service.importCensus(in, file.getOriginalFilename());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("file", "无法读取人口普查文件 (cannot read the census file): " + e.getMessage());
         }
     }
 
-    private static Map<String, Object> feature(District d, boolean withGeometry) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("adcode", d.adcode());
-        properties.put("name", d.nameZh());
-        properties.put("parentAdcode", d.parentAdcode());
-        properties.put("level", d.level());
-        properties.put("areaKm2", Math.round(d.areaKm2() * 100) / 100.0);
-        properties.put("population", d.population());
-        properties.put("urbanShare", d.urbanShare());
-        properties.put("populationSource", d.populationSource());
-        properties.put("boundarySource", d.boundarySource());
-        properties.put("synthetic", d.synthetic());
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("type", "Feature");
-        f.put("id", d.adcode());
-        f.put("geometry", withGeometry ? GeoJsonGeometries.write(d.geometry()) : null);
-        f.put("properties", properties);
-        return f;
+    private static Feature<DistrictProperties> feature(District d, boolean withGeometry) {
+        return Feature.of(d.adcode(), withGeometry ? d.geometry() : null, new DistrictProperties(d.adcode(), d.nameZh(),
+                d.parentAdcode(), d.level(), Math.round(d.areaKm2() * 100) / 100.0, d.population(), d.urbanShare(),
+                d.populationSource(), d.boundarySource(), d.synthetic()));
     }
 }

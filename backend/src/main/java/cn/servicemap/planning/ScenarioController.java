@@ -1,12 +1,14 @@
 package cn.servicemap.planning;
 
-import cn.servicemap.coverage.WhatIfs;
-import cn.servicemap.system.InvalidRequestException;
+import cn.servicemap.coverage.Bands;
+import cn.servicemap.coverage.CoverageResponses;
+import cn.servicemap.coverage.StationChange;
+import cn.servicemap.gis.network.TravelProfile;
+import cn.servicemap.system.FieldError;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,12 +21,22 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ScenarioController {
 
-    /** The body of POST /api/scenarios: a name and a what-if. */
-    record NewScenario(String name, String profile, List<Integer> bands, List<String> kinds,
-                       List<cn.servicemap.coverage.CoverageService.Change> changes) {
+    @Schema(description = "A scenario to save: a name and a what-if")
+    record NewScenario(String name, @Schema(description = "WALK, EBIKE or CAR; default WALK", nullable = true) TravelProfile profile,
+                       @Schema(nullable = true) Bands bands, @Schema(nullable = true) List<String> kinds,
+                       List<StationChange> changes) {
     }
 
     record Scenarios(List<Scenario> scenarios) {
+    }
+
+    @Schema(description = "A scenario and its what-if against the current stations")
+    record OpenedScenario(Scenario scenario,
+                          @Schema(description = "null once applied, or when a change no longer fits the stations", nullable = true)
+                          CoverageResponses.WhatIf whatif,
+                          @Schema(nullable = true) String note,
+                          @Schema(description = "Why the what-if could not be evaluated now, per change", nullable = true)
+                          List<FieldError> whatifErrors) {
     }
 
     private final ScenarioService scenarios;
@@ -33,10 +45,10 @@ class ScenarioController {
         this.scenarios = scenarios;
     }
 
+    @Operation(summary = "Save a what-if as a scenario (保存方案); its changes are checked by evaluating them")
     @PostMapping("/api/scenarios")
     ResponseEntity<Scenario> save(@RequestBody NewScenario body) {
-        Scenario s = scenarios.save(body.name(), new WhatIfs.Request(body.profile(), body.bands(), body.kinds(), false,
-                body.changes(), false, null));
+        Scenario s = scenarios.save(body);
         return ResponseEntity.created(URI.create("/api/scenarios/" + s.id())).body(s);
     }
 
@@ -47,23 +59,8 @@ class ScenarioController {
 
     @Operation(summary = "A scenario and its what-if evaluated against the current stations")
     @GetMapping("/api/scenarios/{id}")
-    Map<String, Object> get(@PathVariable long id) {
-        Scenario s = scenarios.get(id);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("scenario", s);
-        if (s.appliedAt() != null) {
-            out.put("whatif", null);
-            out.put("note", "方案已应用，变更已写入站点库 (applied: its changes are in the registry)");
-            return out;
-        }
-        try {
-            out.put("whatif", scenarios.evaluate(s));
-        } catch (InvalidRequestException e) {
-            // The stations changed since it was saved (e.g. a station it moves was closed): say which change no longer fits.
-            out.put("whatif", null);
-            out.put("whatifErrors", e.errors());
-        }
-        return out;
+    OpenedScenario get(@PathVariable long id) {
+        return scenarios.open(id);
     }
 
     @DeleteMapping("/api/scenarios/{id}")

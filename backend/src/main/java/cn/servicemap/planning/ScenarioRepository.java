@@ -1,6 +1,8 @@
 package cn.servicemap.planning;
 
-import cn.servicemap.coverage.CoverageService;
+import cn.servicemap.coverage.StationChange;
+import cn.servicemap.gis.network.TravelProfile;
+import cn.servicemap.system.RequestValues;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -18,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class ScenarioRepository {
 
-    private static final TypeReference<List<CoverageService.Change>> CHANGES = new TypeReference<>() {
+    private static final TypeReference<List<StationChange>> CHANGES = new TypeReference<>() {
     };
 
     private final JdbcClient jdbc;
@@ -29,12 +31,12 @@ class ScenarioRepository {
         this.json = json;
     }
 
-    long insert(String name, String profile, List<Integer> bands, List<String> kinds, List<CoverageService.Change> changes,
+    long insert(String name, TravelProfile profile, List<Integer> bands, List<String> kinds, List<StationChange> changes,
                 long dataVersion, OffsetDateTime at) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO scenario (name, profile, bands, kinds, changes, base_data_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(name, profile, bands == null || bands.isEmpty() ? null : join(bands), kinds == null || kinds.isEmpty() ? null : String.join(",", kinds),
-                        json.writeValueAsString(changes), dataVersion, at)
+                .params(name, profile.name(), bands == null || bands.isEmpty() ? null : join(bands), kinds == null || kinds.isEmpty() ? null : String.join(",", kinds),
+                        json.writerFor(CHANGES).writeValueAsString(changes), dataVersion, at)
                 .update(keys, "id");
         return ((Number) keys.getKeyList().get(0).values().iterator().next()).longValue();
     }
@@ -58,7 +60,7 @@ class ScenarioRepository {
     private Scenario map(ResultSet rs, int n) throws SQLException {
         String bands = rs.getString("bands");
         String kinds = rs.getString("kinds");
-        return new Scenario(rs.getLong("id"), rs.getString("name"), rs.getString("profile"),
+        return new Scenario(rs.getLong("id"), rs.getString("name"), RequestValues.profile(rs.getString("profile")),
                 bands == null ? List.of() : Arrays.stream(bands.split(",")).map(Integer::valueOf).toList(),
                 kinds == null ? List.of() : List.of(kinds.split(",")),
                 json.readValue(rs.getString("changes"), CHANGES), rs.getLong("base_data_version"),

@@ -1,8 +1,9 @@
 package cn.servicemap.planning;
 
-import cn.servicemap.coverage.CoverageService;
+import cn.servicemap.coverage.Bands;
+import cn.servicemap.coverage.StationChange;
 import cn.servicemap.coverage.WhatIfs;
-import cn.servicemap.gis.crs.CoordinateSystem;
+import cn.servicemap.gis.network.TravelProfile;
 import cn.servicemap.gis.stations.StationField;
 import cn.servicemap.gis.stations.StationInput;
 import cn.servicemap.stations.StationService;
@@ -21,8 +22,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Saves what-ifs as scenarios and, on request, applies one to the registry: every change written in one
- * transaction through the same checks as any edit (all or nothing), each station change audited.
+ * Saves what-ifs as scenarios and, on request, applies one to the registry: the changes are first tried as a
+ * what-if against the current stations (so a change that no longer fits is refused with its index), then
+ * written in order in one transaction through the same checks as any edit (all or nothing), each audited.
  */
 @Service
 class ScenarioService {
@@ -44,13 +46,14 @@ class ScenarioService {
     }
 
     /** Checks the changes by evaluating them (a bad change is refused with its field) and saves them. */
-    Scenario save(String name, WhatIfs.Request request) {
-        if (name == null || name.isBlank() || name.length() > 200) {
+    Scenario save(ScenarioController.NewScenario body) {
+        if (body.name() == null || body.name().isBlank() || body.name().length() > 200) {
             throw new InvalidRequestException("name", "请为方案命名（最多 200 字）(a scenario needs a name of at most 200 characters)");
         }
-        whatIfs.evaluate(request);
-        long id = scenarios.insert(name.trim(), request.profile() == null ? "WALK" : request.profile(), request.bands(),
-                request.kinds(), request.changes(), whatIfs.dataVersion(), now());
+        TravelProfile profile = body.profile() == null ? TravelProfile.WALK : body.profile();
+        whatIfs.evaluate(new WhatIfs.Request(profile, body.bands(), body.kinds(), false, body.changes(), false, null));
+        long id = scenarios.insert(body.name().trim(), profile, body.bands() == null ? List.of() : body.bands().minutes(),
+                body.kinds(), body.changes(), whatIfs.dataVersion(), now());
         return get(id);
     }
 
@@ -58,8 +61,23 @@ class ScenarioService {
         return scenarios.findById(id).orElseThrow(() -> new NotFoundException("没有编号为 " + id + " 的方案 (no scenario " + id + ")"));
     }
 
-    Map<String, Object> evaluate(Scenario s) {
-        return whatIfs.evaluate(new WhatIfs.Request(s.profile(), s.bands(), s.kinds(), false, s.changes(), true, null));
+    /** The scenario with its what-if against the current stations; a change that no longer fits is reported, not thrown. */
+    ScenarioController.OpenedScenario open(long id) {
+        Scenario s = get(id);
+        if (s.appliedAt() != null) {
+            return new ScenarioController.OpenedScenario(s, null, "方案已应用，变更已写入站点库 (applied: its changes are in the registry)", null);
+        }
+        try {
+            return new ScenarioController.OpenedScenario(s, whatIfs.evaluate(request(s, true)), null, null);
+        } catch (InvalidRequestException e) {
+            // The stations changed since it was saved (e.g. a station it moves was closed): say which change no longer fits.
+            return new ScenarioController.OpenedScenario(s, null, null, e.errors());
+        }
+    }
+
+    private static WhatIfs.Request request(Scenario s, boolean includeBands) {
+        return new WhatIfs.Request(s.profile(), s.bands().isEmpty() ? null : new Bands(s.bands()), s.kinds(), false, s.changes(),
+                includeBands, null);
     }
 
     @Transactional
@@ -68,28 +86,29 @@ class ScenarioService {
         if (s.appliedAt() != null) {
             throw new ConflictException(HttpStatus.CONFLICT, "id", "方案已于 " + s.appliedAt() + " 应用过 (scenario already applied)");
         }
+        whatIfs.evaluate(request(s, false));
         List<Long> touched = new ArrayList<>();
         String actor = "scenario " + id;
         for (int i = 0; i < s.changes().size(); i++) {
-            CoverageService.Change c = s.changes().get(i);
-            String at = "changes[" + i + "]";
-            CoordinateSystem crs = c.crs() == null || c.crs().isBlank() ? CoordinateSystem.WGS84 : CoordinateSystem.parse(c.crs());
-            switch (c.op() == null ? "" : c.op().trim().toLowerCase()) {
-                case "add" -> {
-                    if (c.name() == null || c.name().isBlank() || c.kind() == null || c.kind().isBlank()) {
-                        throw new InvalidRequestException(at + ".name", "新增站点须有名称和类型才能应用 (an added station needs a name and a kind to be applied)");
-                    }
-                    Map<StationField, String> v = new EnumMap<>(StationField.class);
-                    v.put(StationField.NAME, c.name());
-                    v.put(StationField.KIND, c.kind());
-                    v.put(StationField.LON, String.valueOf(c.lon()));
-                    v.put(StationField.LAT, String.valueOf(c.lat()));
-                    v.put(StationField.SOURCE, "方案「" + s.name() + "」#" + id);
-                    touched.add(stations.create(new StationInput(v), crs, actor).id());
+            StationChange c = s.changes().get(i);
+            if (c instanceof StationChange.Add add) {
+                if (add.name() == null || add.name().isBlank() || add.kind() == null || add.kind().isBlank()) {
+                    throw new InvalidRequestException("changes[" + i + "].name",
+                            "新增站点须有名称和类型才能应用 (an added station needs a name and a kind to be applied)");
                 }
-                case "move" -> touched.add(stations.move(c.stationId(), c.lon(), c.lat(), crs, actor).id());
-                case "close" -> touched.add(stations.close(c.stationId(), "按方案「" + s.name() + "」#" + id + " 关闭", null, actor).id());
-                default -> throw new InvalidRequestException(at + ".op", "变更类型应为 add、move 或 close (op must be add, move or close)");
+                Map<StationField, String> v = new EnumMap<>(StationField.class);
+                v.put(StationField.NAME, add.name());
+                v.put(StationField.KIND, add.kind());
+                v.put(StationField.LON, String.valueOf(add.lon()));
+                v.put(StationField.LAT, String.valueOf(add.lat()));
+                v.put(StationField.SOURCE, "方案「" + s.name() + "」#" + id);
+                touched.add(stations.create(new StationInput(v), add.crs(), actor).id());
+            } else if (c instanceof StationChange.Move move) {
+                touched.add(stations.move(move.stationId(), move.lon(), move.lat(), move.crs(), actor).id());
+            } else if (c instanceof StationChange.Close close) {
+                touched.add(stations.close(close.stationId(), "按方案「" + s.name() + "」#" + id + " 关闭", null, actor).id());
+            } else {
+                touched.add(stations.reopen(c.stationId(), actor).id());
             }
         }
         if (!scenarios.markApplied(id, now())) {

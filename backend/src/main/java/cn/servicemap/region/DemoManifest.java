@@ -9,5 +9,10 @@ import java.util.List;
 record DemoManifest(String code, @JsonProperty("name_zh") String nameZh, @JsonProperty("city_adcode") String cityAdcode,
                     String boundaries, @JsonProperty("boundaries_crs") String boundariesCrs, String census, String ghsl,
                     String osm, @JsonProperty("core_bbox") List<Double> coreBbox,
-                    @JsonProperty("demo_station_prefix") String demoStationPrefix, List<Object> credits) {
+                    @JsonProperty("demo_station_prefix") String demoStationPrefix, List<Credit> credits) {
+
+    /** Whose data it is and under which licence; {@code text} is what the map and reports show. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Credit(String data, String text, String licence, String url) {
+    }
 }

@@ -161,18 +161,10 @@ class DemoRegionLoader implements ApplicationRunner {
         return ids.size();
     }
 
-    @SuppressWarnings("unchecked")
     private static List<String> credits(DemoManifest m) {
         List<String> out = new ArrayList<>();
         if (m.credits() != null) {
-            for (Object c : m.credits()) {
-                if (c instanceof Map<?, ?> map) {
-                    out.add(String.valueOf(((Map<String, Object>) map).getOrDefault("text",
-                            ((Map<String, Object>) map).values().iterator().next())));
-                } else {
-                    out.add(String.valueOf(c));
-                }
-            }
+            m.credits().stream().map(DemoManifest.Credit::text).filter(t -> t != null && !t.isBlank()).forEach(out::add);
         }
         if (out.stream().noneMatch(s -> s.contains("OpenStreetMap"))) {
             out.add("© OpenStreetMap contributors (ODbL)");

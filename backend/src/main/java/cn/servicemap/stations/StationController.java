@@ -3,7 +3,8 @@ package cn.servicemap.stations;
 import cn.servicemap.catalog.CatalogParams;
 import cn.servicemap.gis.crs.CoordinateSystem;
 import cn.servicemap.gis.stations.StationStatus;
-import cn.servicemap.system.BoundingBoxParam;
+import cn.servicemap.gis.network.BoundingBox;
+import cn.servicemap.system.Feature;
 import cn.servicemap.system.ConflictException;
 import cn.servicemap.system.FieldError;
 import cn.servicemap.system.InvalidRequestException;
@@ -15,7 +16,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import org.locationtech.jts.geom.Envelope;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -59,17 +60,18 @@ class StationController {
     @Operation(summary = "List service points as a GeoJSON FeatureCollection",
             description = "Filters combine with AND; kind and service may repeat or be comma-separated (a station must offer every service named).")
     @GetMapping(produces = {GEOJSON, "application/json"})
-    Map<String, Object> list(
+    StationFeatures.StationCollection list(
             @Parameter(description = "Kind codes or Chinese names") @RequestParam(required = false) List<String> kind,
             @Parameter(description = "Service codes or Chinese names") @RequestParam(required = false) List<String> service,
             @Parameter(description = "District adcode") @RequestParam(required = false) String district,
-            @Parameter(description = "minLon,minLat,maxLon,maxLat (WGS84)") @RequestParam(required = false) String bbox,
+            @Parameter(description = "minLon,minLat,maxLon,maxLat (WGS84)") @RequestParam(required = false) BoundingBox bbox,
             @Parameter(description = "Only stations open now (Asia/Shanghai time, public holidays considered)") @RequestParam(required = false) Boolean openNow,
             @Parameter(description = "Text in name or address") @RequestParam(required = false) String q,
             @Parameter(description = "Statuses; default all but CLOSED") @RequestParam(required = false) List<String> status) {
         List<FieldError> errors = new ArrayList<>();
         StationFilter filter = new StationFilter(params.kinds(kind, "kind", errors), params.services(service, "service", errors),
-                district == null || district.isBlank() ? null : district.trim(), BoundingBoxParam.parse(bbox, "bbox", errors), q, statuses(status, errors));
+                district == null || district.isBlank() ? null : district.trim(),
+                bbox == null ? null : new Envelope(bbox.minLon(), bbox.maxLon(), bbox.minLat(), bbox.maxLat()), q, statuses(status, errors));
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
@@ -82,13 +84,13 @@ class StationController {
     }
 
     @GetMapping(value = "/{id}", produces = {GEOJSON, "application/json"})
-    ResponseEntity<Map<String, Object>> get(@PathVariable long id) {
+    ResponseEntity<Feature<StationFeatures.StationProperties>> get(@PathVariable long id) {
         return withEtag(ResponseEntity.ok(), stations.get(id));
     }
 
     @Operation(summary = "Create a service point", description = "Answers 201 with Location and ETag; 400 lists every field with its reason.")
     @PostMapping(produces = {GEOJSON, "application/json"})
-    ResponseEntity<Map<String, Object>> create(@RequestBody StationRequest body) {
+    ResponseEntity<Feature<StationFeatures.StationProperties>> create(@RequestBody StationRequest body) {
         ServicePoint created = stations.create(body.toInput(), crs(body.crs()), "api");
         return withEtag(ResponseEntity.created(URI.create("/api/stations/" + created.id())), created);
     }
@@ -96,7 +98,7 @@ class StationController {
     @Operation(summary = "Replace a service point",
             description = "Send If-Match: \"<version>\" (412 when stale) or version in the body (409 when stale); without either, 428.")
     @PutMapping(value = "/{id}", produces = {GEOJSON, "application/json"})
-    ResponseEntity<Map<String, Object>> update(@PathVariable long id, @RequestBody StationRequest body,
+    ResponseEntity<Feature<StationFeatures.StationProperties>> update(@PathVariable long id, @RequestBody StationRequest body,
                                                @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         Integer fromHeader = version(ifMatch);
         if (fromHeader == null && body.version() == null) {
@@ -110,12 +112,12 @@ class StationController {
 
     @Operation(summary = "Close a service point (soft delete)", description = "The record stays, with status CLOSED and the reason.")
     @DeleteMapping(value = "/{id}", produces = {GEOJSON, "application/json"})
-    ResponseEntity<Map<String, Object>> close(@PathVariable long id, @RequestParam(required = false) String reason,
+    ResponseEntity<Feature<StationFeatures.StationProperties>> close(@PathVariable long id, @RequestParam(required = false) String reason,
                                               @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         return withEtag(ResponseEntity.ok(), stations.close(id, reason, version(ifMatch), "api"));
     }
 
-    private ResponseEntity<Map<String, Object>> withEtag(ResponseEntity.BodyBuilder builder, ServicePoint p) {
+    private ResponseEntity<Feature<StationFeatures.StationProperties>> withEtag(ResponseEntity.BodyBuilder builder, ServicePoint p) {
         return builder.eTag("\"" + p.version() + "\"").body(features.feature(p, LocalDateTime.now(clock)));
     }
 
@@ -136,15 +138,8 @@ class StationController {
         }
     }
 
-    private static CoordinateSystem crs(String crs) {
-        if (crs == null || crs.isBlank()) {
-            return CoordinateSystem.WGS84;
-        }
-        try {
-            return CoordinateSystem.parse(crs);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("crs", e.getMessage());
-        }
+    private static CoordinateSystem crs(CoordinateSystem crs) {
+        return crs == null ? CoordinateSystem.WGS84 : crs;
     }
 
     private static Set<StationStatus> statuses(List<String> values, List<FieldError> errors) {

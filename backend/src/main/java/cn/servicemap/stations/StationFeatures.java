@@ -7,10 +7,14 @@ import cn.servicemap.gis.catalog.StationKind;
 import cn.servicemap.gis.hours.HolidayCalendar;
 import cn.servicemap.gis.hours.OpeningHours;
 import cn.servicemap.gis.stations.StationStatus;
+import cn.servicemap.system.Feature;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.PrecisionModel;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -28,6 +32,7 @@ public class StationFeatures {
     private final Map<String, ServiceType> services;
     private final HolidayCalendar holidays;
     private final RegionIndex region;
+    private final GeometryFactory geometries = new GeometryFactory(new PrecisionModel(), 4326);
 
     StationFeatures(StationCatalog catalog, HolidayCalendar holidays, RegionIndex region) {
         this.kinds = catalog.kinds().stream().collect(Collectors.toMap(StationKind::code, Function.identity()));
@@ -44,68 +49,57 @@ public class StationFeatures {
         return p.openingHours() == null ? null : OpeningHours.parse(p.openingHours()).isOpenAt(localNow, holidays);
     }
 
-    public Map<String, Object> collection(List<ServicePoint> points, LocalDateTime localNow, long dataVersion) {
-        Map<String, Object> fc = new LinkedHashMap<>();
-        fc.put("type", "FeatureCollection");
-        fc.put("count", points.size());
-        fc.put("dataVersion", dataVersion);
-        fc.put("features", points.stream().map(p -> feature(p, localNow)).toList());
-        return fc;
+    @Schema(description = "A service the station offers, with its Chinese name and map icon")
+    public record ServiceRef(String code, String name, @Schema(nullable = true) String icon) {
     }
 
-    public Map<String, Object> feature(ServicePoint p, LocalDateTime localNow) {
-        Map<String, Object> props = new LinkedHashMap<>();
-        props.put("name", p.name());
-        props.put("kind", p.kind());
-        props.put("kindName", Optional.ofNullable(kinds.get(p.kind())).map(StationKind::nameZh).orElse(p.kind()));
-        props.put("address", p.address());
-        props.put("adcode", p.adcode());
-        props.put("districtName", region.districtName(p.adcode()).orElse(null));
-        props.put("hostOrg", p.hostOrg());
-        props.put("operatingUnion", p.operatingUnion());
-        props.put("phone", p.phone());
-        props.put("openingHours", hours(p, localNow));
-        props.put("services", p.services().stream().map(code -> {
+    @Schema(description = "Opening hours (开放时间) in OSM syntax and in words")
+    public record Hours(String osm, String text, boolean alwaysOpen,
+                        @Schema(description = "When it next opens or closes (local time)", nullable = true) String nextChange) {
+    }
+
+    @Schema(description = "A service point's properties, with the names a map shows")
+    public record StationProperties(String name, String kind, String kindName, @Schema(nullable = true) String address,
+                                    @Schema(nullable = true) String adcode, @Schema(nullable = true) String districtName,
+                                    @Schema(nullable = true) String hostOrg, @Schema(nullable = true) String operatingUnion,
+                                    @Schema(nullable = true) String phone, @Schema(nullable = true) Hours openingHours,
+                                    List<ServiceRef> services, @Schema(nullable = true) Integer capacity, String status,
+                                    String statusName, @Schema(nullable = true) String statusReason,
+                                    @Schema(description = "true open now, false closed now, null unknown hours", nullable = true) Boolean openNow,
+                                    @Schema(nullable = true) String verifiedAt, @Schema(nullable = true) String source,
+                                    boolean demo, boolean synthetic, int version, @Schema(nullable = true) String updatedAt) {
+    }
+
+    @Schema(description = "Service points as a GeoJSON FeatureCollection, with their count and the data version")
+    public record StationCollection(String type, int count, long dataVersion, List<Feature<StationProperties>> features) {
+    }
+
+    public StationCollection collection(List<ServicePoint> points, LocalDateTime localNow, long dataVersion) {
+        return new StationCollection("FeatureCollection", points.size(), dataVersion,
+                points.stream().map(p -> feature(p, localNow)).toList());
+    }
+
+    public Feature<StationProperties> feature(ServicePoint p, LocalDateTime localNow) {
+        List<ServiceRef> offered = p.services().stream().map(code -> {
             ServiceType s = services.get(code);
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("code", code);
-            m.put("name", s == null ? code : s.nameZh());
-            m.put("icon", s == null ? null : s.icon());
-            return m;
-        }).toList());
-        props.put("capacity", p.capacity());
-        props.put("status", p.status().name());
-        props.put("statusName", p.status().nameZh());
-        props.put("statusReason", p.statusReason());
-        props.put("openNow", openNow(p, localNow));
-        props.put("verifiedAt", p.verifiedAt() == null ? null : p.verifiedAt().toString());
-        props.put("source", p.source());
-        props.put("demo", p.demo());
-        props.put("synthetic", p.synthetic());
-        props.put("version", p.version());
-        props.put("updatedAt", p.updatedAt() == null ? null : p.updatedAt().toString());
-        Map<String, Object> geometry = new LinkedHashMap<>();
-        geometry.put("type", "Point");
-        geometry.put("coordinates", List.of(round(p.lon()), round(p.lat())));
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("type", "Feature");
-        f.put("id", p.id());
-        f.put("geometry", geometry);
-        f.put("properties", props);
-        return f;
+            return new ServiceRef(code, s == null ? code : s.nameZh(), s == null ? null : s.icon());
+        }).toList();
+        StationProperties props = new StationProperties(p.name(), p.kind(),
+                Optional.ofNullable(kinds.get(p.kind())).map(StationKind::nameZh).orElse(p.kind()), p.address(), p.adcode(),
+                region.districtName(p.adcode()).orElse(null), p.hostOrg(), p.operatingUnion(), p.phone(), hours(p, localNow),
+                offered, p.capacity(), p.status().name(), p.status().nameZh(), p.statusReason(), openNow(p, localNow),
+                p.verifiedAt() == null ? null : p.verifiedAt().toString(), p.source(), p.demo(), p.synthetic(), p.version(),
+                p.updatedAt() == null ? null : p.updatedAt().toString());
+        return Feature.of(p.id(), geometries.createPoint(new Coordinate(round(p.lon()), round(p.lat()))), props);
     }
 
-    private Map<String, Object> hours(ServicePoint p, LocalDateTime localNow) {
+    private Hours hours(ServicePoint p, LocalDateTime localNow) {
         if (p.openingHours() == null) {
             return null;
         }
         OpeningHours h = OpeningHours.parse(p.openingHours());
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("osm", h.toOsmString());
-        m.put("text", h.toChinese());
-        m.put("alwaysOpen", h.isAlwaysOpen());
-        h.nextChange(localNow, holidays).ifPresent(t -> m.put("nextChange", t.toString()));
-        return m;
+        return new Hours(h.toOsmString(), h.toChinese(), h.isAlwaysOpen(),
+                h.nextChange(localNow, holidays).map(Object::toString).orElse(null));
     }
 
     private static double round(double degrees) {

@@ -48,15 +48,10 @@ class StationImportController {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ImportResponse importStations(@RequestPart("file") MultipartFile file,
                                   @Parameter(description = "Coordinate system of the file: WGS84, CGCS2000, GCJ02 or BD09")
-                                  @RequestParam String crs,
+                                  @RequestParam CoordinateSystem crs,
                                   @Parameter(description = "false (default) checks only; true writes the good rows")
                                   @RequestParam(defaultValue = "false") boolean commit) throws IOException {
-        CoordinateSystem system;
-        try {
-            system = CoordinateSystem.parse(crs);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("crs", e.getMessage());
-        }
+        CoordinateSystem system = crs;
         String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
                 ? "upload.csv" : Path.of(file.getOriginalFilename()).getFileName().toString();
         Path tmp = Files.createTempFile("servicemap-import-", "-" + name.replaceAll("[^A-Za-z0-9._-]", "_"));

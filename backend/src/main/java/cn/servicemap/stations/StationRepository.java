@@ -254,9 +254,9 @@ public class StationRepository {
         ps.setObject(i, now);
     }
 
-    private static long keyOf(Map<String, Object> key) {
-        Object v = key.containsKey("id") ? key.get("id") : key.containsKey("ID") ? key.get("ID") : key.values().iterator().next();
-        return ((Number) v).longValue();
+    /** The generated id of one inserted row (the only key column asked for; H2 names it ID, PostgreSQL id). */
+    private static long keyOf(Map<String, ?> key) {
+        return ((Number) key.values().iterator().next()).longValue();
     }
 
     private static String placeholders(int n) {

@@ -1,5 +1,6 @@
 package cn.servicemap.stations;
 
+import cn.servicemap.gis.crs.CoordinateSystem;
 import cn.servicemap.gis.stations.StationField;
 import cn.servicemap.gis.stations.StationInput;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -19,7 +20,7 @@ record StationRequest(
         @Schema(description = "Kind code or Chinese name", example = "OUTDOOR_STATION") String kind,
         @Schema(example = "118.7790") BigDecimal lon,
         @Schema(example = "32.0410") BigDecimal lat,
-        @Schema(description = "Coordinate system of lon/lat: WGS84, CGCS2000, GCJ02, BD09", example = "WGS84") String crs,
+        @Schema(description = "Coordinate system of lon/lat: WGS84, CGCS2000, GCJ02, BD09; default WGS84", example = "WGS84", type = "string", nullable = true) CoordinateSystem crs,
         String address,
         String phone,
         @Schema(description = "OSM opening_hours syntax or common Chinese forms", example = "Mo-Fr 08:00-18:00; PH off") String openingHours,

@@ -12,6 +12,7 @@ import cn.servicemap.gis.stations.StationField;
 import cn.servicemap.gis.stations.StationImportCheck;
 import cn.servicemap.gis.stations.StationImportCheck.StoredStation;
 import cn.servicemap.gis.stations.StationInput;
+import cn.servicemap.gis.stations.StationStatus;
 import cn.servicemap.system.ConflictException;
 import cn.servicemap.system.FieldError;
 import cn.servicemap.system.InvalidRequestException;
@@ -97,11 +98,29 @@ public class StationService {
     @Transactional
     public ServicePoint move(long id, double lon, double lat, CoordinateSystem crs, String actor) {
         ServicePoint p = get(id);
+        Map<StationField, String> v = fieldsOf(p);
+        v.put(StationField.LON, BigDecimal.valueOf(lon).toPlainString());
+        v.put(StationField.LAT, BigDecimal.valueOf(lat).toPlainString());
+        return update(id, new StationInput(v), crs, p.version(), false, actor);
+    }
+
+    /** Opens a closed (or suspended) station again where it stands, clearing the reason it was closed. */
+    @Transactional
+    public ServicePoint reopen(long id, String actor) {
+        ServicePoint p = get(id);
+        Map<StationField, String> v = fieldsOf(p);
+        v.put(StationField.STATUS, StationStatus.OPEN.name());
+        v.put(StationField.STATUS_REASON, null);
+        return update(id, new StationInput(v), CoordinateSystem.WGS84, p.version(), false, actor);
+    }
+
+    /** A station's stored fields as an edit would send them. */
+    private static Map<StationField, String> fieldsOf(ServicePoint p) {
         Map<StationField, String> v = new EnumMap<>(StationField.class);
         v.put(StationField.NAME, p.name());
         v.put(StationField.KIND, p.kind());
-        v.put(StationField.LON, BigDecimal.valueOf(lon).toPlainString());
-        v.put(StationField.LAT, BigDecimal.valueOf(lat).toPlainString());
+        v.put(StationField.LON, BigDecimal.valueOf(p.lon()).toPlainString());
+        v.put(StationField.LAT, BigDecimal.valueOf(p.lat()).toPlainString());
         v.put(StationField.ADDRESS, p.address());
         v.put(StationField.PHONE, p.phone());
         v.put(StationField.OPENING_HOURS, p.openingHours());
@@ -113,7 +132,7 @@ public class StationService {
         v.put(StationField.STATUS_REASON, p.statusReason());
         v.put(StationField.VERIFIED_AT, p.verifiedAt() == null ? null : p.verifiedAt().toString());
         v.put(StationField.SOURCE, p.source());
-        return update(id, new StationInput(v), crs, p.version(), false, actor);
+        return v;
     }
 
     /** Closes a station with a reason (the API's DELETE); the record stays. */

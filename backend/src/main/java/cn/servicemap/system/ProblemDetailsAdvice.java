@@ -1,7 +1,11 @@
 package cn.servicemap.system;
 
 import java.net.URI;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.UUID;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -14,12 +18,17 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.exc.InvalidTypeIdException;
 
 /**
  * Every API error as an RFC 9457 problem detail, handled here once: {@code errors} lists each
@@ -63,21 +72,54 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        String reason = "值“" + e.getValue() + "”无效 (invalid value for " + e.getName() + ")";
-        return withErrors(problem(HttpStatus.BAD_REQUEST, "invalid-request", "请求内容有误 (invalid request)", reason),
-                List.of(new FieldError(e.getName(), reason, "invalid-value")));
+        InvalidValueException invalid = cause(e, InvalidValueException.class);
+        FieldError error = invalid != null ? invalid.at(e.getName())
+                : new FieldError(e.getName(), "值“" + shortened(e.getValue()) + "”无效 (invalid value for " + e.getName() + ")", "BAD_VALUE");
+        return withErrors(problem(HttpStatus.BAD_REQUEST, "invalid-request", "请求内容有误 (invalid request)", error.reason()),
+                List.of(error));
     }
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail illegalArgument(IllegalArgumentException e) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "请求内容有误 (invalid request)", e.getMessage());
+    @ExceptionHandler(InvalidValueException.class)
+    ProblemDetail invalidValue(InvalidValueException e) {
+        FieldError error = e.at(null);
+        return withErrors(problem(HttpStatus.BAD_REQUEST, "invalid-request", "请求内容有误 (invalid request)", error.reason()),
+                List.of(error));
     }
 
+    /**
+     * Anything else is the server's fault, including an IllegalArgumentException or IllegalStateException from
+     * inside gis-data: request values are checked before they get there. The body names an error id that the
+     * log line carries, and nothing of the exception.
+     */
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
-        log.error("Unexpected error answering a request; the response was 500. Check the stack trace below and the database connection.", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "服务器内部错误 (internal error)",
-                "The server failed to answer; the error was logged.");
+        String errorId = UUID.randomUUID().toString().substring(0, 8);
+        log.error("Unexpected error {} answering a request; the response was 500. The stack trace below shows where; "
+                + "check the database connection and the region's files if it names them.", errorId, e);
+        ProblemDetail pd = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "服务器内部错误 (internal error)",
+                "服务器未能完成请求，错误编号 " + errorId + " 已记入日志 (the server failed to answer; error " + errorId + " was logged)");
+        pd.setProperty("errorId", errorId);
+        return pd;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex, HttpHeaders headers,
+                                                                            HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        for (ParameterValidationResult r : ex.getParameterValidationResults()) {
+            String name = r.getMethodParameter().getParameterName();
+            RequestParam param = r.getMethodParameter().getParameterAnnotation(RequestParam.class);
+            if (param != null && !param.name().isEmpty()) {
+                name = param.name();
+            }
+            for (MessageSourceResolvable m : r.getResolvableErrors()) {
+                errors.add(new FieldError(name, "值“" + shortened(r.getArgument()) + "”超出允许范围：" + m.getDefaultMessage()
+                        + " (value out of range)", "OUT_OF_RANGE"));
+            }
+        }
+        ProblemDetail pd = withErrors(problem(HttpStatus.BAD_REQUEST, "invalid-request", "请求内容有误 (invalid request)",
+                errors.isEmpty() ? "请求参数无效 (invalid parameters)" : errors.get(0).field() + ": " + errors.get(0).reason()), errors);
+        return ResponseEntity.badRequest().body(pd);
     }
 
     @Override
@@ -93,15 +135,38 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        String field = jsonPath(ex);
-        String reason = field == null
-                ? "请求体不是有效的 JSON (the body is not valid JSON)"
-                : "字段类型不正确 (wrong type for " + field + ")";
-        ProblemDetail pd = problem(HttpStatus.BAD_REQUEST, "invalid-request", "请求内容有误 (invalid request)", reason);
-        if (field != null) {
-            withErrors(pd, List.of(new FieldError(field, reason, "wrong-type")));
+        String path = jsonPath(ex);
+        InvalidValueException invalid = cause(ex, InvalidValueException.class);
+        InvalidTypeIdException typeId = cause(ex, InvalidTypeIdException.class);
+        FieldError error;
+        if (invalid != null) {
+            error = invalid.at(path);
+        } else if (typeId != null) {
+            error = typeIdError(typeId, path);
+        } else if (path != null) {
+            error = new FieldError(path, "字段类型不正确 (wrong type for " + path + ")", "WRONG_TYPE");
+        } else {
+            error = null;
+        }
+        ProblemDetail pd = problem(HttpStatus.BAD_REQUEST, "invalid-request", "请求内容有误 (invalid request)",
+                error == null ? "请求体不是有效的 JSON (the body is not valid JSON)" : error.reason());
+        if (error != null) {
+            withErrors(pd, List.of(error));
         }
         return ResponseEntity.badRequest().body(pd);
+    }
+
+    /** A polymorphic value whose type property (e.g. {@code op}) is missing or unknown: say which values it takes. */
+    private static FieldError typeIdError(InvalidTypeIdException e, String path) {
+        Class<?> base = e.getBaseType() == null ? null : e.getBaseType().getRawClass();
+        JsonTypeInfo info = base == null ? null : base.getAnnotation(JsonTypeInfo.class);
+        JsonSubTypes subTypes = base == null ? null : base.getAnnotation(JsonSubTypes.class);
+        String property = info == null || info.property().isEmpty() ? "type" : info.property();
+        String accepted = subTypes == null ? "" : Arrays.stream(subTypes.value()).map(JsonSubTypes.Type::name)
+                .collect(Collectors.joining("、"));
+        String field = path == null || path.isEmpty() ? property : path + "." + property;
+        return new FieldError(field, property + " 应为 " + accepted + " 之一 (" + property + " must be one of "
+                + accepted.replace("、", ", ") + ")", "BAD_TYPE");
     }
 
     @Override
@@ -136,6 +201,21 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
         }
         return null;
+    }
+
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    /** A value the client sent, echoed at most 40 characters long. */
+    private static String shortened(Object value) {
+        String s = String.valueOf(value);
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 
     static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
