@@ -8,7 +8,9 @@ import cn.servicemap.gis.access.NearestStations;
 import cn.servicemap.gis.access.ServiceAreaOptions;
 import cn.servicemap.gis.access.ServiceAreas;
 import cn.servicemap.gis.coverage.Coverage;
+import cn.servicemap.gis.coverage.CoverageComparison;
 import cn.servicemap.gis.coverage.CoverageDelta;
+import cn.servicemap.gis.coverage.CoverageGaps;
 import cn.servicemap.gis.coverage.CoverageModel;
 import cn.servicemap.gis.coverage.Gap;
 import cn.servicemap.gis.crs.ChinaCoordinates;
@@ -177,7 +179,7 @@ public class CoverageService {
     }
 
     List<Gap> gaps(State state, int bandIndex, int limit) {
-        return state.coverage().gaps(bandIndex, limit, 1, 16);
+        return CoverageGaps.find(state.coverage(), bandIndex, limit, 1, 16);
     }
 
     /** One station found by travel time from the worker's position. */
@@ -295,7 +297,7 @@ public class CoverageService {
             }
             coverage = coverage.apply(update, touchedBefore, touchedAfter);
         }
-        CoverageDelta delta = coverage.compare(base.coverage());
+        CoverageDelta delta = CoverageComparison.compare(coverage, base.coverage());
         return new WhatIf(base, coverage, delta, placed, (System.nanoTime() - started) / 1e6);
     }
 
