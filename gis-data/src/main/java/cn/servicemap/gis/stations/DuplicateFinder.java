@@ -26,7 +26,7 @@ public final class DuplicateFinder {
     public DuplicateFinder(double radiusInMeters) {
         this.radiusInMeters = radiusInMeters;
         // A degree of longitude is shortest far north: size cells for latitude 60°, wider than needed further south.
-        this.cellDegrees = radiusInMeters / (111_320.0 * Math.cos(Math.toRadians(60)));
+        this.cellDegrees = radiusInMeters / Geodesic.metersPerDegreeLon(60);
     }
 
     /** @param label how a report names the earlier one, e.g. "第 12 行 (row 12)" or "站点 #34 (station 34)" */
