@@ -217,7 +217,7 @@ public final class StationChecker {
 
     private static Double number(StationInput in, StationField f, List<FieldProblem> problems) {
         String raw = in.get(f);
-        String v = nfkc(raw).replace('，', '.');
+        String v = nfkc(raw);
         if (v.equalsIgnoreCase("nan") || v.toLowerCase().contains("infinity") || v.equals("∞")) {
             problems.add(new FieldProblem(f, raw, ProblemCode.NOT_FINITE, "坐标不是有限数值 (" + f.apiName() + " is not a finite number)"));
             return null;
