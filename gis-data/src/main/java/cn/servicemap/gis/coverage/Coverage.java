@@ -27,8 +27,8 @@ import java.util.List;
  * {@link #apply} O(cells and edges around the changed nodes × bands), plus copying the per-district sums.
  *
  * <p>What is derived from a coverage lives beside it: {@link #report()} (per-district figures,
- * {@link CoverageReportBuilder}), {@link CoverageComparison} (people gained and lost between two coverages)
- * and {@link CoverageGaps} (uncovered areas and where a new station would help most, {@link SiteSuggestions}).
+ * {@code CoverageReportBuilder}), {@link CoverageComparison} (people gained and lost between two coverages)
+ * and {@link CoverageGaps} (uncovered areas and where a new station would help most, {@code SiteSuggestions}).
  *
  * <p>Immutable; an update returns a new instance and leaves this one as it was.
  */
@@ -170,7 +170,7 @@ public final class Coverage {
 
     /**
      * Coverage per district and for the whole region, from the sums kept here (no pass over the cells);
-     * see {@link CoverageReportBuilder}. The region row has a null adcode and a null name: the caller labels it.
+     * see {@code CoverageReportBuilder}. The region row has a null adcode and a null name: the caller labels it.
      */
     public CoverageReport report() {
         return CoverageReportBuilder.build(this);

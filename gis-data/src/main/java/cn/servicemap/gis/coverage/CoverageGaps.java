@@ -21,7 +21,7 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
  * squares flood-filled with 4-neighbourhood (edge-adjacent squares; corner contact does not connect).
  * A gap's outline is the union of its cells' polygons (WGS84), its area the sum of the cells' areas, its
  * district the one holding most of its people. The site of each reported gap comes from
- * {@link SiteSuggestions}.
+ * {@code SiteSuggestions}.
  *
  * <p>Limits: gaps are areas of the population surface, so land outside the study area or without people
  * is never a gap; a gap's people are surface estimates, fractional. Costs O(cells) for the flood fill, plus
