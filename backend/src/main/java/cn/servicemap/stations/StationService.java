@@ -3,6 +3,7 @@ package cn.servicemap.stations;
 import cn.servicemap.districts.RegionIndex;
 import cn.servicemap.gis.catalog.StationCatalog;
 import cn.servicemap.gis.crs.CoordinateSystem;
+import cn.servicemap.gis.demo.DemoStations;
 import cn.servicemap.gis.stations.CheckedStation;
 import cn.servicemap.gis.stations.DuplicateFinder;
 import cn.servicemap.gis.stations.FieldProblem;
@@ -49,9 +50,9 @@ public class StationService {
         this.clock = clock;
     }
 
-    /** A checker for the districts loaded now. */
+    /** A checker for the districts loaded now; its duplicate search ignores the demo stations' name prefix. */
     public StationChecker checker() {
-        return new StationChecker(catalog, region.locator());
+        return new StationChecker(catalog, region.locator(), List.of(DemoStations.PREFIX));
     }
 
     @Transactional(readOnly = true)
@@ -163,7 +164,7 @@ public class StationService {
     }
 
     private void rejectDuplicate(CheckedStation s, Long self) {
-        DuplicateFinder finder = new DuplicateFinder(StationImportCheck.DUPLICATE_RADIUS_IN_METERS);
+        DuplicateFinder finder = checker().duplicateFinder(StationImportCheck.DUPLICATE_RADIUS_IN_METERS);
         for (StoredStation other : repository.storedNear(s.lon(), s.lat(), 0.001)) {
             if (self == null || other.id() != self) {
                 finder.add(other.name(), other.lon(), other.lat(), String.valueOf(other.id()));

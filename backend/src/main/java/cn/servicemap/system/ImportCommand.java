@@ -51,10 +51,10 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
             }
             Path path = Path.of(file);
             switch (what) {
-                case "stations" -> importStations(path, crs(args, true), args.containsOption("commit"));
+                case "stations" -> importStations(path, crs(args), args.containsOption("commit"));
                 case "districts" -> {
                     try (InputStream in = Files.newInputStream(path)) {
-                        CoordinateSystem crs = crs(args, true);
+                        CoordinateSystem crs = crs(args);
                         int n = districts.importBoundaries(in, crs, path.getFileName() + " (" + crs + ")").size();
                         out.println("已导入 " + n + " 个区县边界 (imported " + n + " district boundaries)");
                     }
@@ -91,7 +91,7 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
         exitCode = r.badRows() > 0 ? 1 : 0;
     }
 
-    private static CoordinateSystem crs(ApplicationArguments args, boolean required) {
+    private static CoordinateSystem crs(ApplicationArguments args) {
         String crs = option(args, "crs");
         if (crs == null) {
             throw new IllegalArgumentException("--crs is required: the file's coordinate system (WGS84, CGCS2000, GCJ02 or BD09)");

@@ -9,19 +9,26 @@ import java.util.List;
  *
  * @param bandLimitsInSeconds            increasing band limits, e.g. 300, 600, 900 (5/10/15 min)
  * @param cellSizeInMeters               raster cell edge; the outline is exact to about one cell
- * @param offRoadReachInMeters           how far from a reached street a place still counts as reached (the walk
- *                                       from the street into a block); a place takes the time of its nearest
- *                                       street, just as a snapped point does
- * @param maxFilledHoleAreaInSquareMeters holes smaller than this that contain no street at all (block interiors,
- *                                       courtyards) are filled; holes with an unreached street are never filled
  * @param maxCells                       upper bound on raster cells; the cell size grows to respect it
  * @param window                         only this WGS84 box (a map tile, a district's box), or null for all: a
  *                                       whole city at 10 m is drawn tile by tile, and a what-if redraws only the
  *                                       tiles its changed nodes touch
  */
-public record ServiceAreaOptions(List<Integer> bandLimitsInSeconds, double cellSizeInMeters,
-                                 double offRoadReachInMeters, double maxFilledHoleAreaInSquareMeters,
-                                 int maxCells, BoundingBox window) {
+public record ServiceAreaOptions(List<Integer> bandLimitsInSeconds, double cellSizeInMeters, int maxCells,
+                                 BoundingBox window) {
+
+    /**
+     * How far from a reached street a place still counts as reached (the walk from the street into a block), in
+     * metres; a place takes the time of its nearest street, just as a snapped point does.
+     */
+    public static final double OFF_ROAD_REACH_IN_METERS = 60;
+
+    /**
+     * Holes smaller than this (m²) that contain no street at all (block interiors, courtyards) are filled; holes
+     * with an unreached street are never filled.
+     */
+    public static final double MAX_FILLED_HOLE_AREA_IN_SQUARE_METERS = 250_000;
+
     public ServiceAreaOptions {
         bandLimitsInSeconds = List.copyOf(bandLimitsInSeconds);
         if (bandLimitsInSeconds.isEmpty())
@@ -29,41 +36,27 @@ public record ServiceAreaOptions(List<Integer> bandLimitsInSeconds, double cellS
         for (int i = 0; i < bandLimitsInSeconds.size(); i++)
             if (bandLimitsInSeconds.get(i) <= 0 || i > 0 && bandLimitsInSeconds.get(i) <= bandLimitsInSeconds.get(i - 1))
                 throw new IllegalArgumentException("band limits must be positive and increasing: " + bandLimitsInSeconds);
-        if (!(cellSizeInMeters > 0) || !(offRoadReachInMeters >= 0) || !(maxFilledHoleAreaInSquareMeters >= 0)
-                || maxCells < 1024)
+        if (!(cellSizeInMeters > 0) || maxCells < 1024)
             throw new IllegalArgumentException("bad raster options");
     }
 
     /**
-     * 5/10/15 minutes, 10 m cells, 60 m off-road reach, holes up to 0.25 km² filled, at most 16 M cells (a
-     * 40 km × 40 km area at 10 m; beyond, cells grow), no window.
+     * 5/10/15 minutes, 10 m cells, at most 16 M cells (a 40 km × 40 km area at 10 m; beyond, cells grow), no
+     * window.
      */
     public static ServiceAreaOptions defaults() {
-        return new ServiceAreaOptions(List.of(300, 600, 900), 10, 60, 250_000, 16_000_000, null);
+        return new ServiceAreaOptions(List.of(300, 600, 900), 10, 16_000_000, null);
     }
 
     public ServiceAreaOptions withWindow(BoundingBox window) {
-        return new ServiceAreaOptions(bandLimitsInSeconds, cellSizeInMeters, offRoadReachInMeters,
-                maxFilledHoleAreaInSquareMeters, maxCells, window);
+        return new ServiceAreaOptions(bandLimitsInSeconds, cellSizeInMeters, maxCells, window);
     }
 
     public ServiceAreaOptions withBands(List<Integer> bandLimitsInSeconds) {
-        return new ServiceAreaOptions(bandLimitsInSeconds, cellSizeInMeters, offRoadReachInMeters,
-                maxFilledHoleAreaInSquareMeters, maxCells, window);
+        return new ServiceAreaOptions(bandLimitsInSeconds, cellSizeInMeters, maxCells, window);
     }
 
     public ServiceAreaOptions withCellSize(double cellSizeInMeters) {
-        return new ServiceAreaOptions(bandLimitsInSeconds, cellSizeInMeters, offRoadReachInMeters,
-                maxFilledHoleAreaInSquareMeters, maxCells, window);
-    }
-
-    public ServiceAreaOptions withOffRoadReach(double offRoadReachInMeters) {
-        return new ServiceAreaOptions(bandLimitsInSeconds, cellSizeInMeters, offRoadReachInMeters,
-                maxFilledHoleAreaInSquareMeters, maxCells, window);
-    }
-
-    public ServiceAreaOptions withMaxFilledHoleArea(double maxFilledHoleAreaInSquareMeters) {
-        return new ServiceAreaOptions(bandLimitsInSeconds, cellSizeInMeters, offRoadReachInMeters,
-                maxFilledHoleAreaInSquareMeters, maxCells, window);
+        return new ServiceAreaOptions(bandLimitsInSeconds, cellSizeInMeters, maxCells, window);
     }
 }

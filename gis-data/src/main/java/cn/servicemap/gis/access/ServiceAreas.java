@@ -22,11 +22,13 @@ import java.util.List;
  *       the limit or unreached are street cells without time; unreached pieces cut off from the main network
  *       (sidewalks drawn without crossings) are ignored.</li>
  *   <li>Every other cell takes the label of its nearest street cell, if that lies within the off-road reach
+ *       ({@link ServiceAreaOptions#OFF_ROAD_REACH_IN_METERS})
  *       (exact Euclidean feature transform, Meijster et al. 2000). This mirrors snapping: a place has the time
  *       of its nearest street. So a river, railway or expressway without a crossing is a real gap: the cells on
  *       the far side are nearest to unreached streets.</li>
  *   <li>Holes of a band that contain no street at all and are smaller than a limit (block interiors,
- *       courtyards) are filled; a hole with an unreached street in it stays.</li>
+ *       courtyards) are filled ({@link ServiceAreaOptions#MAX_FILLED_HOLE_AREA_IN_SQUARE_METERS}); a hole with
+ *       an unreached street in it stays.</li>
  *   <li>Boundaries are traced into polygons ({@link RasterTracer}): valid by construction, rings and catchments
  *       share vertices exactly, no overlay operations.</li>
  * </ol>
@@ -115,7 +117,7 @@ public final class ServiceAreas {
         double mPerLat = Raster.METERS_PER_DEGREE;
         double mPerLon = Raster.METERS_PER_DEGREE * Math.cos(Math.toRadians(midLat));
         double widthM = (maxLon - minLon) * mPerLon, heightM = (maxLat - minLat) * mPerLat;
-        double margin = options.offRoadReachInMeters();
+        double margin = ServiceAreaOptions.OFF_ROAD_REACH_IN_METERS;
         while (((widthM + 2 * margin) / cell + 5) * ((heightM + 2 * margin) / cell + 5) > options.maxCells())
             cell *= 1.25;
         double pad = margin + 2 * cell;
@@ -127,7 +129,7 @@ public final class ServiceAreas {
         // 2. streets
         raster.rasterize(field, graph, live, maxMillis, cell / 2);
         // 3. off-road cells take their nearest street's label
-        raster.spreadToNearestStreet((int) Math.floor(options.offRoadReachInMeters() / cell));
+        raster.spreadToNearestStreet((int) Math.floor(ServiceAreaOptions.OFF_ROAD_REACH_IN_METERS / cell));
         if (window != null)
             raster.clearOutside(window);
         // 4. bands with small street-free holes filled
@@ -136,7 +138,7 @@ public final class ServiceAreas {
         int[] stamp = new int[w * h];
         int[] queue = new int[w * h];
         int[] counter = {0};
-        long maxHoleCells = (long) Math.floor(options.maxFilledHoleAreaInSquareMeters() / (cell * cell));
+        long maxHoleCells = (long) Math.floor(ServiceAreaOptions.MAX_FILLED_HOLE_AREA_IN_SQUARE_METERS / (cell * cell));
         for (int k = 0; k < bands.size(); k++) {
             long limit = (long) bands.get(k) * 1000;
             for (int c = 0; c < w * h; c++)

@@ -6,19 +6,9 @@ import cn.servicemap.gis.access.Reach;
 import cn.servicemap.gis.network.ProfileGraph;
 import cn.servicemap.gis.network.RoadNetwork;
 import cn.servicemap.gis.network.Snap;
-import cn.servicemap.gis.population.DistrictShare;
 import cn.servicemap.gis.population.PopulationSurface;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.operation.union.UnaryUnionOp;
 
 /**
  * Who and what the stations of an {@link AccessField} cover: each population cell's travel time to its
@@ -31,13 +21,23 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
  * depends only on its street's two end nodes and on stations on that street, so this is exact
  * ({@code apply(update)} equals {@code compute(update.field())}, up to floating-point summation order).
  *
+ * <p>Units: times in milliseconds (a cell far from any road has {@link #FAR_FROM_ROAD}, one with no station
+ * within the field's search limit has {@link AccessField#UNREACHED}), bands in minutes, lengths in metres,
+ * people as estimated by the {@link PopulationSurface}. Costs: {@link #compute} is O(cells + edges × bands);
+ * {@link #apply} O(cells and edges around the changed nodes × bands), plus copying the per-district sums.
+ *
+ * <p>What is derived from a coverage lives beside it: {@link #report()} (per-district figures,
+ * {@code CoverageReportBuilder}), {@link CoverageComparison} (people gained and lost between two coverages)
+ * and {@link CoverageGaps} (uncovered areas and where a new station would help most, {@code SiteSuggestions}).
+ *
  * <p>Immutable; an update returns a new instance and leaves this one as it was.
  */
 public final class Coverage {
 
     /** Cell time of a place farther than the off-road limit from any street. */
     static final int FAR_FROM_ROAD = -1;
-    private static final int BUCKET_MILLIS = 6_000;
+    /** Width of a travel-time histogram bucket: 0.1 minute. */
+    static final int BUCKET_MILLIS = 6_000;
 
     private final CoverageModel model;
     private final AccessField field;
@@ -168,251 +168,57 @@ public final class Coverage {
         return cellTime[cell];
     }
 
-    public CoverageReport report() {
-        List<DistrictCoverage> rows = new ArrayList<>();
-        int districts = model.districtCount();
-        for (int d = 0; d < districts; d++) {
-            Optional<DistrictShare> share = model.share(d);
-            rows.add(row(model.districtAdcodes().get(d), model.districtName(d), share.map(DistrictShare::censusPeople).orElse(null),
-                    share.map(DistrictShare::districtAreaKm2).orElse(0.0), share.map(DistrictShare::coveredAreaKm2).orElse(0.0),
-                    share.map(DistrictShare::coveredShareOfArea).orElse(0.0),
-                    share.map(DistrictShare::method).orElse("no population surface for this district"),
-                    new int[]{d}));
-        }
-        long census = 0;
-        boolean censusKnown = true;
-        double districtArea = 0;
-        double coveredArea = 0;
-        for (DistrictCoverage r : rows) {
-            if (r.censusPeople() == null) {
-                censusKnown = false;
-            } else {
-                census += r.censusPeople();
-            }
-            districtArea += r.districtAreaKm2();
-            coveredArea += r.coveredAreaKm2();
-        }
-        DistrictCoverage region = row(null, "全区域", censusKnown ? census : null, districtArea, coveredArea,
-                districtArea > 0 ? coveredArea / districtArea : 0, "sum of the districts", java.util.stream.IntStream.range(0, districts).toArray());
-        return new CoverageReport(model.profile(), bandMinutes, field.timeLimitInMillis() / 60_000, region, rows);
-    }
-
-    /** People newly inside and no longer inside each band, this coverage against {@code baseline}. */
-    public CoverageDelta compare(Coverage baseline) {
-        if (baseline.model != model || !baseline.bandMinutes.equals(bandMinutes)) {
-            throw new IllegalArgumentException("can only compare coverages of the same model and bands");
-        }
-        int districts = model.districtCount();
-        int bands = bandMillis.length;
-        double[][] gained = new double[districts + 1][bands];
-        double[][] lost = new double[districts + 1][bands];
-        for (int cell = 0; cell < cellTime.length; cell++) {
-            int before = baseline.cellTime[cell];
-            int after = cellTime[cell];
-            if (before == after) {
-                continue;
-            }
-            int d = model.cellDistrict(cell);
-            double p = model.surface().people(cell);
-            for (int b = 0; b < bands; b++) {
-                boolean was = within(before, bandMillis[b]);
-                boolean is = within(after, bandMillis[b]);
-                if (is && !was) {
-                    gained[d][b] += p;
-                    gained[districts][b] += p;
-                } else if (was && !is) {
-                    lost[d][b] += p;
-                    lost[districts][b] += p;
-                }
-            }
-        }
-        List<CoverageDelta.Row> rows = new ArrayList<>();
-        for (int d = 0; d < districts; d++) {
-            rows.add(new CoverageDelta.Row(model.districtAdcodes().get(d), model.districtName(d), gained[d], lost[d]));
-        }
-        rows.add(new CoverageDelta.Row(null, "全区域", gained[districts], lost[districts]));
-        return new CoverageDelta(rows);
-    }
-
     /**
-     * Connected areas outside the band, ranked by the people living in them, each with the street point
-     * where one new station would cover the most uncovered people (searched among the street nodes
-     * serving the gap, at most {@code siteCandidates} of them, tried as incremental what-ifs).
-     *
-     * @param minPeople gaps holding fewer people are left out
+     * Coverage per district and for the whole region, from the sums kept here (no pass over the cells);
+     * see {@code CoverageReportBuilder}. The region row has a null adcode and a null name: the caller labels it.
      */
-    public List<Gap> gaps(int bandIndex, int limit, double minPeople, int siteCandidates) {
-        int band = bandMillis[bandIndex];
-        PopulationSurface surface = model.surface();
-        Map<Long, List<Integer>> squares = new HashMap<>();
-        for (int cell = 0; cell < cellTime.length; cell++) {
-            if (!within(cellTime[cell], band)) {
-                squares.computeIfAbsent(square(model.cellColumn(cell), model.cellRow(cell)), k -> new ArrayList<>()).add(cell);
-            }
-        }
-        BitSet seen = new BitSet(cellTime.length);
-        List<int[]> components = new ArrayList<>();
-        List<Double> componentPeople = new ArrayList<>();
-        for (List<Integer> start : squares.values()) {
-            if (seen.get(start.get(0))) {
-                continue;
-            }
-            List<Integer> cells = new ArrayList<>();
-            ArrayDeque<Long> queue = new ArrayDeque<>();
-            long first = square(model.cellColumn(start.get(0)), model.cellRow(start.get(0)));
-            queue.add(first);
-            start.forEach(seen::set);
-            double sum = 0;
-            while (!queue.isEmpty()) {
-                long key = queue.poll();
-                for (int cell : squares.get(key)) {
-                    cells.add(cell);
-                    sum += surface.people(cell);
-                }
-                int col = (int) (key >> 32);
-                int row = (int) key;
-                for (long next : new long[]{square(col + 1, row), square(col - 1, row), square(col, row + 1), square(col, row - 1)}) {
-                    List<Integer> neighbour = squares.get(next);
-                    if (neighbour != null && !seen.get(neighbour.get(0))) {
-                        neighbour.forEach(seen::set);
-                        queue.add(next);
-                    }
-                }
-            }
-            if (sum >= minPeople && sum > 0) {
-                components.add(cells.stream().mapToInt(Integer::intValue).toArray());
-                componentPeople.add(sum);
-            }
-        }
-        Integer[] order = new Integer[components.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -componentPeople.get(i)));
-        List<Gap> gaps = new ArrayList<>();
-        for (int r = 0; r < Math.min(limit, order.length); r++) {
-            int[] cells = components.get(order[r]);
-            List<Geometry> polygons = new ArrayList<>(cells.length);
-            double area = 0;
-            double[] byDistrict = new double[model.districtCount()];
-            for (int cell : cells) {
-                polygons.add(surface.cellPolygon(cell));
-                area += surface.areaInSquareMeters(cell);
-                byDistrict[model.cellDistrict(cell)] += surface.people(cell);
-            }
-            int major = 0;
-            for (int d = 1; d < byDistrict.length; d++) {
-                if (byDistrict[d] > byDistrict[major]) {
-                    major = d;
-                }
-            }
-            Geometry outline = UnaryUnionOp.union(polygons);
-            gaps.add(new Gap(r + 1, bandMinutes.get(bandIndex), componentPeople.get(order[r]), area / 1e6, outline,
-                    model.districtAdcodes().get(major), suggestSite(cells, band, siteCandidates)));
-        }
-        return gaps;
+    public CoverageReport report() {
+        return CoverageReportBuilder.build(this);
     }
 
-    private SuggestedSite suggestSite(int[] gapCells, int band, int candidates) {
-        RoadNetwork network = model.network();
-        PopulationSurface surface = model.surface();
-        ProfileGraph graph = network.graph(model.profile());
-        Map<Integer, Double> weight = new HashMap<>();
-        for (int cell : gapCells) {
-            Snap s = model.cellSnap(cell);
-            if (s != null) {
-                weight.merge(s.baseNode(), surface.people(cell), Double::sum);
-                weight.merge(s.adjNode(), surface.people(cell), Double::sum);
-            }
-        }
-        List<Integer> nodes = weight.entrySet().stream()
-                .filter(e -> graph.componentOfNode(e.getKey()) >= 0
-                        && graph.component(graph.componentOfNode(e.getKey())).main())
-                .sorted(Map.Entry.<Integer, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(candidates).map(Map.Entry::getKey).toList();
-        SuggestedSite best = null;
-        for (int node : nodes) {
-            int edge = -1;
-            double fraction = 0;
-            for (int i = model.nodeEdgesBegin(node); i < model.nodeEdgesEnd(node) && edge < 0; i++) {
-                int e = model.nodeEdge(i);
-                edge = e;
-                fraction = network.edgeBase(e) == node ? 0 : 1;
-            }
-            if (edge < 0) {
-                continue;
-            }
-            Snap site = network.onEdge(model.profile(), edge, fraction);
-            Coverage with = apply(field.withSourceAdded(site), edge);
-            double gain = 0;
-            for (int cell = 0; cell < cellTime.length; cell++) {
-                if (!within(cellTime[cell], band) && within(with.cellTime[cell], band)) {
-                    gain += surface.people(cell);
-                }
-            }
-            if (best == null || gain > best.peopleNewlyCovered()) {
-                best = new SuggestedSite(network.nodeLon(node), network.nodeLat(node), streetAt(node), gain);
-            }
-        }
-        return best;
+    // Per-district sums for the report (people in persons, lengths in metres), package-private.
+
+    int bandCount() {
+        return bandMillis.length;
     }
 
-    private String streetAt(int node) {
-        for (int i = model.nodeEdgesBegin(node); i < model.nodeEdgesEnd(node); i++) {
-            String name = model.network().edgeName(model.nodeEdge(i));
-            if (name != null && !name.isBlank()) {
-                return name;
-            }
-        }
-        return "";
+    /** The band's limit in ms. */
+    int bandMillis(int band) {
+        return bandMillis[band];
     }
 
-    private DistrictCoverage row(String adcode, String name, Long census, double districtArea, double coveredArea,
-                                 double coveredShare, String method, int[] districts) {
-        double peopleSum = 0;
-        double roads = 0;
-        double beyond = 0;
-        double far = 0;
-        double[] covered = new double[bandMillis.length];
-        double[] meters = new double[bandMillis.length];
-        double[] hist = new double[histogram.length == 0 ? 0 : histogram[0].length];
-        for (int d : districts) {
-            peopleSum += people[d];
-            roads += roadMeters[d];
-            beyond += beyondLimit[d];
-            far += farFromRoad[d];
-            for (int b = 0; b < covered.length; b++) {
-                covered[b] += coveredPeople[d][b];
-                meters[b] += coveredMeters[d][b];
-            }
-            for (int k = 0; k < hist.length; k++) {
-                hist[k] += histogram[d][k];
-            }
-        }
-        List<BandCoverage> bands = new ArrayList<>();
-        for (int b = 0; b < covered.length; b++) {
-            bands.add(new BandCoverage(bandMinutes.get(b), covered[b], peopleSum > 0 ? Math.min(1, covered[b] / peopleSum) : 0,
-                    meters[b] / 1000, roads > 0 ? Math.min(1, meters[b] / roads) : 0));
-        }
-        double reached = 0;
-        double weighted = 0;
-        for (int k = 0; k < hist.length; k++) {
-            reached += hist[k];
-            weighted += hist[k] * (k + 0.5) * BUCKET_MILLIS / 60_000.0;
-        }
-        Double mean = reached > 0 ? weighted / reached : null;
-        Double p90 = null;
-        double target = 0.9 * peopleSum;
-        double running = 0;
-        for (int k = 0; k < hist.length && peopleSum > 0; k++) {
-            running += hist[k];
-            if (running >= target) {
-                p90 = (k + 1) * BUCKET_MILLIS / 60_000.0;
-                break;
-            }
-        }
-        return new DistrictCoverage(adcode, name, census, districtArea, coveredArea, coveredShare, peopleSum, method,
-                roads / 1000, bands, mean, p90, beyond, far);
+    double people(int district) {
+        return people[district];
+    }
+
+    double roadMeters(int district) {
+        return roadMeters[district];
+    }
+
+    double coveredPeople(int district, int band) {
+        return coveredPeople[district][band];
+    }
+
+    double coveredMeters(int district, int band) {
+        return coveredMeters[district][band];
+    }
+
+    /** Number of travel-time buckets of {@link #BUCKET_MILLIS}; the last one holds times up to the search limit. */
+    int bucketCount() {
+        return histogram.length == 0 ? 0 : histogram[0].length;
+    }
+
+    /** People of the district whose time falls in the bucket. */
+    double histogram(int district, int bucket) {
+        return histogram[district][bucket];
+    }
+
+    double peopleBeyondLimit(int district) {
+        return beyondLimit[district];
+    }
+
+    double peopleFarFromRoad(int district) {
+        return farFromRoad[district];
     }
 
     /** Adds ({@code sign} 1) or removes (-1) a cell's people from the sums for its time. */
@@ -467,12 +273,9 @@ public final class Coverage {
         return edgeTime == 0 ? 1 : Math.min(1, (double) (limit - nodeTime) / edgeTime);
     }
 
-    private static boolean within(int time, int limit) {
+    /** Whether a cell time (ms, or {@link AccessField#UNREACHED}, or {@link #FAR_FROM_ROAD}) is within the limit in ms. */
+    static boolean within(int time, int limit) {
         return time >= 0 && time != AccessField.UNREACHED && time <= limit;
-    }
-
-    private static long square(int column, int row) {
-        return ((long) column << 32) | (row & 0xffffffffL);
     }
 
     private static double[][] deepCopy(double[][] a) {

@@ -1,5 +1,6 @@
 package cn.servicemap.gis.coverage;
 
+import cn.servicemap.gis.crs.Geodesic;
 import cn.servicemap.gis.districts.DistrictLocator;
 import cn.servicemap.gis.network.ProfileGraph;
 import cn.servicemap.gis.network.RoadNetwork;
@@ -88,7 +89,7 @@ public final class CoverageModel {
         int edges = network.edgeCount();
         // Streets along the study area's edge belong to it: test midpoints with a few metres' tolerance.
         PreparedGeometry studyArea = PreparedGeometryFactory.prepare(
-                surface.studyArea().geometry().buffer(STUDY_AREA_TOLERANCE_IN_METERS / 111_000.0));
+                surface.studyArea().geometry().buffer(STUDY_AREA_TOLERANCE_IN_METERS / Geodesic.metersPerDegreeLat()));
         GeometryFactory wgs84 = network.geometryFactory();
         edgeDistrict = new int[edges];
         Arrays.fill(edgeDistrict, -1);

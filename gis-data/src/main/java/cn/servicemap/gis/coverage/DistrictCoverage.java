@@ -3,7 +3,7 @@ package cn.servicemap.gis.coverage;
 import java.util.List;
 
 /**
- * Coverage of one district (or of the whole region, with a null adcode), over the part of it the road
+ * Coverage of one district (or of the whole region, with a null adcode and a null name), over the part of it the road
  * network covers — never the whole district's people unless the network covers all of it.
  *
  * @param censusPeople      the district's census population (all of it), or null when unknown

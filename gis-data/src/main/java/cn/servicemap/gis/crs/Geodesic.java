@@ -19,6 +19,14 @@ public final class Geodesic {
     private Geodesic() {
     }
 
+    /**
+     * Metres per degree of latitude: on the sphere the same at every latitude ({@link #METERS_PER_DEGREE},
+     * about 111 195 m). For a local equirectangular approximation, with {@link #metersPerDegreeLon(double)}.
+     */
+    public static double metersPerDegreeLat() {
+        return METERS_PER_DEGREE;
+    }
+
     /** Metres per degree of longitude at a latitude: for a local equirectangular approximation over short distances. */
     public static double metersPerDegreeLon(double lat) {
         return METERS_PER_DEGREE * Math.cos(Math.toRadians(lat));

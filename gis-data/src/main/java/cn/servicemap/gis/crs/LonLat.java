@@ -1,7 +1,5 @@
 package cn.servicemap.gis.crs;
 
-import org.locationtech.jts.geom.Coordinate;
-
 /**
  * A longitude/latitude pair in decimal degrees. Which datum it is in (WGS84, GCJ-02, …) is
  * given by context: the method that produced it says so. No range check is made.
@@ -10,9 +8,4 @@ import org.locationtech.jts.geom.Coordinate;
  * @param lat latitude in degrees, north positive
  */
 public record LonLat(double lon, double lat) {
-
-    /** This point as a JTS coordinate with {@code x = lon}, {@code y = lat}. */
-    public Coordinate toCoordinate() {
-        return new Coordinate(lon, lat);
-    }
 }

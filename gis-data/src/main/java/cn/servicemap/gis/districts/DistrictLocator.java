@@ -56,7 +56,8 @@ public final class DistrictLocator {
                 return Optional.of(e.adcode());
             }
         }
-        double degrees = toleranceInMeters / 111_000.0 / Math.max(0.2, Math.cos(Math.toRadians(lat)));
+        // a degree of longitude, never taken shorter than a fifth of a degree of latitude (near the poles)
+        double degrees = toleranceInMeters / Math.max(0.2 * Geodesic.metersPerDegreeLat(), Geodesic.metersPerDegreeLon(lat));
         Envelope search = new Envelope(p.getCoordinate());
         search.expandBy(degrees);
         @SuppressWarnings("unchecked")

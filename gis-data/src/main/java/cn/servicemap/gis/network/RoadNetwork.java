@@ -1,9 +1,7 @@
 package cn.servicemap.gis.network;
 
 import cn.servicemap.gis.crs.Geodesic;
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.PrecisionModel;
 
 import java.io.IOException;
@@ -26,7 +24,7 @@ import java.util.Set;
  * GraphHopper's (dense, {@code 0..count-1}); an edge runs from its base node through its geometry to its adj node.
  * Instances are immutable and thread-safe.
  */
-public final class RoadNetwork implements AutoCloseable {
+public final class RoadNetwork {
     /** SRID 4326 factory for every geometry this package and {@code access} produce. */
     private final GeometryFactory geometryFactory = new GeometryFactory(new PrecisionModel(), 4326);
     private final String description;
@@ -155,15 +153,6 @@ public final class RoadNetwork implements AutoCloseable {
         return p < pillarStart[edge + 1] ? pillarLonLat[2 * p + 1] : nodeLat[edgeAdj[edge]];
     }
 
-    /** The edge geometry from base to adj as a WGS84 line string. */
-    public LineString edgeGeometry(int edge) {
-        int n = edgePointCount(edge);
-        Coordinate[] coordinates = new Coordinate[n];
-        for (int i = 0; i < n; i++)
-            coordinates[i] = new Coordinate(edgePointLon(edge, i), edgePointLat(edge, i));
-        return geometryFactory.createLineString(coordinates);
-    }
-
     /** The SRID 4326 geometry factory shared by this network's geometries. */
     public GeometryFactory geometryFactory() {
         return geometryFactory;
@@ -273,12 +262,6 @@ public final class RoadNetwork implements AutoCloseable {
             walked += len;
         }
         return new double[]{edgePointLon(edge, points - 1), edgePointLat(edge, points - 1)};
-    }
-
-    /** Nothing to release: GraphHopper is closed right after import. Kept for a lifecycle-managed bean. */
-    @Override
-    public void close() {
-        // arrays only
     }
 
     @Override

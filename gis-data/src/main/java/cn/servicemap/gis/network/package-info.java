@@ -5,13 +5,12 @@
  * connected components), with snapping of WGS84 points onto usable edges.
  *
  * <pre>{@code
- * try (RoadNetwork net = RoadNetwork.open(osmFile, cacheDir, EnumSet.of(TravelProfile.WALK))) {
- *     Snap station = net.snap(TravelProfile.WALK, 118.7787, 32.0403, 100);   // lon, lat
- *     if (!station.isSnapped())            // TOO_FAR: say how far the nearest road is
- *         ... station.distanceInMeters() ...
- *     if (station.isOnSmallComponent())    // flagged, not dropped
- *         ... station.component().lengthInMeters() ...
- * }
+ * RoadNetwork net = RoadNetwork.open(osmFile, cacheDir, EnumSet.of(TravelProfile.WALK)); // arrays only, nothing to close
+ * Snap station = net.snap(TravelProfile.WALK, 118.7787, 32.0403, 100);   // lon, lat
+ * if (!station.isSnapped())            // TOO_FAR: say how far the nearest road is
+ *     ... station.distanceInMeters() ...
+ * if (station.isOnSmallComponent())    // flagged, not dropped
+ *     ... station.component().lengthInMeters() ...
  * }</pre>
  */
 package cn.servicemap.gis.network;

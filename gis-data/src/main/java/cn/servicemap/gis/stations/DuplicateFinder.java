@@ -3,6 +3,7 @@ package cn.servicemap.gis.stations;
 import cn.servicemap.gis.crs.Geodesic;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,9 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Finds a likely duplicate: a station with the same name (ignoring case, spaces, full-width
- * forms and the demo prefix 【示例】) within a radius in metres. Uses a hash grid of cells at
- * least the radius wide, so a lookup reads the 3 × 3 cells around the point. Not thread-safe.
+ * Finds a likely duplicate: a station with the same name within a radius in metres. Names are compared
+ * after NFKC (full-width forms to ASCII), lower case, without spaces and the separators {@code ·•．.（）()-—_},
+ * and without one leading prefix from a set the caller gives (e.g. a marker for demo stations; the
+ * prefixes are normalised the same way). Uses a hash grid of cells at least the radius wide, so a lookup
+ * reads the 3 × 3 cells around the point. Not thread-safe.
  */
 public final class DuplicateFinder {
 
@@ -21,12 +24,20 @@ public final class DuplicateFinder {
 
     private final double radiusInMeters;
     private final double cellDegrees;
+    private final List<String> ignoredPrefixKeys;
     private final Map<Long, List<Entry>> cells = new HashMap<>();
 
+    /** Names compared without any prefix ignored. */
     public DuplicateFinder(double radiusInMeters) {
+        this(radiusInMeters, List.of());
+    }
+
+    /** @param ignoredNamePrefixes a name starting with one of these is compared without it */
+    public DuplicateFinder(double radiusInMeters, Collection<String> ignoredNamePrefixes) {
         this.radiusInMeters = radiusInMeters;
+        this.ignoredPrefixKeys = ignoredNamePrefixes.stream().map(DuplicateFinder::squash).filter(p -> !p.isEmpty()).toList();
         // A degree of longitude is shortest far north: size cells for latitude 60°, wider than needed further south.
-        this.cellDegrees = radiusInMeters / (111_320.0 * Math.cos(Math.toRadians(60)));
+        this.cellDegrees = radiusInMeters / Geodesic.metersPerDegreeLon(60);
     }
 
     /** @param label how a report names the earlier one, e.g. "第 12 行 (row 12)" or "站点 #34 (station 34)" */
@@ -63,8 +74,19 @@ public final class DuplicateFinder {
         return (x << 32) ^ (y & 0xffffffffL);
     }
 
-    static String key(String name) {
+    /** The name as compared: squashed, then without the first ignored prefix it starts with. */
+    private String key(String name) {
+        String key = squash(name);
+        for (String prefix : ignoredPrefixKeys) {
+            if (key.startsWith(prefix)) {
+                return key.substring(prefix.length());
+            }
+        }
+        return key;
+    }
+
+    private static String squash(String name) {
         String n = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        return n.replace("【示例】", "").replaceAll("[\\s·•．.（）()\\-—_]", "");
+        return n.replaceAll("[\\s·•．.（）()\\-—_]", "");
     }
 }

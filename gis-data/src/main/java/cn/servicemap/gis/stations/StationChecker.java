@@ -11,6 +11,7 @@ import cn.servicemap.gis.hours.OpeningHoursParseException;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -47,15 +48,31 @@ public final class StationChecker {
 
     private final StationCatalog catalog;
     private final DistrictLocator region;
+    private final List<String> ignoredNamePrefixes;
 
-    /** @param region the loaded districts; an empty locator skips the region check and leaves adcode null */
+    /** A checker whose duplicate search compares whole names. */
     public StationChecker(StationCatalog catalog, DistrictLocator region) {
+        this(catalog, region, List.of());
+    }
+
+    /**
+     * @param region              the loaded districts; an empty locator skips the region check and leaves adcode null
+     * @param ignoredNamePrefixes name prefixes the duplicate search ignores (e.g. the application's marker of demo
+     *                            stations), see {@link #duplicateFinder(double)}
+     */
+    public StationChecker(StationCatalog catalog, DistrictLocator region, Collection<String> ignoredNamePrefixes) {
         this.catalog = catalog;
         this.region = region;
+        this.ignoredNamePrefixes = List.copyOf(ignoredNamePrefixes);
     }
 
     public StationCatalog catalog() {
         return catalog;
+    }
+
+    /** A new, empty duplicate search that compares names as this checker's caller asked (ignored prefixes). */
+    public DuplicateFinder duplicateFinder(double radiusInMeters) {
+        return new DuplicateFinder(radiusInMeters, ignoredNamePrefixes);
     }
 
     public Result check(StationInput in, CoordinateSystem crs) {
@@ -217,7 +234,7 @@ public final class StationChecker {
 
     private static Double number(StationInput in, StationField f, List<FieldProblem> problems) {
         String raw = in.get(f);
-        String v = nfkc(raw).replace('，', '.');
+        String v = nfkc(raw);
         if (v.equalsIgnoreCase("nan") || v.toLowerCase().contains("infinity") || v.equals("∞")) {
             problems.add(new FieldProblem(f, raw, ProblemCode.NOT_FINITE, "坐标不是有限数值 (" + f.apiName() + " is not a finite number)"));
             return null;

@@ -13,8 +13,8 @@ import java.util.Optional;
 /**
  * Checks every row of a station file (a dry run): maps the columns to fields by their Chinese or
  * English headers, checks each row with a {@link StationChecker}, and flags likely duplicates
- * (the same name within {@value #DUPLICATE_RADIUS_IN_METERS} m) of stored stations and of earlier
- * rows. Streams the rows; holds only the good ones and the problems.
+ * (the same name within {@value #DUPLICATE_RADIUS_IN_METERS} m, compared as the checker's
+ * {@link StationChecker#duplicateFinder(double)} does) of stored stations and of earlier rows. Streams the rows; holds only the good ones and the problems.
  */
 public final class StationImportCheck {
 
@@ -42,7 +42,7 @@ public final class StationImportCheck {
         if (!problems.isEmpty()) {
             return new ImportReport(fileName, rows.format(), crs, 0, List.of(), problems, warnings);
         }
-        DuplicateFinder duplicates = new DuplicateFinder(DUPLICATE_RADIUS_IN_METERS);
+        DuplicateFinder duplicates = checker.duplicateFinder(DUPLICATE_RADIUS_IN_METERS);
         for (StoredStation s : stored) {
             duplicates.add(s.name(), s.lon(), s.lat(), "已有站点 #" + s.id() + " (stored station " + s.id() + ")");
         }

@@ -1,5 +1,6 @@
 package cn.servicemap.gis.synthetic;
 
+import cn.servicemap.gis.crs.Geodesic;
 import cn.servicemap.gis.crs.LocalMetricProjection;
 import cn.servicemap.gis.districts.CensusRecord;
 import cn.servicemap.gis.districts.DistrictBoundary;
@@ -41,7 +42,7 @@ public final class SyntheticCity {
     private final int districtsX;
     private final int districtsY;
     private final double metersPerDegreeLon;
-    private final double metersPerDegreeLat = 111_320.0;
+    private final double metersPerDegreeLat = Geodesic.metersPerDegreeLat();
 
     public SyntheticCity(long seed, double originLon, double originLat, int blocksX, int blocksY, double blockMeters,
                          int districtsX, int districtsY) {
@@ -56,7 +57,7 @@ public final class SyntheticCity {
         this.blockMeters = blockMeters;
         this.districtsX = districtsX;
         this.districtsY = districtsY;
-        this.metersPerDegreeLon = 111_320.0 * Math.cos(Math.toRadians(originLat));
+        this.metersPerDegreeLon = Geodesic.metersPerDegreeLon(originLat);
     }
 
     /** The demo city: 3 × 3 km, 2 × 2 districts, 150 m blocks, in an unpopulated corner of the map. */

@@ -137,7 +137,7 @@ class NanjingCoverageTest {
     @Test
     void shouldRankGapsAndSuggestStreetSites() {
         Coverage few = coverage(stations.subList(0, 3));
-        List<Gap> gaps = few.gaps(0, 5, 1, 12);
+        List<Gap> gaps = CoverageGaps.find(few, 0, 5, 1, 12);
         assertThat(gaps).isNotEmpty();
         double uncovered = few.report().region().people() - few.report().region().bands().get(0).peopleCovered();
         assertThat(gaps.stream().mapToDouble(Gap::people).sum()).isLessThanOrEqualTo(uncovered + 1e-6);

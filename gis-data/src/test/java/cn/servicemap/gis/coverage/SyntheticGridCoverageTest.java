@@ -68,6 +68,9 @@ class SyntheticGridCoverageTest {
         assertThat(report.region().bands().get(0).roadKmCovered() * 1000).isCloseTo(expectedMeters, within(expectedMeters * 0.01));
         // 9 streets each way of 800 m, all in the study area (the whole city)
         assertThat(report.region().roadKm()).isCloseTo(2 * 9 * 0.8, within(0.2));
+        // The region row is unlabelled: the caller names it.
+        assertThat(report.region().adcode()).isNull();
+        assertThat(report.region().nameZh()).isNull();
     }
 
     @Test
@@ -93,7 +96,7 @@ class SyntheticGridCoverageTest {
     void shouldSuggestASiteThatCoversWhatItClaims() throws Exception {
         Setup g = grid(4);
         Coverage coverage = g.coverage(List.of(5), g.corner(0, 0));
-        List<Gap> gaps = coverage.gaps(0, 5, 1, 16);
+        List<Gap> gaps = CoverageGaps.find(coverage, 0, 5, 1, 16);
         assertThat(gaps).isNotEmpty();
         for (int i = 1; i < gaps.size(); i++) {
             assertThat(gaps.get(i).people()).isLessThanOrEqualTo(gaps.get(i - 1).people());
@@ -108,7 +111,10 @@ class SyntheticGridCoverageTest {
         double before = coverage.report().region().bands().get(0).peopleCovered();
         assertThat(after.report().region().bands().get(0).peopleCovered() - before)
                 .isCloseTo(first.site().peopleNewlyCovered(), within(1e-6));
-        assertThat(after.compare(coverage).region().peopleGained()[0]).isCloseTo(first.site().peopleNewlyCovered(), within(1e-6));
+        CoverageDelta delta = CoverageComparison.compare(after, coverage);
+        assertThat(delta.region().peopleGained()[0]).isCloseTo(first.site().peopleNewlyCovered(), within(1e-6));
+        assertThat(delta.region().adcode()).isNull();
+        assertThat(delta.region().nameZh()).isNull();
     }
 
     private static int nearestCell(Setup g, int column, int row) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.servicemap.gis.crs.Geodesic;
 import cn.servicemap.gis.crs.LonLat;
+import cn.servicemap.gis.demo.DemoStations;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class DuplicateFinderTest {
@@ -21,9 +23,14 @@ class DuplicateFinderTest {
 
     @Test
     void shouldIgnoreSpacesWidthCaseAndTheDemoPrefix() {
-        DuplicateFinder finder = new DuplicateFinder(30);
+        DuplicateFinder finder = new DuplicateFinder(30, Set.of(DemoStations.PREFIX));
         finder.add("【示例】ABC 银行 爱心驿站", 118.7840, 32.0418, "station 7");
         assertThat(finder.find("ａｂｃ银行爱心驿站", 118.7840, 32.0418)).contains("station 7");
+        // The prefix is ignored only when the caller says so.
+        DuplicateFinder plain = new DuplicateFinder(30);
+        plain.add("【示例】ABC 银行 爱心驿站", 118.7840, 32.0418, "station 7");
+        assertThat(plain.find("ａｂｃ银行爱心驿站", 118.7840, 32.0418)).isEmpty();
+        assertThat(plain.find("【示例】 abc银行爱心驿站", 118.7840, 32.0418)).contains("station 7");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import cn.servicemap.gis.crs.CoordinateSystem;
+import cn.servicemap.gis.demo.DemoStations;
 import cn.servicemap.gis.districts.DistrictLocator;
 import cn.servicemap.gis.table.RowSource;
 import cn.servicemap.gis.table.RowSources;
@@ -62,6 +63,22 @@ class StationImportCheckTest {
         assertThat(r.problems().get(0).reason()).contains("第 2 行");
         assertThat(r.problems().get(1).reason()).contains("#9");
         assertThat(r.goodRows()).extracting(ImportedRow::rowNumber).containsExactly(2, 5);
+    }
+
+    @Test
+    void shouldIgnoreTheNamePrefixesTheCallerGives() throws IOException {
+        String csv = "名称,类型,经度,纬度\n"
+                + "站C,爱心驿站,118.7900,32.0500\n";   // 2: ~1 m from stored demo station #5
+        List<StationImportCheck.StoredStation> stored = List.of(new StationImportCheck.StoredStation(5, "【示例】站C", 118.79001, 32.05));
+        assertThat(check("plain.csv", csv, stored).problems()).isEmpty();
+        Path file = dir.resolve("demo.csv");
+        Files.writeString(file, csv, StandardCharsets.UTF_8);
+        StationChecker demoAware = new StationChecker(TestData.catalog(), new DistrictLocator(List.of(), 200),
+                List.of(DemoStations.PREFIX));
+        try (RowSource rows = RowSources.open(file, "demo.csv")) {
+            assertThat(StationImportCheck.check(rows, "demo.csv", CoordinateSystem.WGS84, demoAware, stored).problems())
+                    .extracting(RowProblem::rowNumber, RowProblem::code).containsExactly(tuple(2, ProblemCode.DUPLICATE));
+        }
     }
 
     @Test

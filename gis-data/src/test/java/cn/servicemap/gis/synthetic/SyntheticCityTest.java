@@ -80,10 +80,9 @@ class SyntheticCityTest {
         java.nio.file.Path osm = dir.resolve("city.osm");
         long segments = city.writeOsm(osm, 6, true);
         // GraphHopper wants every node before the first way: the import fails otherwise.
-        try (var network = cn.servicemap.gis.network.RoadNetwork.open(osm, dir.resolve("cache"),
-                java.util.EnumSet.of(cn.servicemap.gis.network.TravelProfile.WALK))) {
-            assertThat((long) network.edgeCount()).isEqualTo(segments);
-        }
+        var network = cn.servicemap.gis.network.RoadNetwork.open(osm, dir.resolve("cache"),
+                java.util.EnumSet.of(cn.servicemap.gis.network.TravelProfile.WALK));
+        assertThat((long) network.edgeCount()).isEqualTo(segments);
         var blocks = cn.servicemap.gis.osm.OsmFeatureReader.read(osm, t -> t.containsKey("building"));
         assertThat(blocks).hasSize(20 * 19).allSatisfy(b -> assertThat(b.geometry().isValid()).isTrue());
     }
