@@ -15,6 +15,7 @@
 #   --what-ifs N     operations of each kind (add, move, remove) for the what-if latency (default 100)
 #
 # Installs what it needs: PostgreSQL 15 + PostGIS + pgRouting from Debian packages (scripts/postgis.sh), a JDK.
+# Its tables (bench_*) go to the cluster's database servicemap_bench, never to servicemap, the app's.
 # The generated city's OSM file and the GraphHopper caches stay under benchmark/target/networks for later runs.
 # Each phase runs in its own JVM: preparing and ours under -Xmx1g (the heap claim), the peers with more (GraphHopper's
 # isochrones run in process).
@@ -28,7 +29,9 @@ ensure_java
 
 log() { echo "benchmark.sh: $*" >&2; }
 
-URL=$(scripts/postgis.sh start --with-pgrouting | tail -n 1)
+# its own database: the bench_* tables must never land in `servicemap`, the app's (README "Running on PostGIS")
+BENCH_DB=(--db servicemap_bench --with-pgrouting)
+URL=$(scripts/postgis.sh start "${BENCH_DB[@]}" | tail -n 1)
 log "PostGIS + pgRouting at $URL"
 
 log "building"
@@ -48,7 +51,7 @@ phase() {
 phase 1g prepare "$@" --jdbc-url "$URL"
 # 2. restart PostgreSQL so that pgRouting's first call meets empty shared buffers (the OS file cache stays warm)
 scripts/postgis.sh stop
-URL=$(scripts/postgis.sh start --with-pgrouting | tail -n 1)
+URL=$(scripts/postgis.sh start "${BENCH_DB[@]}" | tail -n 1)
 # 3. our engine alone, heap capped at 1 GB: finishing proves the cap suffices
 phase 1g ours "$@"
 # 4. the peers and the cross-checks of their answers against ours

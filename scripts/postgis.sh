@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
 # Starts (or reuses) a local PostgreSQL + PostGIS cluster for ServiceMap's tests and benchmarks and
-# prints its JDBC URL as the last line of stdout. Installs the Debian packages when missing.
+# prints the JDBC URL of one database on it as the last line of stdout. Installs the Debian packages
+# when missing.
 #
-#   scripts/postgis.sh [start] [--with-pgrouting]   install if needed, start, create DB, print URL
-#   scripts/postgis.sh stop                         stop the cluster
-#   scripts/postgis.sh url                          print the URL of the running cluster
+#   scripts/postgis.sh [start] [--db NAME] [--with-pgrouting]   install if needed, start, create DB NAME, print its URL
+#   scripts/postgis.sh stop                                      stop the cluster
+#   scripts/postgis.sh url [--db NAME]                           print the URL of NAME on the running cluster
+#
+# Each user gets its own database, so that none finds another's tables: NAME defaults to
+# `servicemap`, the app's (README "Running on PostGIS"; Flyway wants it empty or its own);
+# scripts/benchmark.sh uses `servicemap_bench`; scripts/test.sh uses `servicemap_test` only as the
+# entry point where the tests create a fresh database per test context.
 #
 # Environment: SERVICEMAP_PG_DIR (cluster directory; default under $TMPDIR), SERVICEMAP_PG_PORT
 # (first port to try; default 55432). The cluster listens on 127.0.0.1 only, with trust auth:
@@ -19,6 +25,7 @@ DIR=${SERVICEMAP_PG_DIR:-${TMPDIR:-/tmp}/servicemap-postgis-$HASH}
 DATA=$DIR/data
 DB=servicemap
 ROLE=servicemap
+APP_DB=servicemap
 
 log() { echo "postgis.sh: $*" >&2; }
 
@@ -85,17 +92,32 @@ start() {
   if [ "${WITH_PGROUTING:-0}" = 1 ]; then
     "${psql[@]}" -d "$DB" -c "create extension if not exists pgrouting" >/dev/null
   fi
+  if [ "$DB" = "$APP_DB" ]; then
+    # scripts/benchmark.sh used to write its tables into the app's database; Flyway then refuses it
+    local left; left=$("${psql[@]}" -d "$DB" -c "select string_agg(tablename, ', ' order by tablename) from pg_tables
+                        where schemaname = 'public' and tablename like 'bench\_%'")
+    if [ -n "$left" ]; then
+      log "database $DB holds tables of an older scripts/benchmark.sh ($left); the app's Flyway will refuse it."
+      log "drop them:  $BIN/psql -h 127.0.0.1 -p $port -U postgres -d $DB -c 'drop table $left'"
+    fi
+  fi
   url
 }
 
 cmd=start
-for a in "$@"; do
-  case "$a" in
-    start|stop|url) cmd=$a ;;
+while [ $# -gt 0 ]; do
+  case "$1" in
+    start|stop|url) cmd=$1 ;;
     --with-pgrouting) WITH_PGROUTING=1 ;;
-    *) log "unknown argument: $a"; exit 2 ;;
+    --db) [ $# -ge 2 ] || { log "--db needs a database name"; exit 2; }; DB=$2; shift ;;
+    --db=*) DB=${1#--db=} ;;
+    *) log "unknown argument: $1"; exit 2 ;;
   esac
+  shift
 done
+if ! [[ "$DB" =~ ^[a-z_][a-z0-9_]{0,62}$ ]]; then
+  log "database name must be lower-case letters, digits and '_': '$DB'"; exit 2
+fi
 case "$cmd" in
   start) start ;;
   stop) running && as_owner "$BIN/pg_ctl" -D "$DATA" -m fast stop >&2 || log "not running" ;;

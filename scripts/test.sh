@@ -9,7 +9,9 @@ ensure_java
 # Browser tests (RequiresChromium) need Debian's chromium + chromium-driver + CJK fonts; in CI a
 # missing browser fails those tests, so install it here rather than let them skip.
 scripts/chromium.sh >/dev/null
-SERVICEMAP_TEST_POSTGIS_URL=$(scripts/postgis.sh start | tail -n 1)
+# servicemap_test is only the entry point: each test context creates a fresh database next to it
+# (TestDatabases); the app's database (servicemap) is never touched by tests
+SERVICEMAP_TEST_POSTGIS_URL=$(scripts/postgis.sh start --db servicemap_test | tail -n 1)
 export SERVICEMAP_TEST_POSTGIS_URL
 echo "PostGIS for tests: $SERVICEMAP_TEST_POSTGIS_URL" >&2
 ./mvnw -B -ntp verify "$@"

@@ -4,19 +4,22 @@
 import L from './leaflet.js';
 import { getJson } from './api.js';
 import { MapView } from './mapview.js';
+import { setKinds } from './kinds.js';
 import { StationLayer } from './stations.js';
 import { Busy, Status, legendControl, markSynthetic, showCredits } from './ui.js';
 
 /** Where the API is: the same origin as the page (the backend serves both). */
 export const API = {
   config: '/api/map-config',
+  catalog: '/api/catalog',
   stations: '/api/stations',
 };
 
 /**
  * Starts a page.
  * @param {{page: 'worker'|'plan', features?: Array<{name: string, mount: (ctx) => void}>, stationOptions?: object,
- *          legendSections?: Array<{title: string, items: Array<{swatch: object, text: string}>}>}} options
+ *          legendSections?: Array<{title: string, items: Array<{swatch: object, text: string}>}>
+ *            | ((config) => Array<…>)}} options — sections may depend on the map configuration (the planner's bands)
  * @returns {Promise<object|null>} the context feature modules get, or null when loading failed
  */
 export async function boot({ page, features = [], stationOptions = {}, legendSections = [] }) {
@@ -26,6 +29,12 @@ export async function boot({ page, features = [], stationOptions = {}, legendSec
   const ctx = { page, status };
   window.servicemap = ctx; // for the browser tests and for debugging in the console
 
+  // the catalog (station kinds with their glyph and colour, services) along with the configuration;
+  // without it the map still works, every kind drawn in the neutral style
+  const catalogLoad = getJson(API.catalog).catch((e) => {
+    console.warn('catalog', e);
+    return null;
+  });
   let config;
   try {
     config = await getJson(API.config);
@@ -33,6 +42,8 @@ export async function boot({ page, features = [], stationOptions = {}, legendSec
     status.error('地图配置加载失败：' + e.message);
     return null;
   }
+  ctx.catalog = await catalogLoad;
+  setKinds(ctx.catalog ? ctx.catalog.kinds : []);
   status.done('config');
   ctx.config = config;
 
@@ -102,7 +113,7 @@ export async function boot({ page, features = [], stationOptions = {}, legendSec
   stations.setStations(fc);
   ctx.stationData = fc;
   const kinds = new Set((fc.features || []).map((f) => f.properties.kind));
-  ctx.legend = legendControl(kinds.size ? kinds : null, legendSections);
+  ctx.legend = legendControl(kinds.size ? kinds : null, typeof legendSections === 'function' ? legendSections(config) : legendSections);
   ctx.legend.addTo(view.map);
   status.done('stations');
   if (!fc.features || fc.features.length === 0) {

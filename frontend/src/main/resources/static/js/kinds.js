@@ -1,22 +1,48 @@
 // How each kind of service point looks on the map: a colour and one Chinese character, so that a
-// marker reads without a legend on a small screen (驿 = 驿站, 宫 = 工人文化宫 …). Codes and names
-// as in seeds/station-kinds.csv and the glossary.
-export const KINDS = {
-  OUTDOOR_STATION: { glyph: '驿', color: '#d7263d', name: '户外劳动者服务站点（爱心驿站）' },
-  CULTURAL_PALACE: { glyph: '宫', color: '#8e3fa8', name: '工人文化宫' },
-  SERVICE_CENTRE: { glyph: '服', color: '#1f6fb2', name: '职工服务中心' },
-  WORKERS_HOME: { glyph: '家', color: '#e07b00', name: '职工之家' },
-  READING_ROOM: { glyph: '书', color: '#2a8a6a', name: '职工书屋' },
-  DRIVERS_HOME: { glyph: '司', color: '#51606e', name: '司机之家' },
-  NURSING_ROOM: { glyph: '母', color: '#d6478c', name: '爱心母婴室' },
-  COUNSELLING_POINT: { glyph: '心', color: '#2f9fb8', name: '心灵加油站' },
-  LEGAL_AID: { glyph: '法', color: '#3b4ba0', name: '法律援助站' },
-  CHILDCARE_POINT: { glyph: '托', color: '#c9a000', name: '托育托管点' },
-  REST_BASE: { glyph: '疗', color: '#5c8a2e', name: '疗休养基地' },
-};
+// marker reads without a legend on a small screen (驿 = 驿站, 宫 = 工人文化宫 …). Nothing is copied
+// here: app.js fills this module at start from GET /api/catalog, whose kinds come from
+// seeds/station-kinds.csv (code, nameZh, sortOrder, glyph, color). A code the catalog does not
+// know — or every code, when the catalog could not be loaded — gets a neutral grey 站.
 
-const OTHER = { glyph: '站', color: '#666666', name: '其他' };
+const OTHER = Object.freeze({ code: '', glyph: '站', color: '#666666', name: '其他', sortOrder: Infinity });
+const COLOR = /^#[0-9a-fA-F]{6}$/;
 
+/** code → {code, glyph, color, name, sortOrder}, in the catalog's order. */
+let kinds = new Map();
+
+/**
+ * Takes the catalog's kinds ({code, nameZh, glyph, color, sortOrder, …}). A kind with a glyph that
+ * is not one character or a colour that is not #rrggbb keeps the neutral style for that part: these
+ * values go into marker HTML and CSS.
+ */
+export function setKinds(list) {
+  const sorted = [...(list || [])].sort((a, b) => (a.sortOrder ?? 0) - (b.sortOrder ?? 0));
+  kinds = new Map(sorted.map((k) => [k.code, Object.freeze({
+    code: k.code,
+    glyph: typeof k.glyph === 'string' && [...k.glyph].length === 1 ? k.glyph : OTHER.glyph,
+    color: typeof k.color === 'string' && COLOR.test(k.color) ? k.color : OTHER.color,
+    name: k.nameZh || k.code,
+    sortOrder: k.sortOrder,
+  })]));
+}
+
+/** The style of a kind code: the catalog's, or the neutral one for an unknown code. */
 export function kindStyle(code) {
-  return KINDS[code] || OTHER;
+  return kinds.get(code) || OTHER;
+}
+
+/** The Chinese name of a kind: the catalog's, else the fallback (e.g. the station's own kindName). */
+export function kindName(code, fallback) {
+  return kinds.has(code) ? kinds.get(code).name : (fallback || code || OTHER.name);
+}
+
+/** The catalog's kinds in display order. */
+export function kindList() {
+  return [...kinds.values()];
+}
+
+/** Codes sorted as the catalog orders them; unknown codes last, by code. */
+export function sortKindCodes(codes) {
+  const order = (c) => (kinds.has(c) ? kinds.get(c).sortOrder : Infinity);
+  return [...codes].sort((a, b) => order(a) - order(b) || String(a).localeCompare(String(b)));
 }

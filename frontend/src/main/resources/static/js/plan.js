@@ -13,7 +13,7 @@ import * as report from './features/report.js';
 import * as whatif from './features/whatif.js';
 import * as problems from './features/problems.js';
 import { PROFILES, profileLabel } from './profiles.js';
-import { BAND_COLORS, CHOROPLETH, GAP_COLOR, NO_NETWORK } from './features/colors.js';
+import { bandColors, CHOROPLETH, GAP_COLOR, NO_NETWORK } from './features/colors.js';
 
 
 /** Shared planner state with a tiny event bus: 'settings', 'coverage', 'coverage-error', 'whatif'. */
@@ -22,7 +22,8 @@ export class Planner extends EventTarget {
     super();
     this.ctx = ctx;
     this.profile = 'WALK';
-    this.bands = [5, 10, 15];
+    /** The configured default bands in minutes, ascending (GET /api/map-config `bands`). */
+    this.bands = ctx.config.bands;
     this.kind = '';
     this.base = null;
     this.baseError = null;
@@ -96,8 +97,9 @@ toggle.addEventListener('click', () => {
   toggle.textContent = open ? '收起分析面板' : '分析面板';
 });
 
-const legendSections = [
-  { title: '服务圈（用时）', items: [5, 10, 15].map((m) => ({ swatch: { background: BAND_COLORS[m], opacity: 0.8 }, text: m + ' 分钟内' })) },
+/** The planner's legend sections, for the bands the map configuration names. */
+const legendSections = (config) => [
+  { title: '服务圈（用时）', items: [...bandColors(config.bands)].map(([m, color]) => ({ swatch: { background: color, opacity: 0.8 }, text: m + ' 分钟内' })) },
   { title: '服务缺口', items: [
     { swatch: { background: GAP_COLOR, opacity: 0.3 }, text: '人少' },
     { swatch: { background: GAP_COLOR, opacity: 0.8 }, text: '人多' },

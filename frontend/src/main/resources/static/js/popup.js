@@ -1,5 +1,5 @@
 // A station's details as DOM (never innerHTML of data: names and addresses come from imports).
-import { kindStyle } from './kinds.js';
+import { kindName, kindStyle } from './kinds.js';
 import { h } from './dom.js';
 import { serviceIcons } from './icons.js';
 
@@ -42,7 +42,7 @@ export function stationDetails(feature, { full = false } = {}) {
   const root = h('div', { class: 'station-details', 'data-station-id': feature.id });
   const glyph = h('span', { class: 'st-glyph' }, kind.glyph);
   glyph.style.background = kind.color;
-  root.append(h('h3', { class: 'st-name' }, p.name), h('span', { class: 'st-kind' }, glyph, p.kindName || kind.name));
+  root.append(h('h3', { class: 'st-name' }, p.name), h('span', { class: 'st-kind' }, glyph, kindName(p.kind, p.kindName)));
   root.append(h('div', {}, openBadge(p)));
   root.append(row('开放时间', p.openingHours && p.openingHours.text ? p.openingHours.text : '未提供', 'st-hours'));
   if (p.services && p.services.length) {

@@ -1,7 +1,7 @@
 // The parts of a page around the map: the loading indicator, error and empty states, the legend,
 // the synthetic-data label and the data credits. Chinese text; large touch targets.
 import L from './leaflet.js';
-import { KINDS } from './kinds.js';
+import { kindList, kindStyle } from './kinds.js';
 
 function el(tag, className, text) {
   const e = document.createElement(tag);
@@ -93,9 +93,10 @@ export function legendControl(kindsPresent, sections = []) {
         toggle.setAttribute('aria-expanded', String(!body.hidden));
       });
       const list = el('ul', 'legend-kinds');
-      const codes = Object.keys(KINDS).filter((c) => !kindsPresent || kindsPresent.has(c));
-      for (const code of codes) {
-        const k = KINDS[code];
+      // the catalog's kinds (present ones, when known), then one neutral entry for codes it does not know
+      const known = kindList().filter((k) => !kindsPresent || kindsPresent.has(k.code));
+      const unknown = kindsPresent && [...kindsPresent].some((c) => !known.some((k) => k.code === c));
+      for (const k of unknown ? [...known, kindStyle(null)] : known) {
         const li = el('li');
         const g = el('span', 'sm-pin sm-legend', '');
         g.style.setProperty('--kind', k.color);

@@ -147,7 +147,7 @@ abstract class CoverageApiContract extends DemoRegionTestBase {
         JsonNode walk = api().get("/api/coverage").json();
         // Faster travel covers at least as many people within 5 minutes.
         assertThat(ebike.get("total").get("bands").get(0).get("peopleCovered").asLong())
-                .isGreaterThanOrEqualTo(walk.get("total").get("bands").get(0).get("peopleCovered").asLong() / 2);
+                .isGreaterThanOrEqualTo(walk.get("total").get("bands").get(0).get("peopleCovered").asLong());
         assertThat(api().get("/api/coverage?profile=CAR").status()).isEqualTo(200);
     }
 

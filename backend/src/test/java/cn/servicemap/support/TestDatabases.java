@@ -17,7 +17,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A fresh, empty database per test context, on H2GIS (in memory) or on the local PostGIS cluster.
  * The PostGIS cluster is the one {@code scripts/test.sh} started (SERVICEMAP_TEST_POSTGIS_URL); when
- * that is not set, {@code scripts/postgis.sh} is run once to start it.
+ * that is not set, {@code scripts/postgis.sh start --db servicemap_test} is run once to start it.
+ * The cluster URL's database is only the entry point: nothing is written there, every context gets
+ * a database of its own.
  */
 public final class TestDatabases {
 
@@ -73,7 +75,9 @@ public final class TestDatabases {
             }
             try {
                 Path log = Files.createTempFile("postgis-start", ".log");
-                Process p = new ProcessBuilder(List.of(script.toString(), "start")).redirectError(log.toFile()).start();
+                // the same entry database as scripts/test.sh: never the app's (servicemap)
+                Process p = new ProcessBuilder(List.of(script.toString(), "start", "--db", "servicemap_test"))
+                        .redirectError(log.toFile()).start();
                 String last = null;
                 try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                     for (String line; (line = r.readLine()) != null; ) {

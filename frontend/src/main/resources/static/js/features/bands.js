@@ -1,9 +1,10 @@
-// Service-area bands (服务圈) of all counted stations as rings — 0–5, 5–10, 10–15 minutes — coloured
+// Service-area bands (服务圈) of all counted stations as rings — e.g. 0–5, 5–10, 10–15 minutes, the
+// bands GET /api/map-config names — coloured
 // by band (GET /api/coverage/bands?form=rings), or the what-if's bands while a what-if is open.
 import L from '../leaflet.js';
 import { getJson } from '../api.js';
 import { h } from '../dom.js';
-import { bandColor } from './colors.js';
+import { bandColor, bandColors } from './colors.js';
 import { geoJsonLayer } from './geo.js';
 
 export const name = 'bands';
@@ -27,11 +28,11 @@ class Bands {
     const swatch = h('span', { class: 'layer-swatch layer-swatch-bands' });
     for (const m of planner.bands) {
       const s = h('span', {});
-      s.style.background = bandColor(m);
+      s.style.background = bandColor(m, planner.bands);
       swatch.append(s);
     }
     planner.layers.register({
-      id: 'bands', title: '服务圈（5/10/15 分钟）', defaultOn: true, swatch,
+      id: 'bands', title: '服务圈（' + planner.bands.join('/') + ' 分钟）', defaultOn: true, swatch,
       setVisible: (on) => this.setVisible(on),
     });
     planner.on('settings', () => { this.stale = true; this.base = null; if (this.visible) this.load(); });
@@ -78,12 +79,12 @@ class Bands {
     if (!fc || !this.visible) return;
     // far bands first, so the near ones sit on top
     const features = [...fc.features].sort((a, b) => b.properties.minutes - a.properties.minutes);
-    const index = new Map(this.planner.bands.map((m, i) => [m, i]));
+    const colors = bandColors(this.planner.bands);
     const layer = geoJsonLayer(this.ctx.view, { type: 'FeatureCollection', features }, {
       pane: 'bands',
       interactive: false,
       style: (f) => {
-        const c = bandColor(f.properties.minutes, index.get(f.properties.minutes) || 0);
+        const c = colors.get(f.properties.minutes) || bandColor(f.properties.minutes, this.planner.bands);
         return { color: c, weight: 1, opacity: 0.9, fillColor: c, fillOpacity: 0.35,
           className: 'band band-' + f.properties.minutes };
       },

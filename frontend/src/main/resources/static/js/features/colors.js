@@ -1,11 +1,29 @@
 // Colours of the planner's layers, shared by the layers and the legend.
 
-/** Service-area bands by their upper limit in minutes: near = deep green, far = yellow. */
-export const BAND_COLORS = { 5: '#1a9850', 10: '#91cf60', 15: '#fee08b' };
-const BAND_FALLBACK = ['#1a9850', '#66bd63', '#a6d96a', '#d9ef8b', '#fee08b', '#fdae61'];
+/** Service-area bands: the nearest deep green, the farthest yellow, those between spread evenly on the ramp. */
+const BAND_RAMP = ['#1a9850', '#91cf60', '#fee08b'];
 
-export function bandColor(minutes, index = 0) {
-  return BAND_COLORS[minutes] || BAND_FALLBACK[Math.min(index, BAND_FALLBACK.length - 1)];
+/** A colour at t (0…1) along the ramp, interpolated in RGB. */
+function ramp(t) {
+  const x = Math.min(Math.max(t, 0), 1) * (BAND_RAMP.length - 1);
+  const i = Math.min(Math.floor(x), BAND_RAMP.length - 2);
+  const f = x - i;
+  const [a, b] = [BAND_RAMP[i], BAND_RAMP[i + 1]].map((c) => [1, 3, 5].map((k) => parseInt(c.slice(k, k + 2), 16)));
+  return '#' + a.map((v, k) => Math.round(v + (b[k] - v) * f).toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Colours for an ascending list of bands in minutes (GET /api/map-config `bands`, up to 6):
+ * minutes → colour. [5, 10, 15] gives #1a9850, #91cf60, #fee08b.
+ */
+export function bandColors(bands) {
+  const n = bands.length;
+  return new Map(bands.map((m, i) => [m, ramp(n > 1 ? i / (n - 1) : 0)]));
+}
+
+/** The colour of one band of the list; a band not in the list gets the far end of the ramp. */
+export function bandColor(minutes, bands) {
+  return bandColors(bands).get(minutes) || ramp(1);
 }
 
 /** Gaps: one red, its strength by the people in the gap. */

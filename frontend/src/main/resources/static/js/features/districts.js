@@ -86,7 +86,8 @@ class Districts {
         const d = byCode.get(f.properties.adcode);
         const band = d && d.bands.find((b) => b.minutes === minutes);
         const label = d && band ? f.properties.name + ' ' + fmtPct(band.peopleShare) : f.properties.name + '：无路网数据';
-        l.bindTooltip(label, { className: 'district-label', direction: 'center' });
+        // as a DOM node: Leaflet reads a string as HTML, and district names come from imports
+        l.bindTooltip(h('span', { class: 'district-label-text' }, label), { className: 'district-label', direction: 'center' });
         l.bindPopup(() => districtPopup(f, d, minutes, this.planner.profileName()));
         l.on('add', () => {
           const e = l.getElement && l.getElement();

@@ -101,8 +101,10 @@ class Gaps {
       }),
       onEachFeature: (f, layer) => {
         const p = f.properties;
-        layer.bindTooltip('服务缺口 ' + p.rank + '：约 ' + fmtInt(p.people) + ' 人，' + p.areaKm2 + ' km²（' + (p.districtName || '') + '）',
-          { sticky: true });
+        // as a DOM node: Leaflet reads a string as HTML, and the district name comes from an import
+        layer.bindTooltip(h('span', { class: 'gap-tooltip' },
+          '服务缺口 ' + p.rank + '：约 ' + fmtInt(p.people) + ' 人，' + p.areaKm2 + ' km²（' + (p.districtName || '') + '）'),
+        { sticky: true });
       },
     }).addTo(this.group);
     for (const f of features) {

@@ -2,7 +2,7 @@
 // computed for, and one row per map layer — stations by kind, service-area bands, gaps, districts —
 // that the other feature modules register (planner.layers.register).
 import { h } from '../dom.js';
-import { kindStyle } from '../kinds.js';
+import { kindName, kindStyle, sortKindCodes } from '../kinds.js';
 import { PROFILES } from '../profiles.js';
 
 export const name = 'layers';
@@ -25,10 +25,10 @@ class Layers {
     const profile = h('select', { id: 'plan-profile', 'aria-label': '出行方式',
       onchange: () => planner.setSettings({ profile: profile.value }) },
     ...PROFILES.map((p) => h('option', { value: p.code }, p.label)));
-    const kinds = [...new Set((ctx.stationData.features || []).map((f) => f.properties.kind))];
+    const kinds = sortKindCodes(new Set((ctx.stationData.features || []).map((f) => f.properties.kind)));
     const kind = h('select', { id: 'plan-kind', 'aria-label': '计入覆盖的站点类型',
       onchange: () => planner.setSettings({ kind: kind.value }) },
-    h('option', { value: '' }, '全部类型'), ...kinds.map((k) => h('option', { value: k }, kindStyle(k).name)));
+    h('option', { value: '' }, '全部类型'), ...kinds.map((k) => h('option', { value: k }, kindName(k))));
     planner.on('settings', (s) => { profile.value = s.profile; kind.value = s.kind; });
     this.list = h('ul', { class: 'layer-list' });
     container.append(
@@ -55,7 +55,7 @@ class Layers {
       const glyph = h('span', { class: 'st-glyph' }, style.glyph);
       glyph.style.background = style.color;
       const n = (this.ctx.stationData.features || []).filter((f) => f.properties.kind === k).length;
-      sub.append(h('li', {}, h('label', { class: 'layer-kind' }, cb, glyph, h('span', {}, style.name + '（' + n + '）'))));
+      sub.append(h('li', {}, h('label', { class: 'layer-kind' }, cb, glyph, h('span', {}, kindName(k) + '（' + n + '）'))));
     }
     this.register({
       id: 'stations', title: '驿站（按类型，密集时聚合）', defaultOn: true,

@@ -6,7 +6,7 @@
 import L from '../leaflet.js';
 import { ApiError, chinese, getJson, postJson, query } from '../api.js';
 import { h, fmtMeters } from '../dom.js';
-import { kindStyle } from '../kinds.js';
+import { kindName, kindStyle, sortKindCodes } from '../kinds.js';
 import { serviceIcons } from '../icons.js';
 import { openBadge, phoneLink, stationDetails } from '../popup.js';
 
@@ -109,23 +109,16 @@ class Nearest {
 
   async loadCatalog() {
     const present = new Set();
-    const kinds = new Set();
+    const kinds = new Map(); // code → the stations' kindName
     for (const f of this.ctx.stationData.features || []) {
       for (const s of f.properties.services || []) present.add(s.code);
-      kinds.add(f.properties.kind);
+      kinds.set(f.properties.kind, f.properties.kindName);
     }
-    let catalog = null;
-    try {
-      catalog = await getJson('/api/catalog');
-    } catch (e) {
-      console.warn('catalog', e);
-    }
+    const catalog = this.ctx.catalog; // loaded by app.js at start; null when it failed
     const services = catalog ? catalog.services.map((s) => ({ code: s.code, name: s.nameZh }))
       : [...present].map((c) => ({ code: c, name: c }));
     for (const s of services.filter((x) => present.has(x.code))) this.serviceSelect.append(h('option', { value: s.code }, s.name));
-    const kindList = catalog ? catalog.kinds.map((k) => ({ code: k.code, name: k.nameZh }))
-      : [...kinds].map((c) => ({ code: c, name: kindStyle(c).name }));
-    for (const k of kindList.filter((x) => kinds.has(x.code))) this.kindSelect.append(h('option', { value: k.code }, k.name));
+    for (const c of sortKindCodes(kinds.keys())) this.kindSelect.append(h('option', { value: c }, kindName(c, kinds.get(c))));
   }
 
   /** The filters as the API takes them. */

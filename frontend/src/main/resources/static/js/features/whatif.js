@@ -5,7 +5,7 @@
 // /api/scenarios), "放弃" drops them; saved scenarios can be reopened or deleted.
 import { chinese, deleteJson, getJson, postJson } from '../api.js';
 import { h, fmtInt, fmtPct, fmtTime } from '../dom.js';
-import { kindStyle } from '../kinds.js';
+import { kindName } from '../kinds.js';
 import { stationDetails } from '../popup.js';
 import { profileLabel } from '../profiles.js';
 
@@ -218,7 +218,7 @@ class WhatIf {
     }
     for (const c of this.changes.filter((x) => x.op === 'add')) {
       features.push({ type: 'Feature', id: c.key, geometry: { type: 'Point', coordinates: [c.lon, c.lat] },
-        properties: { name: c.name, kind: c.kind, kindName: kindStyle(c.kind).name, services: [], _whatif: 'added', _key: c.key } });
+        properties: { name: c.name, kind: c.kind, kindName: kindName(c.kind), services: [], _whatif: 'added', _key: c.key } });
     }
     this.ctx.stations.setStations({ type: 'FeatureCollection', features });
   }

@@ -1,5 +1,6 @@
 package cn.servicemap.gis.catalog;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -7,6 +8,7 @@ import java.util.regex.Pattern;
 final class CatalogText {
 
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
+    private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
 
     private CatalogText() {
     }
@@ -25,6 +27,28 @@ final class CatalogText {
             throw new IllegalArgumentException(name + " must not be blank");
         }
         return value;
+    }
+
+    /** One visible character (one code point, not a space or control character), as a map marker shows it. */
+    static String requireGlyph(String glyph) {
+        Objects.requireNonNull(glyph, "glyph");
+        if (glyph.codePointCount(0, glyph.length()) != 1) {
+            throw new IllegalArgumentException("glyph must be one character: '" + glyph + "'");
+        }
+        int c = glyph.codePointAt(0);
+        if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)) {
+            throw new IllegalArgumentException("glyph must be a visible character: '" + glyph + "'");
+        }
+        return glyph;
+    }
+
+    /** A colour as {@code #rrggbb}, returned in lower case. */
+    static String requireColor(String color) {
+        Objects.requireNonNull(color, "color");
+        if (!COLOR.matcher(color).matches()) {
+            throw new IllegalArgumentException("color must be #rrggbb: '" + color + "'");
+        }
+        return color.toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -26,7 +26,7 @@ import java.util.function.Function;
 public final class StationCatalog {
 
     private static final List<String> KIND_COLUMNS =
-            List.of("code", "name_zh", "name_en", "synonyms", "integrated_point", "sort_order", "source");
+            List.of("code", "name_zh", "name_en", "synonyms", "integrated_point", "sort_order", "glyph", "color", "source");
     private static final List<String> SERVICE_COLUMNS =
             List.of("code", "name_zh", "name_en", "icon", "synonyms", "sort_order", "source");
 
@@ -68,7 +68,7 @@ public final class StationCatalog {
             try {
                 kinds.add(new StationKind(row.require("code"), row.require("name_zh"), row.require("name_en"),
                         row.list("synonyms"), row.bool("integrated_point"), row.integer("sort_order"),
-                        row.require("source")));
+                        row.require("glyph"), row.require("color"), row.require("source")));
             } catch (IllegalArgumentException | NullPointerException e) {
                 throw wrap(row, e);
             }

@@ -12,16 +12,20 @@ import java.util.Objects;
  * @param synonyms        other Chinese names importers map to this kind (爱心驿站, 工会驿站 …)
  * @param integratedPoint whether the kind counts toward the 会·站·家 "≥ 10 per county" target
  * @param sortOrder       display order, ascending
+ * @param glyph           the one character a map marker of this kind shows (驿 = 驿站, 宫 = 工人文化宫 …)
+ * @param color           the marker's colour, {@code #rrggbb} (lower case)
  * @param source          where the kind and its names come from (document, issuing body, year, URL)
  */
 public record StationKind(String code, String nameZh, String nameEn, List<String> synonyms,
-                          boolean integratedPoint, int sortOrder, String source) {
+                          boolean integratedPoint, int sortOrder, String glyph, String color, String source) {
 
     public StationKind {
         code = CatalogText.requireCode(code);
         nameZh = CatalogText.requireText(nameZh, "nameZh");
         nameEn = CatalogText.requireText(nameEn, "nameEn");
         synonyms = List.copyOf(synonyms);
+        glyph = CatalogText.requireGlyph(glyph);
+        color = CatalogText.requireColor(color);
         Objects.requireNonNull(source, "source");
     }
 }

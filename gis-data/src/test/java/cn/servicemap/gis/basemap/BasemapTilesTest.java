@@ -107,18 +107,28 @@ class BasemapTilesTest {
 
     @Test
     void shouldSimplifyMoreAtLowerZoom() {
-        long z18 = vertices(nanjing.tile(TileId.containing(118.784, 32.042, 14)), BasemapLayer.ROADS);
-        BasemapTiles.of(List.of(), false, "-"); // an empty basemap is allowed
-        assertThat(z18).isPositive();
         // The same area at z14 (one tile) holds fewer road vertices than its 16 z16 tiles together.
         TileId z14 = TileId.containing(118.784, 32.042, 14);
+        long z14Vertices = vertices(nanjing.tile(z14), BasemapLayer.ROADS);
+        assertThat(z14Vertices).isPositive();
         long z16Total = 0;
         for (int dx = 0; dx < 4; dx++) {
             for (int dy = 0; dy < 4; dy++) {
                 z16Total += vertices(nanjing.tile(new TileId(16, z14.x() * 4 + dx, z14.y() * 4 + dy)), BasemapLayer.ROADS);
             }
         }
-        assertThat(z18).isLessThan(z16Total);
+        assertThat(z14Vertices).isLessThan(z16Total);
+    }
+
+    @Test
+    void shouldAllowAnEmptyBasemap() {
+        BasemapTiles empty = BasemapTiles.of(List.of(), false, "-");
+
+        assertThat(empty.featureCount()).isZero();
+        assertThat(empty.bounds().isNull()).as("no roads, no bounds").isTrue();
+        assertThat(empty.tile(TileId.containing(118.784, 32.042, 14)).isEmpty()).isTrue();
+        assertThat(empty.source()).isEqualTo("-");
+        assertThat(empty.synthetic()).isFalse();
     }
 
     @Test

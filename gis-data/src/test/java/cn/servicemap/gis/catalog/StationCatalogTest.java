@@ -41,6 +41,18 @@ class StationCatalogTest {
         }
 
         @Test
+        void shouldGiveEveryKindItsOwnGlyphAndColour() {
+            assertThat(catalog.kinds()).allSatisfy(k -> {
+                assertThat(k.glyph().codePointCount(0, k.glyph().length())).as(k.code()).isEqualTo(1);
+                assertThat(k.color()).as(k.code()).matches("#[0-9a-f]{6}");
+            });
+            assertThat(catalog.kinds()).extracting(StationKind::glyph).doesNotHaveDuplicates();
+            assertThat(catalog.kinds()).extracting(StationKind::color).doesNotHaveDuplicates();
+            assertThat(catalog.resolveKind("爱心驿站")).get().extracting(StationKind::glyph, StationKind::color)
+                    .containsExactly("驿", "#d7263d");
+        }
+
+        @Test
         void shouldMarkTheIntegratedPointKinds() {
             assertThat(catalog.kinds()).filteredOn(StationKind::integratedPoint).extracting(StationKind::code)
                     .containsExactly("OUTDOOR_STATION", "SERVICE_CENTRE", "WORKERS_HOME");
@@ -173,7 +185,7 @@ class StationCatalogTest {
     @Nested
     class Reading {
 
-        private static final String KINDS_HEADER = "code,name_zh,name_en,synonyms,integrated_point,sort_order,source\n";
+        private static final String KINDS_HEADER = "code,name_zh,name_en,synonyms,integrated_point,sort_order,glyph,color,source\n";
         private static final String SERVICES_HEADER = "code,name_zh,name_en,icon,synonyms,sort_order,source\n";
         private static final String ONE_SERVICE = SERVICES_HEADER + "WATER,饮水,Drinking water,water,热水,10,test\n";
 
@@ -188,13 +200,15 @@ class StationCatalogTest {
         @Test
         void shouldReadQuotedFieldsAndByteOrderMark() throws IOException {
             StationCatalog small = read("\uFEFF" + KINDS_HEADER
-                            + "OUTDOOR_STATION,户外劳动者服务站点,\"Outdoor station, union\",爱心驿站|工会驿站,true,10,\"全总, 2016 \"\"通知\"\"\"\n",
+                            + "OUTDOOR_STATION,户外劳动者服务站点,\"Outdoor station, union\",爱心驿站|工会驿站,true,10,驿,#D7263D,\"全总, 2016 \"\"通知\"\"\"\n",
                     ONE_SERVICE);
 
             StationKind kind = small.kinds().get(0);
             assertThat(kind.nameEn()).isEqualTo("Outdoor station, union");
             assertThat(kind.synonyms()).containsExactly("爱心驿站", "工会驿站");
             assertThat(kind.source()).isEqualTo("全总, 2016 \"通知\"");
+            assertThat(kind.glyph()).isEqualTo("驿");
+            assertThat(kind.color()).as("colour in lower case").isEqualTo("#d7263d");
         }
 
         @Test
@@ -206,13 +220,34 @@ class StationCatalogTest {
 
         @Test
         void shouldRejectBadValueWithLine() {
-            assertThatThrownBy(() -> read(KINDS_HEADER + "\nA,甲,A,,yes,1,src\n", ONE_SERVICE))
+            assertThatThrownBy(() -> read(KINDS_HEADER + "\nA,甲,A,,yes,1,甲,#000000,src\n", ONE_SERVICE))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("station-kinds.csv line 3: column integrated_point must be true or false: 'yes'");
-            assertThatThrownBy(() -> read(KINDS_HEADER + "A,甲,A,,true,1,\n", ONE_SERVICE))
+            assertThatThrownBy(() -> read(KINDS_HEADER + "A,甲,A,,true,1,甲,#000000,\n", ONE_SERVICE))
                     .hasMessage("station-kinds.csv line 2: column source is empty");
-            assertThatThrownBy(() -> read(KINDS_HEADER + "bad code,甲,A,,true,1,src\n", ONE_SERVICE))
+            assertThatThrownBy(() -> read(KINDS_HEADER + "bad code,甲,A,,true,1,甲,#000000,src\n", ONE_SERVICE))
                     .hasMessageStartingWith("station-kinds.csv line 2: code must be upper-case");
+        }
+
+        @Test
+        void shouldRejectGlyphThatIsNotOneVisibleCharacter() {
+            assertThatThrownBy(() -> read(KINDS_HEADER + "A,甲,A,,true,1,驿站,#000000,src\n", ONE_SERVICE))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("station-kinds.csv line 2: glyph must be one character: '驿站'");
+            assertThatThrownBy(() -> read(KINDS_HEADER + "A,甲,A,,true,1,,#000000,src\n", ONE_SERVICE))
+                    .hasMessage("station-kinds.csv line 2: column glyph is empty");
+            assertThatThrownBy(() -> read(KINDS_HEADER + "A,甲,A,,true,1,\u3000,#000000,src\n", ONE_SERVICE))
+                    .hasMessageStartingWith("station-kinds.csv line 2: glyph must be a visible character");
+            assertThatThrownBy(() -> read(KINDS_HEADER.replace("glyph,", ""), ONE_SERVICE))
+                    .hasMessageContaining("station-kinds.csv: header lacks column 'glyph'");
+        }
+
+        @ParameterizedTest(name = "color {0}")
+        @CsvSource({"red", "#d7263", "#d7263d0", "d7263d", "#g7263d", "rgb(1;2;3)"})
+        void shouldRejectColourThatIsNotHexRgb(String color) {
+            assertThatThrownBy(() -> read(KINDS_HEADER + "A,甲,A,,true,1,甲," + color + ",src\n", ONE_SERVICE))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("station-kinds.csv line 2: color must be #rrggbb: '" + color + "'");
         }
 
         @Test
