@@ -10,8 +10,11 @@ import java.util.Map;
 /**
  * Everything coverage computes on for the loaded region: the road network, the population surface
  * and, per travel profile, how the two meet. Immutable once loaded; shared by all requests.
+ *
+ * @param load which load of the region this is (counts up): results computed on an earlier load are stale
  */
-record RegionNetwork(Region region, RoadNetwork network, PopulationSurface surface, Map<TravelProfile, CoverageModel> models) {
+record RegionNetwork(Region region, long load, RoadNetwork network, PopulationSurface surface,
+                     Map<TravelProfile, CoverageModel> models) {
 
     CoverageModel model(TravelProfile profile) {
         CoverageModel m = models.get(profile);

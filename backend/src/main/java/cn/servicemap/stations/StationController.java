@@ -4,12 +4,17 @@ import cn.servicemap.catalog.CatalogParams;
 import cn.servicemap.gis.crs.CoordinateSystem;
 import cn.servicemap.gis.stations.StationStatus;
 import cn.servicemap.gis.network.BoundingBox;
+import cn.servicemap.system.BindingErrors;
 import cn.servicemap.system.Feature;
 import cn.servicemap.system.ConflictException;
 import cn.servicemap.system.FieldError;
 import cn.servicemap.system.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -57,24 +62,30 @@ class StationController {
         this.clock = clock;
     }
 
+    /** The query of GET /api/stations; every bad parameter is reported, not only the first. */
+    record StationQuery(@Parameter(description = "Kind codes or Chinese names") List<String> kind,
+                        @Parameter(description = "Service codes or Chinese names; a station must offer all") List<String> service,
+                        @Parameter(description = "District adcode") String district,
+                        @Parameter(description = "minLon,minLat,maxLon,maxLat (WGS84)", schema = @Schema(type = "string")) BoundingBox bbox,
+                        @Parameter(description = "Only stations open now (true) or closed now (false), Asia/Shanghai time, public holidays considered") Boolean openNow,
+                        @Parameter(description = "Text in name or address") String q,
+                        @Parameter(description = "Statuses; default all but CLOSED") List<String> status) {
+    }
+
     @Operation(summary = "List service points as a GeoJSON FeatureCollection",
             description = "Filters combine with AND; kind and service may repeat or be comma-separated (a station must offer every service named).")
     @GetMapping(produces = {GEOJSON, "application/json"})
-    StationFeatures.StationCollection list(
-            @Parameter(description = "Kind codes or Chinese names") @RequestParam(required = false) List<String> kind,
-            @Parameter(description = "Service codes or Chinese names") @RequestParam(required = false) List<String> service,
-            @Parameter(description = "District adcode") @RequestParam(required = false) String district,
-            @Parameter(description = "minLon,minLat,maxLon,maxLat (WGS84)") @RequestParam(required = false) BoundingBox bbox,
-            @Parameter(description = "Only stations open now (Asia/Shanghai time, public holidays considered)") @RequestParam(required = false) Boolean openNow,
-            @Parameter(description = "Text in name or address") @RequestParam(required = false) String q,
-            @Parameter(description = "Statuses; default all but CLOSED") @RequestParam(required = false) List<String> status) {
-        List<FieldError> errors = new ArrayList<>();
-        StationFilter filter = new StationFilter(params.kinds(kind, "kind", errors), params.services(service, "service", errors),
-                district == null || district.isBlank() ? null : district.trim(),
-                bbox == null ? null : new Envelope(bbox.minLon(), bbox.maxLon(), bbox.minLat(), bbox.maxLat()), q, statuses(status, errors));
+    StationFeatures.StationCollection list(@ParameterObject @ModelAttribute StationQuery query, BindingResult binding) {
+        List<FieldError> errors = new ArrayList<>(BindingErrors.of(binding));
+        BoundingBox bbox = query.bbox();
+        StationFilter filter = new StationFilter(params.kinds(query.kind(), "kind", errors), params.services(query.service(), "service", errors),
+                query.district() == null || query.district().isBlank() ? null : query.district().trim(),
+                bbox == null ? null : new Envelope(bbox.minLon(), bbox.maxLon(), bbox.minLat(), bbox.maxLat()), query.q(),
+                statuses(query.status(), errors));
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
+        Boolean openNow = query.openNow();
         LocalDateTime now = LocalDateTime.now(clock);
         List<ServicePoint> found = stations.find(filter);
         if (openNow != null) {

@@ -125,6 +125,102 @@ abstract class CoverageApiContract extends DemoRegionTestBase {
         assertThat(unknown.json().get("field").asText()).isEqualTo("changes[0].stationId");
     }
 
+    /**
+     * Every pair of operations on one station in one what-if: allowed in order, or refused with the index of the
+     * first change that does not fit (never a server error). A station closed by a change must be reopened before
+     * it is moved or closed again; reopening brings it back where it stood, so close-then-reopen changes nothing.
+     */
+    @Test
+    void shouldApplyEveryPairOfChangesOnOneStationInOrderOrNameTheChangeThatDoesNotFit() {
+        Api api = api();
+        JsonNode site = api.get("/api/coverage/gaps?minutes=5&limit=1").json().get("features").get(0).get("properties").get("suggestedSite");
+        long open = api.get("/api/stations?kind=SERVICE_CENTRE").json().get("features").get(0).get("id").asLong();
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("name", "方案测试已关闭驿站" + System.nanoTime());
+        body.put("kind", "爱心驿站");
+        body.put("lon", site.get("lon").asDouble());
+        body.put("lat", site.get("lat").asDouble());
+        long closed = api.post("/api/stations", body).json().get("id").asLong();
+        assertThat(api.delete("/api/stations/" + closed + "?reason=test", Map.of()).status()).isEqualTo(200);
+
+        // expected: the index of the refused change, or -1 when both apply
+        Map<String, Integer> onOpen = Map.of("move,move", -1, "move,close", -1, "move,reopen", 1, "close,move", 1,
+                "close,close", 1, "close,reopen", -1, "reopen,move", 0, "reopen,close", 0, "reopen,reopen", 0);
+        Map<String, Integer> onClosed = Map.of("move,move", 0, "move,close", 0, "move,reopen", 0, "close,move", 0,
+                "close,close", 0, "close,reopen", 0, "reopen,move", -1, "reopen,close", -1, "reopen,reopen", 1);
+        for (Map.Entry<Long, Map<String, Integer>> station : Map.of(open, onOpen, closed, onClosed).entrySet()) {
+            for (Map.Entry<String, Integer> pair : station.getValue().entrySet()) {
+                String[] ops = pair.getKey().split(",");
+                List<Map<String, Object>> changes = new ArrayList<>();
+                for (String op : ops) {
+                    Map<String, Object> c = new java.util.LinkedHashMap<>();
+                    c.put("op", op);
+                    c.put("stationId", station.getKey());
+                    if (op.equals("move")) {
+                        c.put("lon", site.get("lon").asDouble() + 0.0005);
+                        c.put("lat", site.get("lat").asDouble());
+                    }
+                    changes.add(c);
+                }
+                Api.Response r = api.post("/api/whatif", Map.of("changes", changes));
+                String what = "station " + station.getKey() + ": " + pair.getKey() + " -> " + r.text();
+                if (pair.getValue() < 0) {
+                    assertThat(r.status()).as(what).isEqualTo(200);
+                } else {
+                    assertThat(r.status()).as(what).isEqualTo(400);
+                    assertThat(r.json().get("field").asText()).as(what).isEqualTo("changes[" + pair.getValue() + "].stationId");
+                }
+            }
+        }
+        JsonNode closeThenReopen = api.post("/api/whatif", Map.of("changes", List.of(Map.of("op", "close", "stationId", open),
+                Map.of("op", "reopen", "stationId", open)))).json();
+        for (JsonNode band : closeThenReopen.get("delta").get("total").get("bands")) {
+            assertThat(band.get("peopleGained").asLong()).isZero();
+            assertThat(band.get("peopleLost").asLong()).isZero();
+        }
+        JsonNode reopened = api.post("/api/whatif", Map.of("changes", List.of(Map.of("op", "reopen", "stationId", closed)))).json();
+        assertThat(reopened.get("report").get("stations").get("counted").asInt())
+                .isEqualTo(api.get("/api/coverage").json().get("stations").get("counted").asInt() + 1);
+        assertThat(reopened.get("placed")).hasSize(1);
+    }
+
+    @Test
+    void shouldRefuseNullsAndBadBandsWithTheirField() {
+        Api api = api();
+        java.util.List<Object> withNull = new ArrayList<>();
+        withNull.add(null);
+        Api.Response nullChange = api.post("/api/whatif", Map.of("changes", withNull));
+        assertThat(nullChange.status()).isEqualTo(400);
+        assertThat(nullChange.json().get("field").asText()).isEqualTo("changes[0]");
+        Api.Response emptyBand = api.get("/api/coverage?bands=5,,10");
+        assertThat(emptyBand.status()).isEqualTo(400);
+        assertThat(emptyBand.json().get("field").asText()).isEqualTo("bands");
+        java.util.List<Object> bands = new ArrayList<>(List.of(5));
+        bands.add(null);
+        Api.Response nullBand = api.post("/api/whatif", Map.of("bands", bands, "changes", List.of(Map.of("op", "close", "stationId", 1))));
+        assertThat(nullBand.status()).isEqualTo(400);
+        assertThat(nullBand.json().get("field").asText()).isEqualTo("bands");
+    }
+
+    /** 每万人驿站 divides the district's stations by the same people the table shows beside it. */
+    @Test
+    void shouldCountStationsPer10000OfThePeopleCounted() {
+        JsonNode r = api().get("/api/coverage").json();
+        for (JsonNode d : r.get("districts")) {
+            long people = d.get("people").asLong();
+            if (people > 0) {
+                assertThat(d.get("stationsPer10kPeople").asDouble()).as(d.get("name").asText())
+                        .isCloseTo(d.get("stations").asInt() * 10_000.0 / people, org.assertj.core.data.Offset.offset(0.001));
+            }
+        }
+        JsonNode xuanwu = r.get("districts").findParents("adcode").stream().filter(d -> d.get("adcode").asText().equals("320102"))
+                .findFirst().orElseThrow();
+        assertThat(xuanwu.get("stations").asInt()).isPositive();
+        // thousands of people in the core, not the district's half a million: several stations per 10,000
+        assertThat(xuanwu.get("stationsPer10kPeople").asDouble()).isGreaterThan(1);
+        assertThat(r.get("total").get("name").asText()).isEqualTo("全区域");
+    }
+
     @Test
     void shouldRecomputeWhenStationsChange() {
         Api api = api();
