@@ -1,0 +1,121 @@
+package cn.servicemap.coverage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import cn.servicemap.districts.RegionIndex;
+import cn.servicemap.stations.StationFeatures;
+import cn.servicemap.support.WebSlice;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/**
+ * The coverage endpoints' request parsing and error shapes, without a database or a road network: every bad value
+ * is a 400 problem detail naming the field, and nothing reaches the services.
+ */
+@WebMvcTest(CoverageController.class)
+@Import(WebSlice.class)
+class CoverageControllerSliceTest {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @MockitoBean
+    CoverageService coverage;
+    @MockitoBean
+    WhatIfs whatIfs;
+    @MockitoBean
+    StationFeatures stationFeatures;
+    @MockitoBean
+    RegionIndex regionIndex;
+
+    @Test
+    void shouldRefuseAnUnknownProfileWithOneMessage() {
+        assertField(mvc.get().uri("/api/coverage?profile=bicycle").exchange(), "profile", "BAD_PROFILE");
+        verifyNoInteractions(whatIfs, coverage);
+    }
+
+    @Test
+    void shouldRefuseBadBandsWhicheverWayTheyAreBad() {
+        for (String bands : new String[]{"5,,10", "15,10", "0,5", "5,121", "a", "1,2,3,4,5,6,7", ",", "5.5"}) {
+            assertField(mvc.get().uri("/api/coverage/bands?bands=" + bands).exchange(), "bands", "BAD_BANDS");
+        }
+        verifyNoInteractions(whatIfs, coverage);
+    }
+
+    @Test
+    void shouldRefuseABadOrOversizedBox() {
+        assertField(mvc.get().uri("/api/coverage/bands?bbox=1,2,3").exchange(), "bbox", "BAD_BBOX");
+        assertField(mvc.get().uri("/api/coverage/bands?bbox=118.8,32,118.7,32.1").exchange(), "bbox", "BAD_BBOX");
+        assertField(mvc.get().uri("/api/coverage/bands?bbox=110,30,118,32").exchange(), "bbox", null);
+        assertField(mvc.get().uri("/api/coverage/bands?form=circles").exchange(), "form", "BAD_VALUE");
+    }
+
+    @Test
+    void shouldKeepNearestAndGapLimits() {
+        assertField(mvc.get().uri("/api/nearest?lon=118.78&lat=32.04&k=0").exchange(), "k", "OUT_OF_RANGE");
+        assertField(mvc.get().uri("/api/nearest?lon=118.78&lat=32.04&k=21").exchange(), "k", "OUT_OF_RANGE");
+        assertField(mvc.get().uri("/api/nearest?lon=118.78&lat=32.04&crs=BEIJING54").exchange(), "crs", "BAD_CRS");
+        assertField(mvc.get().uri("/api/nearest?lon=east&lat=32.04").exchange(), "lon", "BAD_VALUE");
+        assertField(mvc.get().uri("/api/nearest?lat=32.04").exchange(), "lon", "missing");
+        assertField(mvc.get().uri("/api/coverage/gaps?limit=101").exchange(), "limit", "OUT_OF_RANGE");
+        verifyNoInteractions(coverage, whatIfs);
+    }
+
+    @Test
+    void shouldNameTheChangeAndPropertyOfABadWhatIf() {
+        assertField(whatIf("{\"changes\":[{\"op\":\"teleport\"}]}"), "changes[0].op", "BAD_TYPE");
+        assertField(whatIf("{\"changes\":[{\"stationId\":3}]}"), "changes[0].op", "BAD_TYPE");
+        assertField(whatIf("{\"changes\":[{\"op\":\"close\",\"stationId\":3},{\"op\":\"add\",\"lon\":118.78}]}"), "changes[1].lat", "BAD_COORDINATE");
+        assertField(whatIf("{\"changes\":[{\"op\":\"move\",\"lon\":118.78,\"lat\":32.04}]}"), "changes[0].stationId", "MISSING_VALUE");
+        assertField(whatIf("{\"changes\":[{\"op\":\"add\",\"lon\":918.78,\"lat\":32.04}]}"), "changes[0].lon", "BAD_COORDINATE");
+        assertField(whatIf("{\"changes\":[{\"op\":\"add\",\"lon\":118.78,\"lat\":32.04,\"crs\":\"OSGB36\"}]}"), "changes[0].crs", "BAD_CRS");
+        assertField(whatIf("{\"profile\":\"fly\",\"changes\":[]}"), "profile", "BAD_PROFILE");
+        assertField(whatIf("{\"bands\":[5,null],\"changes\":[]}"), "bands", "BAD_BANDS");
+        assertField(whatIf("{\"bbox\":\"a,b\",\"changes\":[]}"), "bbox", "BAD_BBOX");
+        assertField(whatIf("{\"changes\":[{\"op\":\"close\",\"stationId\":\"seven\"}]}"), "changes[0].stationId", "WRONG_TYPE");
+        MvcTestResult notJson = whatIf("{\"changes\":[");
+        assertThat(notJson).hasStatus(400);
+        assertThat(notJson).bodyJson().extractingPath("$.detail").asString().contains("not valid JSON");
+        verifyNoInteractions(whatIfs);
+    }
+
+    /** An IllegalStateException from inside gis-data is the server's fault: 500, an error id, none of its message. */
+    @Test
+    void shouldAnswerAnInternalFaultWith500AndAnErrorIdOnly() {
+        when(whatIfs.state(any(), any(), any(), any(Boolean.class))).thenThrow(new IllegalStateException("secret internal detail at Coverage.java:42"));
+        MvcTestResult r = mvc.get().uri("/api/coverage").exchange();
+        assertThat(r).hasStatus(500);
+        assertThat(r.getResponse().getContentType()).startsWith("application/problem+json");
+        assertThat(r).bodyJson().extractingPath("$.errorId").asString().hasSize(8);
+        assertThat(r).bodyText().doesNotContain("secret", "Coverage.java", "IllegalStateException");
+        org.mockito.Mockito.doThrow(new IllegalArgumentException("bad geometry in JTS")).when(whatIfs).state(any(), any(), any(), any(Boolean.class));
+        MvcTestResult iae = mvc.get().uri("/api/coverage").exchange();
+        assertThat(iae).hasStatus(500);
+        assertThat(iae).bodyText().doesNotContain("JTS");
+    }
+
+    private MvcTestResult whatIf(String json) {
+        return mvc.post().uri("/api/whatif").contentType(MediaType.APPLICATION_JSON).content(json).exchange();
+    }
+
+    /** A 400 problem detail whose first field is {@code field} (and code {@code code}, unless null), with a reason. */
+    static void assertField(MvcTestResult r, String field, String code) {
+        assertThat(r).hasStatus(400);
+        assertThat(r.getResponse().getContentType()).startsWith("application/problem+json");
+        assertThat(r).bodyJson().extractingPath("$.field").asString().isEqualTo(field);
+        assertThat(r).bodyJson().extractingPath("$.reason").asString().isNotBlank();
+        if (code != null) {
+            assertThat(r).bodyJson().extractingPath("$.errors[0].code").asString().isEqualTo(code);
+        }
+        assertThat(r).bodyText().doesNotContain("Exception", "tools.jackson", "For input string");
+    }
+}
