@@ -113,7 +113,7 @@ public final class CoverageResponses {
 
     @Schema(description = "One station found by travel time")
     public record Found(long id, double minutes, long meters,
-                        @Schema(ref = "#/components/schemas/GeoJsonGeometry", nullable = true) Geometry route,
+                        @Schema(description = "The way there as a LineString, or null", ref = "#/components/schemas/GeoJsonGeometry") Geometry route,
                         Feature<StationFeatures.StationProperties> station) {
     }
 

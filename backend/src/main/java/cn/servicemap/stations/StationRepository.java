@@ -113,7 +113,7 @@ public class StationRepository {
             bindInsert(ps, s, origin, now);
             return ps;
         }, keys);
-        long id = keyOf(keys.getKeyList().get(0));
+        long id = keyOf(keys.getKeyList().get(0).values());
         insertServices(id, s.services());
         return id;
     }
@@ -137,7 +137,7 @@ public class StationRepository {
                             return part.size();
                         }
                     }, keys);
-            List<Long> partIds = keys.getKeyList().stream().map(StationRepository::keyOf).toList();
+            List<Long> partIds = keys.getKeyList().stream().map(k -> keyOf(k.values())).toList();
             if (partIds.size() != part.size()) {
                 throw new IllegalStateException("database returned " + partIds.size() + " keys for " + part.size() + " inserted stations");
             }
@@ -254,9 +254,9 @@ public class StationRepository {
         ps.setObject(i, now);
     }
 
-    /** The generated id of one inserted row (the only key column asked for; H2 names it ID, PostgreSQL id). */
-    private static long keyOf(Map<String, ?> key) {
-        return ((Number) key.values().iterator().next()).longValue();
+    /** The generated id of one inserted row: its only key column (asked for as id; H2 names it ID, PostgreSQL id). */
+    private static long keyOf(java.util.Collection<?> keyColumns) {
+        return ((Number) keyColumns.iterator().next()).longValue();
     }
 
     private static String placeholders(int n) {

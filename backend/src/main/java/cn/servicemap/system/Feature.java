@@ -12,8 +12,9 @@ import org.locationtech.jts.geom.Geometry;
 @Schema(description = "GeoJSON Feature (RFC 7946)")
 public record Feature<P>(@Schema(allowableValues = "Feature") String type,
                          @JsonInclude(JsonInclude.Include.NON_NULL)
-                         @Schema(oneOf = {String.class, Long.class}, nullable = true) Object id,
-                         @Schema(ref = OpenApiConfig.GEOMETRY_SCHEMA, nullable = true) Geometry geometry,
+                         @Schema(description = "Absent when the feature has no id", oneOf = {String.class, Long.class}) Object id,
+                         @Schema(description = "null when not asked for (GeoJSON allows a null geometry)", ref = OpenApiConfig.GEOMETRY_SCHEMA)
+                         Geometry geometry,
                          P properties) {
 
     public static <P> Feature<P> of(Object id, Geometry geometry, P properties) {

@@ -1,5 +1,6 @@
 package cn.servicemap.system;
 
+import cn.servicemap.gis.network.BoundingBox;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -10,6 +11,7 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import java.util.List;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,6 +20,11 @@ class OpenApiConfig {
 
     /** The one schema of a GeoJSON geometry, referred to by every record field holding a JTS geometry. */
     static final String GEOMETRY_SCHEMA = "#/components/schemas/GeoJsonGeometry";
+
+    static {
+        // A bounding box travels as the text minLon,minLat,maxLon,maxLat (see RequestValues.bbox), also inside query objects.
+        SpringDocUtils.getConfig().replaceWithClass(BoundingBox.class, String.class).addSimpleTypesForParameterObject(BoundingBox.class);
+    }
 
     @Bean
     OpenAPI serviceMapOpenApi() {

@@ -1,0 +1,94 @@
+package cn.servicemap.coverage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.servicemap.gis.network.TravelProfile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The coverage cache computes a key once however many requests miss it together, and forgets failures and stale keys. */
+class CoverageCacheTest {
+
+    private static final CoverageService.StationSelection ALL = new CoverageService.StationSelection(Set.of(), false);
+
+    private static CoverageCache.Key key(long load, long version) {
+        return new CoverageCache.Key("320100", load, version, TravelProfile.WALK, ALL, List.of(5, 10, 15));
+    }
+
+    @Test
+    void shouldComputeOnceUnderConcurrentMisses() throws Exception {
+        CoverageCache cache = new CoverageCache();
+        AtomicInteger computed = new AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<CoverageService.State>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return cache.state(key(1, 7), () -> {
+                        computed.incrementAndGet();
+                        sleep(200); // long enough for every other thread to miss meanwhile
+                        return null;
+                    });
+                }));
+            }
+            start.countDown();
+            for (Future<CoverageService.State> a : answers) {
+                a.get(10, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(computed).hasValue(1);
+    }
+
+    @Test
+    void shouldForgetAFailureAndComputeAgain() {
+        CoverageCache cache = new CoverageCache();
+        assertThatThrownBy(() -> cache.state(key(1, 7), () -> {
+            throw new IllegalStateException("network gone");
+        })).hasMessage("network gone");
+        AtomicInteger computed = new AtomicInteger();
+        cache.state(key(1, 7), () -> {
+            computed.incrementAndGet();
+            return null;
+        });
+        assertThat(computed).hasValue(1);
+    }
+
+    @Test
+    void shouldDropOlderDataVersionsAndLoadsOfTheRegion() {
+        CoverageCache cache = new CoverageCache();
+        AtomicInteger computed = new AtomicInteger();
+        cache.state(key(1, 7), () -> count(computed));
+        cache.state(key(1, 8), () -> count(computed));
+        cache.state(key(1, 7), () -> count(computed)); // version 7 was dropped when 8 arrived
+        assertThat(computed).hasValue(3);
+        cache.state(key(2, 7), () -> count(computed));
+        cache.state(key(2, 7), () -> count(computed)); // kept
+        assertThat(computed).hasValue(4);
+    }
+
+    private static CoverageService.State count(AtomicInteger computed) {
+        computed.incrementAndGet();
+        return null;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
