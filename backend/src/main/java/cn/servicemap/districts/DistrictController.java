@@ -67,6 +67,7 @@ class DistrictController {
         try (InputStream in = file.getInputStream()) {
             var imported = service.importBoundaries(in, crs, file.getOriginalFilename() + " (" + crs + ")");
             return new BoundaryImportResult(imported.size(), imported.stream().map(b -> b.adcode()).toList());
+        } catch (com.fasterxml.jackson.core.JacksonException e) { throw new InvalidRequestException("file", "区县边界文件不是有效的 JSON (the boundary file is not valid JSON)");
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("file", "无法读取区县边界文件 (cannot read the boundary file): " + e.getMessage());
         }

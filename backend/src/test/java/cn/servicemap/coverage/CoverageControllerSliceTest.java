@@ -1,5 +1,6 @@
 package cn.servicemap.coverage;
 
+import static cn.servicemap.support.Problems.assertField;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -105,17 +106,5 @@ class CoverageControllerSliceTest {
 
     private MvcTestResult whatIf(String json) {
         return mvc.post().uri("/api/whatif").contentType(MediaType.APPLICATION_JSON).content(json).exchange();
-    }
-
-    /** A 400 problem detail whose first field is {@code field} (and code {@code code}, unless null), with a reason. */
-    static void assertField(MvcTestResult r, String field, String code) {
-        assertThat(r).hasStatus(400);
-        assertThat(r.getResponse().getContentType()).startsWith("application/problem+json");
-        assertThat(r).bodyJson().extractingPath("$.field").asString().isEqualTo(field);
-        assertThat(r).bodyJson().extractingPath("$.reason").asString().isNotBlank();
-        if (code != null) {
-            assertThat(r).bodyJson().extractingPath("$.errors[0].code").asString().isEqualTo(code);
-        }
-        assertThat(r).bodyText().doesNotContain("Exception", "tools.jackson", "For input string");
     }
 }

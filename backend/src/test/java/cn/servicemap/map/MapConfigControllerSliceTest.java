@@ -1,0 +1,63 @@
+package cn.servicemap.map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.when;
+
+import cn.servicemap.basemap.BasemapService;
+import cn.servicemap.gis.basemap.BasemapTiles;
+import cn.servicemap.region.Region;
+import cn.servicemap.region.RegionRepository;
+import cn.servicemap.support.WebSlice;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/** What the web map reads first, without a database or an OSM file: the configured default bands and an empty basemap. */
+@WebMvcTest(MapConfigController.class)
+@Import(WebSlice.class)
+class MapConfigControllerSliceTest {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @MockitoBean
+    BasemapService basemap;
+    @MockitoBean
+    RegionRepository regions;
+
+    @Test
+    void shouldAnswerTheConfiguredDefaultBandsWithNoRegion() {
+        when(basemap.basemap()).thenReturn(BasemapTiles.of(List.of(), false, "no OSM file"));
+        MvcTestResult r = mvc.get().uri("/api/map-config").exchange();
+        assertThat(r).hasStatusOk();
+        assertThat(r).bodyJson().extractingPath("$.bands").asArray().containsExactly(5, 10, 15);
+        assertThat(r).bodyJson().extractingPath("$.zoom").asNumber().isEqualTo(15);
+        assertThat(r).bodyJson().extractingPath("$.region").isNull();
+        assertThat(r).bodyJson().extractingPath("$.bbox").isNull();
+        assertThat(r).bodyJson().extractingPath("$.basemaps.online").isNull();
+        assertThat(r).bodyJson().extractingPath("$.basemaps.offline.empty").asBoolean().isTrue();
+        assertThat(r).bodyJson().extractingPath("$.basemaps.offline.url").asString().isEqualTo("/api/basemap/{z}/{x}/{y}.json");
+        assertThat(r).bodyJson().extractingPath("$.credits").asArray().containsExactly("© OpenStreetMap contributors");
+    }
+
+    @Test
+    void shouldNameTheRegionAndItsCredits() {
+        when(basemap.basemap()).thenReturn(BasemapTiles.of(List.of(), true, "合成示例数据 (synthetic)"));
+        when(regions.current()).thenReturn(Optional.of(new Region("SYNTH", "示例城", true, "a generated city", null,
+                List.of("合成数据"), OffsetDateTime.parse("2026-06-30T10:00:00+08:00"))));
+        MvcTestResult r = mvc.get().uri("/api/map-config").exchange();
+        assertThat(r).hasStatusOk();
+        assertThat(r).bodyJson().extractingPath("$.region.code").asString().isEqualTo("SYNTH");
+        assertThat(r).bodyJson().extractingPath("$.region.synthetic").asBoolean().isTrue();
+        assertThat(r).bodyJson().extractingPath("$.credits").asArray().containsExactly("合成数据");
+        assertThat(r).bodyJson().extractingPath("$.basemaps.offline.synthetic").asBoolean().isTrue();
+        assertThat(r).bodyJson().extractingPath("$.bands").asArray().containsExactly(5, 10, 15);
+    }
+}

@@ -1,0 +1,73 @@
+package cn.servicemap.stations;
+
+import static cn.servicemap.support.Problems.assertField;
+import static cn.servicemap.support.Problems.assertProblem;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import cn.servicemap.support.WebSlice;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+/** The station upload's parameters and error shapes, without a database: the file part and the crs are required. */
+@WebMvcTest(StationImportController.class)
+@Import(WebSlice.class)
+class StationImportControllerSliceTest {
+
+    private static final MockMultipartFile CSV = new MockMultipartFile("file", "stations.csv", "text/csv",
+            "name,kind,lon,lat\n新街口爱心驿站,爱心驿站,118.779,32.041\n".getBytes(StandardCharsets.UTF_8));
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @MockitoBean
+    StationImportService imports;
+
+    @Test
+    void shouldRequireTheFilePart() {
+        assertField(mvc.post().uri("/api/stations/imports").multipart().param("crs", "WGS84").exchange(), "file", "missing");
+        verifyNoInteractions(imports);
+    }
+
+    @Test
+    void shouldRefuseAnUnknownCoordinateSystem() {
+        assertField(mvc.post().uri("/api/stations/imports").multipart().file(CSV).param("crs", "XYZ").exchange(), "crs", "BAD_CRS");
+        verifyNoInteractions(imports);
+    }
+
+    @Test
+    void shouldRequireTheCoordinateSystem() {
+        assertField(mvc.post().uri("/api/stations/imports").multipart().file(CSV).exchange(), "crs", "missing");
+        verifyNoInteractions(imports);
+    }
+
+    @Test
+    void shouldRefuseACommitFlagThatIsNoBoolean() {
+        assertField(mvc.post().uri("/api/stations/imports").multipart().file(CSV).param("crs", "GCJ02").param("commit", "maybe")
+                .exchange(), "commit", "BAD_VALUE");
+        verifyNoInteractions(imports);
+    }
+
+    @Test
+    void shouldAnswerAFileTheReaderRefusesAsABadFile() throws Exception {
+        when(imports.importFile(any(), anyString(), any(), anyBoolean(), anyString(), any()))
+                .thenThrow(new IllegalArgumentException("unsupported file type .doc (use CSV, XLSX, GeoJSON or a zipped Shapefile)"));
+        assertField(mvc.post().uri("/api/stations/imports").multipart().file(CSV).param("crs", "WGS84").exchange(), "file", null);
+    }
+
+    @Test
+    void shouldRefuseABodyThatIsNotMultipart() {
+        assertProblem(mvc.post().uri("/api/stations/imports").contentType(MediaType.APPLICATION_JSON).content("{}").exchange(), 415);
+        verifyNoInteractions(imports);
+    }
+}
