@@ -13,7 +13,7 @@ public class InvalidRequestException extends RuntimeException {
     }
 
     public InvalidRequestException(String field, String reason) {
-        this(List.of(new FieldError(field, reason, null)));
+        this(List.of(new FieldError(field, reason, "INVALID")));
     }
 
     public List<FieldError> errors() {

@@ -14,7 +14,6 @@ import cn.servicemap.gis.districts.DistrictBoundaryReader;
 import cn.servicemap.support.WebSlice;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -88,8 +87,6 @@ class DistrictControllerSliceTest {
     }
 
     /** Found by this slice: CensusTable echoes the NumberFormatException's message into the 400 it causes. */
-    @Disabled("leak: CensusTable.read puts NumberFormatException.getMessage() (For input string: \"abc\") into its "
-            + "IllegalArgumentException, which the controller echoes; fix in gis-data, then enable")
     @Test
     void shouldNotEchoTheNumberParsersMessage() throws Exception {
         when(service.importCensus(any(), any())).thenAnswer(inv -> CensusTable.read(inv.getArgument(0, InputStream.class)));

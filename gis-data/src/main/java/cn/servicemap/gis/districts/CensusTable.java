@@ -60,16 +60,27 @@ public record CensusTable(Map<String, CensusRecord> records, List<String> withou
                 withoutFigures.add("line " + lineNumber + ": " + adcode + " " + cells[name].trim());
                 continue;
             }
-            try {
-                long population = Math.round(Double.parseDouble(cells[popu].trim()));
-                Double urbanShare = urban >= 0 && !cells[urban].isBlank() ? Double.valueOf(cells[urban].trim()) : null;
-                records.put(adcode, new CensusRecord(adcode, cells[name].trim(), population, urbanShare));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("census line " + lineNumber + " (" + adcode + "): not a number: "
-                        + e.getMessage(), e);
-            }
+            long population = Math.round(number(cells[popu], "POPU", lineNumber, adcode));
+            Double urbanShare = urban >= 0 && !cells[urban].isBlank() ? number(cells[urban], "POPU_URB", lineNumber, adcode) : null;
+            records.put(adcode, new CensusRecord(adcode, cells[name].trim(), population, urbanShare));
         }
         return new CensusTable(records, withoutFigures);
+    }
+
+    /** The cell as a number; else a message that quotes the cell (shortened), never the parser's own words. */
+    private static double number(String cell, String column, int lineNumber, String adcode) {
+        String text = cell.trim();
+        try {
+            double value = Double.parseDouble(text);
+            if (Double.isFinite(value) && value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // told below, with the cell as the user wrote it
+        }
+        String shown = text.length() > 20 ? text.substring(0, 20) + "…" : text;
+        throw new IllegalArgumentException("第 " + lineNumber + " 行（" + adcode + "）" + column + " 不是非负数：“" + shown
+                + "” (census line " + lineNumber + " (" + adcode + "): " + column + " is not a non-negative number)");
     }
 
     private static int require(List<String> columns, String name) {

@@ -32,7 +32,13 @@ class CensusTableTest {
     void shouldNameTheLineOfABadNumber() {
         String csv = "CODE,NAME,POPU\n320102,玄武区,537825\n320104,秦淮区,many\n";
         assertThatThrownBy(() -> CensusTable.read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8))))
-                .hasMessageContaining("line 3").hasMessageContaining("320104");
+                .hasMessageContaining("line 3").hasMessageContaining("320104").hasMessageContaining("“many”")
+                .hasMessageNotContaining("For input string");
+        for (String bad : new String[]{"NaN", "-5", "Infinity"}) {
+            String row = "CODE,NAME,POPU\n320102,玄武区," + bad + "\n";
+            assertThatThrownBy(() -> CensusTable.read(new ByteArrayInputStream(row.getBytes(StandardCharsets.UTF_8))))
+                    .as(bad).hasMessageContaining("non-negative number");
+        }
         assertThatThrownBy(() -> CensusTable.read(new ByteArrayInputStream("CODE,NAME\n".getBytes(StandardCharsets.UTF_8))))
                 .hasMessageContaining("POPU");
     }
