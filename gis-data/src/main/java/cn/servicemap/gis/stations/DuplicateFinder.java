@@ -14,19 +14,18 @@ import java.util.Optional;
  * Finds a likely duplicate: a station with the same name within a radius in metres. Names are compared
  * after NFKC (full-width forms to ASCII), lower case, without spaces and the separators {@code ·•．.（）()-—_},
  * and without one leading prefix from a set the caller gives (e.g. a marker for demo stations; the
- * prefixes are normalised the same way). Stations are kept by name, then in a hash grid of cells at least the
- * radius wide, so a lookup reads the 3 × 3 cells around the point among stations of the same name only, however
- * dense the file. Not thread-safe.
+ * prefixes are normalised the same way). Uses a hash grid of cells at least the radius wide, so a lookup
+ * reads the 3 × 3 cells around the point. Not thread-safe.
  */
 public final class DuplicateFinder {
 
-    private record Entry(double lon, double lat, String label) {
+    private record Entry(String key, double lon, double lat, String label) {
     }
 
     private final double radiusInMeters;
     private final double cellDegrees;
     private final List<String> ignoredPrefixKeys;
-    private final Map<String, Map<Long, List<Entry>>> byName = new HashMap<>();
+    private final Map<Long, List<Entry>> cells = new HashMap<>();
 
     /** Names compared without any prefix ignored. */
     public DuplicateFinder(double radiusInMeters) {
@@ -43,16 +42,12 @@ public final class DuplicateFinder {
 
     /** @param label how a report names the earlier one, e.g. "第 12 行 (row 12)" or "站点 #34 (station 34)" */
     public void add(String name, double lon, double lat, String label) {
-        byName.computeIfAbsent(key(name), k -> new HashMap<>())
-                .computeIfAbsent(cell(lon, lat), k -> new ArrayList<>()).add(new Entry(lon, lat, label));
+        cells.computeIfAbsent(cell(lon, lat), k -> new ArrayList<>()).add(new Entry(key(name), lon, lat, label));
     }
 
     /** The label of an earlier station with the same name within the radius, if any. */
     public Optional<String> find(String name, double lon, double lat) {
-        Map<Long, List<Entry>> cells = byName.get(key(name));
-        if (cells == null) {
-            return Optional.empty();
-        }
+        String key = key(name);
         long cx = (long) Math.floor(lon / cellDegrees);
         long cy = (long) Math.floor(lat / cellDegrees);
         for (long dx = -1; dx <= 1; dx++) {
@@ -62,7 +57,7 @@ public final class DuplicateFinder {
                     continue;
                 }
                 for (Entry e : entries) {
-                    if (Geodesic.distanceMeters(lon, lat, e.lon(), e.lat()) <= radiusInMeters) {
+                    if (e.key().equals(key) && Geodesic.distanceMeters(lon, lat, e.lon(), e.lat()) <= radiusInMeters) {
                         return Optional.of(e.label());
                     }
                 }
