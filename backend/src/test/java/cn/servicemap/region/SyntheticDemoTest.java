@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 /** Without the shared data the demo is a generated city, and says so everywhere it shows. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"servicemap.data-dir=${java.io.tmpdir}/servicemap-no-shared-data",
-                "servicemap.network.cache-dir=target/network-cache/synthetic-fork-${servicemap.test.fork:1}", "servicemap.network.warm-up=false"})
+                "servicemap.network.cache-dir=target/network-cache-synthetic", "servicemap.network.warm-up=false"})
 class SyntheticDemoTest {
 
     @Value("${local.server.port}")

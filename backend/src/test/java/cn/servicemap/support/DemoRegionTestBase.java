@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"servicemap.data-dir=${servicemap.repo-root:..}/../shared/data",
-                "servicemap.network.cache-dir=target/network-cache/fork-${servicemap.test.fork:1}", "servicemap.network.warm-up=false"})
+                "servicemap.network.cache-dir=target/network-cache", "servicemap.network.warm-up=false"})
 @Import(FixedClockConfig.class)
 public abstract class DemoRegionTestBase {
 
