@@ -11,7 +11,7 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 @Repository
-class ProblemReportRepository {
+public class ProblemReportRepository {
 
     private static final String SELECT = """
             SELECT r.id, r.station_id, s.name, r.type, r.note, r.contact, r.status, r.created_at, r.resolved_at, r.resolution

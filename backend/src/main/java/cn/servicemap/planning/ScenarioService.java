@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * written in order in one transaction through the same checks as any edit (all or nothing), each audited.
  */
 @Service
-class ScenarioService {
+public class ScenarioService {
 
     /** What applying wrote. */
     record Applied(long scenarioId, int changes, List<Long> stationIds) {

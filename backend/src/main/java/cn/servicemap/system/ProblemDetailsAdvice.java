@@ -1,12 +1,14 @@
 package cn.servicemap.system;
 
-import java.net.URI;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.UUID;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,15 +18,14 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
-import org.springframework.context.MessageSourceResolvable;
-import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -112,10 +113,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             if (param != null && !param.name().isEmpty()) {
                 name = param.name();
             }
-            for (MessageSourceResolvable m : r.getResolvableErrors()) {
-                errors.add(new FieldError(name, "值“" + shortened(r.getArgument()) + "”超出允许范围：" + m.getDefaultMessage()
-                        + " (value out of range)", "OUT_OF_RANGE"));
-            }
+            Min min = r.getMethodParameter().getParameterAnnotation(Min.class);
+            Max max = r.getMethodParameter().getParameterAnnotation(Max.class);
+            String range = (min == null ? "" : "≥ " + min.value()) + (min != null && max != null ? ", " : "")
+                    + (max == null ? "" : "≤ " + max.value());
+            // our own words and the declared bounds: the validator's message is a library's text in the server's locale
+            errors.add(new FieldError(name, name + " 应 " + range + "，而不是“" + shortened(r.getArgument()) + "” ("
+                    + name + " must be " + range + ")", "OUT_OF_RANGE"));
         }
         ProblemDetail pd = withErrors(problem(HttpStatus.BAD_REQUEST, "invalid-request", "请求内容有误 (invalid request)",
                 errors.isEmpty() ? "请求参数无效 (invalid parameters)" : errors.get(0).field() + ": " + errors.get(0).reason()), errors);

@@ -8,26 +8,15 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import cn.servicemap.gis.basemap.TileId;
-import cn.servicemap.support.WebSlice;
+import cn.servicemap.support.WebSliceTest;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /** Basemap tile addresses without an OSM file: non-integers and out-of-range tiles are 400 naming z, x or y. */
-@WebMvcTest(BasemapController.class)
-@Import(WebSlice.class)
-class BasemapControllerSliceTest {
+class BasemapControllerSliceTest extends WebSliceTest {
 
-    @Autowired
-    MockMvcTester mvc;
 
-    @MockitoBean
-    BasemapService basemap;
 
     @Test
     void shouldRefuseATileNumberThatIsNoInteger() {

@@ -3,21 +3,13 @@ package cn.servicemap.catalog;
 import static cn.servicemap.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.servicemap.support.WebSlice;
+import cn.servicemap.support.WebSliceTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /** The catalog the pages draw kinds from, read from the seeds: every kind with its code, name, glyph and colour. */
-@WebMvcTest(CatalogController.class)
-@Import(WebSlice.class)
-class CatalogControllerSliceTest {
+class CatalogControllerSliceTest extends WebSliceTest {
 
-    @Autowired
-    MockMvcTester mvc;
 
     @Test
     void shouldListKindsWithWhatAMarkerNeeds() {

@@ -8,35 +8,18 @@ import static org.mockito.Mockito.when;
 
 import cn.servicemap.districts.RegionIndex;
 import cn.servicemap.stations.StationFeatures;
-import cn.servicemap.support.WebSlice;
+import cn.servicemap.support.WebSliceTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /**
  * The coverage endpoints' request parsing and error shapes, without a database or a road network: every bad value
  * is a 400 problem detail naming the field, and nothing reaches the services.
  */
-@WebMvcTest(CoverageController.class)
-@Import(WebSlice.class)
-class CoverageControllerSliceTest {
+class CoverageControllerSliceTest extends WebSliceTest {
 
-    @Autowired
-    MockMvcTester mvc;
 
-    @MockitoBean
-    CoverageService coverage;
-    @MockitoBean
-    WhatIfs whatIfs;
-    @MockitoBean
-    StationFeatures stationFeatures;
-    @MockitoBean
-    RegionIndex regionIndex;
 
     @Test
     void shouldRefuseAnUnknownProfileWithOneMessage() {

@@ -11,45 +11,32 @@ import static org.mockito.Mockito.when;
 import cn.servicemap.gis.crs.CoordinateSystem;
 import cn.servicemap.gis.districts.CensusTable;
 import cn.servicemap.gis.districts.DistrictBoundaryReader;
-import cn.servicemap.support.WebSlice;
+import cn.servicemap.support.WebSliceTest;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /**
  * The district endpoints' error shapes, without a database: a bad crs, an unknown adcode, and a file the reader
  * refuses (400 naming the file, never 500).
  */
-@WebMvcTest(DistrictController.class)
-@Import(WebSlice.class)
-class DistrictControllerSliceTest {
+class DistrictControllerSliceTest extends WebSliceTest {
 
-    @Autowired
-    MockMvcTester mvc;
 
-    @MockitoBean
-    DistrictRepository repository;
-    @MockitoBean
-    DistrictService service;
 
     @Test
     void shouldRefuseAnUnknownCoordinateSystem() {
         assertField(boundaries("{}", "XYZ"), "crs", "BAD_CRS");
-        verifyNoInteractions(service);
+        verifyNoInteractions(districtService);
     }
 
     @Test
     void shouldRequireTheFilePart() {
         assertField(mvc.post().uri("/api/districts/imports").multipart().param("crs", "GCJ02").exchange(), "file", "missing");
         assertField(mvc.post().uri("/api/districts/population").multipart().exchange(), "file", "missing");
-        verifyNoInteractions(service);
+        verifyNoInteractions(districtService);
     }
 
     @Test
@@ -61,7 +48,7 @@ class DistrictControllerSliceTest {
 
     @Test
     void shouldAnswerABoundaryFileTheReaderRefusesAs400NamingTheFile() throws Exception {
-        when(service.importBoundaries(any(), any(), anyString()))
+        when(districtService.importBoundaries(any(), any(), anyString()))
                 .thenThrow(new IllegalArgumentException("feature 3: property adcode must be a 6-digit code, was '32'"));
         MvcTestResult r = boundaries("{\"type\":\"FeatureCollection\",\"features\":[]}", "GCJ02");
         assertField(r, "file", null);
@@ -71,7 +58,7 @@ class DistrictControllerSliceTest {
     /** The real service hands the upload to DistrictBoundaryReader first; a file that is not JSON at all is the client's fault. */
     @Test
     void shouldAnswerABoundaryFileThatIsNotJsonAs400() throws Exception {
-        when(service.importBoundaries(any(), any(), anyString()))
+        when(districtService.importBoundaries(any(), any(), anyString()))
                 .thenAnswer(inv -> DistrictBoundaryReader.read(inv.getArgument(0, InputStream.class), inv.getArgument(1, CoordinateSystem.class)));
         assertField(boundaries("{\"type\":\"Feature\"}", "GCJ02"), "file", null);
         MvcTestResult notJson = boundaries("not json at all", "GCJ02");
@@ -82,14 +69,14 @@ class DistrictControllerSliceTest {
 
     @Test
     void shouldAnswerACensusFileTheReaderRefusesAs400NamingTheFile() throws Exception {
-        when(service.importCensus(any(), any())).thenThrow(new IllegalArgumentException("census file has no column POPU"));
+        when(districtService.importCensus(any(), any())).thenThrow(new IllegalArgumentException("census file has no column POPU"));
         assertField(census("CODE,NAME\n320102,玄武区\n"), "file", null);
     }
 
     /** Found by this slice: CensusTable echoes the NumberFormatException's message into the 400 it causes. */
     @Test
     void shouldNotEchoTheNumberParsersMessage() throws Exception {
-        when(service.importCensus(any(), any())).thenAnswer(inv -> CensusTable.read(inv.getArgument(0, InputStream.class)));
+        when(districtService.importCensus(any(), any())).thenAnswer(inv -> CensusTable.read(inv.getArgument(0, InputStream.class)));
         assertField(census("CODE,NAME,POPU\n320102,玄武区,abc\n"), "file", null);
     }
 

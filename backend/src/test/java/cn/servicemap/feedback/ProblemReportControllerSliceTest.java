@@ -7,29 +7,16 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import cn.servicemap.stations.StationService;
-import cn.servicemap.support.WebSlice;
+import cn.servicemap.support.WebSliceTest;
 import cn.servicemap.system.NotFoundException;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /** Problem reports' validation branches, without a database: type, note length, OTHER needs a note, status filter. */
-@WebMvcTest(ProblemReportController.class)
-@Import(WebSlice.class)
-class ProblemReportControllerSliceTest {
+class ProblemReportControllerSliceTest extends WebSliceTest {
 
-    @Autowired
-    MockMvcTester mvc;
 
-    @MockitoBean
-    ProblemReportRepository reports;
-    @MockitoBean
-    StationService stations;
 
     @Test
     void shouldRefuseAnUnknownType() {

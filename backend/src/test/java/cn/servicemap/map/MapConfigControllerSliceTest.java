@@ -7,30 +7,17 @@ import cn.servicemap.basemap.BasemapService;
 import cn.servicemap.gis.basemap.BasemapTiles;
 import cn.servicemap.region.Region;
 import cn.servicemap.region.RegionRepository;
-import cn.servicemap.support.WebSlice;
+import cn.servicemap.support.WebSliceTest;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /** What the web map reads first, without a database or an OSM file: the configured default bands and an empty basemap. */
-@WebMvcTest(MapConfigController.class)
-@Import(WebSlice.class)
-class MapConfigControllerSliceTest {
+class MapConfigControllerSliceTest extends WebSliceTest {
 
-    @Autowired
-    MockMvcTester mvc;
 
-    @MockitoBean
-    BasemapService basemap;
-    @MockitoBean
-    RegionRepository regions;
 
     @Test
     void shouldAnswerTheConfiguredDefaultBandsWithNoRegion() {

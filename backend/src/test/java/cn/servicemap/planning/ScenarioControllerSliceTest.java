@@ -6,27 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-import cn.servicemap.support.WebSlice;
+import cn.servicemap.support.WebSliceTest;
 import cn.servicemap.system.NotFoundException;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /** Saved scenarios' request parsing and error shapes, without a database or a road network. */
-@WebMvcTest(ScenarioController.class)
-@Import(WebSlice.class)
-class ScenarioControllerSliceTest {
+class ScenarioControllerSliceTest extends WebSliceTest {
 
-    @Autowired
-    MockMvcTester mvc;
 
-    @MockitoBean
-    ScenarioService scenarios;
 
     @Test
     void shouldNameAnUnknownOp() {

@@ -7,32 +7,17 @@ import static org.mockito.Mockito.when;
 
 import cn.servicemap.districts.DistrictRepository;
 import cn.servicemap.stations.StationRepository;
-import cn.servicemap.support.WebSlice;
+import cn.servicemap.support.WebSliceTest;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /** GET /api/region without a database: 404 problem when nothing is loaded, the counts when a region is. */
-@WebMvcTest(RegionController.class)
-@Import(WebSlice.class)
-class RegionControllerSliceTest {
+class RegionControllerSliceTest extends WebSliceTest {
 
-    @Autowired
-    MockMvcTester mvc;
 
-    @MockitoBean
-    RegionRepository regions;
-    @MockitoBean
-    DistrictRepository districts;
-    @MockitoBean
-    StationRepository stations;
 
     @Test
     void shouldAnswer404WhenNoRegionIsLoaded() {
@@ -41,16 +26,16 @@ class RegionControllerSliceTest {
         assertProblem(r, 404);
         assertThat(r).bodyJson().extractingPath("$.detail").asString().contains("no region loaded");
         assertThat(r).bodyJson().extractingPath("$.type").asString().endsWith("/not-found");
-        verifyNoInteractions(districts, stations);
+        verifyNoInteractions(districtRepository, stationRepository);
     }
 
     @Test
     void shouldAnswerTheRegionWithItsCounts() {
         when(regions.current()).thenReturn(Optional.of(new Region("NJ", "南京市", false, "南京主城", "nanjing.osm.pbf",
                 List.of("© OpenStreetMap contributors"), OffsetDateTime.parse("2026-06-30T10:00:00+08:00"))));
-        when(districts.count()).thenReturn(11);
-        when(stations.count()).thenReturn(240);
-        when(stations.dataVersion()).thenReturn(1234L);
+        when(districtRepository.count()).thenReturn(11);
+        when(stationRepository.count()).thenReturn(240);
+        when(stationRepository.dataVersion()).thenReturn(1234L);
         MvcTestResult r = mvc.get().uri("/api/region").exchange();
         assertThat(r).hasStatusOk();
         assertThat(r).bodyJson().extractingPath("$.region.code").asString().isEqualTo("NJ");

@@ -12,38 +12,23 @@ import static org.mockito.Mockito.when;
 
 import cn.servicemap.gis.crs.CoordinateSystem;
 import cn.servicemap.gis.stations.StationStatus;
+import cn.servicemap.support.WebSliceTest;
 import cn.servicemap.system.Feature;
-import cn.servicemap.support.WebSlice;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /**
  * The station registry's request parsing and error shapes, without a database: every bad query parameter is
  * listed at once, a write names the field at fault, and an update without a version is 428.
  */
-@WebMvcTest(StationController.class)
-@Import(WebSlice.class)
-class StationControllerSliceTest {
+class StationControllerSliceTest extends WebSliceTest {
 
     private static final String VALID = "{\"name\":\"新街口爱心驿站\",\"kind\":\"OUTDOOR_STATION\",\"lon\":118.779,\"lat\":32.041}";
 
-    @Autowired
-    MockMvcTester mvc;
 
-    @MockitoBean
-    StationService stations;
-    @MockitoBean
-    StationRepository repository;
-    @MockitoBean
-    StationFeatures features;
 
     @Test
     void shouldListEveryBadQueryParameterAtOnce() {
@@ -54,7 +39,7 @@ class StationControllerSliceTest {
         assertThat(r).bodyJson().extractingPath("$.errors[*].code").asArray()
                 .containsExactlyInAnyOrder("UNKNOWN_KIND", "UNKNOWN_SERVICE", "BAD_BBOX", "BAD_STATUS");
         assertThat(r).bodyJson().extractingPath("$.errors[*].reason").asArray().doesNotContainNull();
-        verifyNoInteractions(stations, repository, features);
+        verifyNoInteractions(stations, stationRepository, stationFeatures);
     }
 
     @Test
@@ -62,14 +47,14 @@ class StationControllerSliceTest {
         assertField(mvc.get().uri("/api/stations?openNow=maybe").exchange(), "openNow", "BAD_VALUE");
         assertField(mvc.get().uri("/api/stations?status=OPEN,BROKEN").exchange(), "status", "BAD_STATUS");
         assertField(mvc.get().uri("/api/stations?kind=驿站,飞机").exchange(), "kind", "UNKNOWN_KIND");
-        verifyNoInteractions(stations, repository, features);
+        verifyNoInteractions(stations, stationRepository, stationFeatures);
     }
 
     @Test
     void shouldAnswerAGoodQueryWithTheCollection() {
         when(stations.find(any())).thenReturn(List.of());
-        when(repository.dataVersion()).thenReturn(42L);
-        when(features.collection(any(), any(), eq(42L)))
+        when(stationRepository.dataVersion()).thenReturn(42L);
+        when(stationFeatures.collection(any(), any(), eq(42L)))
                 .thenReturn(new StationFeatures.StationCollection("FeatureCollection", 0, 42L, List.of()));
         MvcTestResult r = mvc.get().uri("/api/stations?kind=爱心驿站&service=WATER,热饭&status=OPEN&bbox=118.7,32.0,118.8,32.1")
                 .exchange();
@@ -135,7 +120,7 @@ class StationControllerSliceTest {
                 null, List.of(), null, StationStatus.OPEN, null, null, "api", false, false,
                 OffsetDateTime.parse("2026-06-30T10:00:00+08:00"), OffsetDateTime.parse("2026-06-30T10:00:00+08:00"), 1);
         when(stations.create(any(), eq(CoordinateSystem.GCJ02), anyString())).thenReturn(p);
-        when(features.feature(eq(p), any())).thenReturn(Feature.of(7L, null, null));
+        when(stationFeatures.feature(eq(p), any())).thenReturn(Feature.of(7L, null, null));
         MvcTestResult r = post("{\"name\":\"新街口爱心驿站\",\"lon\":118.779,\"lat\":32.041,\"crs\":\"GCJ02\"}");
         assertThat(r).hasStatus(201);
         assertThat(r).hasHeader("Location", "/api/stations/7");

@@ -8,30 +8,19 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-import cn.servicemap.support.WebSlice;
+import cn.servicemap.support.WebSliceTest;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /** The station upload's parameters and error shapes, without a database: the file part and the crs are required. */
-@WebMvcTest(StationImportController.class)
-@Import(WebSlice.class)
-class StationImportControllerSliceTest {
+class StationImportControllerSliceTest extends WebSliceTest {
 
     private static final MockMultipartFile CSV = new MockMultipartFile("file", "stations.csv", "text/csv",
             "name,kind,lon,lat\n新街口爱心驿站,爱心驿站,118.779,32.041\n".getBytes(StandardCharsets.UTF_8));
 
-    @Autowired
-    MockMvcTester mvc;
 
-    @MockitoBean
-    StationImportService imports;
 
     @Test
     void shouldRequireTheFilePart() {

@@ -3,11 +3,10 @@ package cn.servicemap.gis.access;
 import cn.servicemap.gis.network.BoundingBox;
 import cn.servicemap.gis.network.ProfileGraph;
 import cn.servicemap.gis.network.RoadNetwork;
-import org.locationtech.jts.geom.Geometry;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.locationtech.jts.geom.Geometry;
 
 /**
  * Service-area polygons (WGS84) from an {@link AccessField}: nested bands (area within 5, 10, 15 min), the

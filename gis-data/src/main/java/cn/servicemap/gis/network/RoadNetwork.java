@@ -1,15 +1,14 @@
 package cn.servicemap.gis.network;
 
 import cn.servicemap.gis.crs.Geodesic;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.PrecisionModel;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.PrecisionModel;
 
 /**
  * A region's road network for a set of {@link TravelProfile}s, held in primitive arrays: node coordinates, edge

@@ -1,0 +1,60 @@
+package cn.servicemap.support;
+
+import cn.servicemap.basemap.BasemapService;
+import cn.servicemap.coverage.CoverageService;
+import cn.servicemap.coverage.WhatIfs;
+import cn.servicemap.districts.DistrictRepository;
+import cn.servicemap.districts.DistrictService;
+import cn.servicemap.districts.RegionIndex;
+import cn.servicemap.feedback.ProblemReportRepository;
+import cn.servicemap.planning.ScenarioService;
+import cn.servicemap.region.RegionRepository;
+import cn.servicemap.stations.StationFeatures;
+import cn.servicemap.stations.StationImportService;
+import cn.servicemap.stations.StationRepository;
+import cn.servicemap.stations.StationService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+/**
+ * The web slice every controller test runs in: all controllers, the error handling, converters and JSON set-up of
+ * the app, and every service and repository they call replaced by a mock (reset after each test). One application
+ * context for all slice tests, started once. No database, no road network.
+ */
+@WebMvcTest
+@Import(WebSlice.class)
+public abstract class WebSliceTest {
+
+    @Autowired
+    protected MockMvcTester mvc;
+
+    @MockitoBean
+    protected CoverageService coverage;
+    @MockitoBean
+    protected WhatIfs whatIfs;
+    @MockitoBean
+    protected StationFeatures stationFeatures;
+    @MockitoBean
+    protected RegionIndex regionIndex;
+    @MockitoBean
+    protected StationService stations;
+    @MockitoBean
+    protected StationRepository stationRepository;
+    @MockitoBean
+    protected StationImportService imports;
+    @MockitoBean
+    protected DistrictRepository districtRepository;
+    @MockitoBean
+    protected DistrictService districtService;
+    @MockitoBean
+    protected BasemapService basemap;
+    @MockitoBean
+    protected RegionRepository regions;
+    @MockitoBean
+    protected ScenarioService scenarios;
+    @MockitoBean
+    protected ProblemReportRepository reports;
+}
