@@ -39,13 +39,16 @@ public class CatalogParams {
         return codes;
     }
 
-    /** Values repeated or separated by commas (ASCII or full-width), blanks dropped. */
+    /** Values repeated or separated by commas (ASCII or full-width), blanks and JSON nulls dropped. */
     public static List<String> split(List<String> values) {
         if (values == null) {
             return List.of();
         }
         List<String> out = new ArrayList<>();
         for (String v : values) {
+            if (v == null) {
+                continue;
+            }
             for (String part : v.split("[,，]")) {
                 if (!part.isBlank()) {
                     out.add(part.trim());

@@ -19,6 +19,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -187,6 +188,40 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String reason = "缺少上传文件 (missing part " + ex.getRequestPartName() + ")";
         return ResponseEntity.badRequest().body(withErrors(problem(HttpStatus.BAD_REQUEST, "invalid-request",
                 "请求内容有误 (invalid request)", reason), List.of(new FieldError(ex.getRequestPartName(), reason, "missing"))));
+    }
+
+    /**
+     * Errors Spring MVC answers itself (no such address, method, media type; 404/405/406/415 …) get our type, a
+     * Chinese title and our words instead of the framework's English detail.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        if (body == null && ex instanceof ErrorResponse framework) {
+            body = framework.getBody();
+        }
+        if (body instanceof ProblemDetail pd && (pd.getType() == null || "about:blank".equals(pd.getType().toString()))) {
+            String[] words = switch (statusCode.value()) {
+                case 404 -> new String[]{"not-found", "未找到 (not found)", "没有这个地址 (no such address)"};
+                case 405 -> new String[]{"method-not-allowed", "不支持该请求方法 (method not allowed)",
+                        "该地址不支持此请求方法，允许：" + headers.getAllow() + " (method not allowed here; allowed: " + headers.getAllow() + ")"};
+                case 406 -> new String[]{"not-acceptable", "无法提供所要求的格式 (not acceptable)",
+                        "该地址只提供 JSON / GeoJSON (this address answers JSON or GeoJSON only)"};
+                case 413 -> new String[]{"too-large", "请求过大 (request too large)", "上传的文件或请求体过大 (the upload or body is too large)"};
+                case 415 -> new String[]{"unsupported-media-type", "不支持的内容类型 (unsupported media type)",
+                        "请以 application/json 发送请求体，文件以 multipart/form-data 上传 (send JSON bodies as application/json and files as multipart/form-data)"};
+                default -> statusCode.is4xxClientError()
+                        ? new String[]{"invalid-request", "请求内容有误 (invalid request)", "请求无法处理 (the request cannot be handled)"}
+                        : new String[]{"internal", "服务器内部错误 (internal error)", "服务器未能完成请求 (the server failed to answer)"};
+            };
+            pd.setType(URI.create(TYPE + words[0]));
+            pd.setTitle(words[1]);
+            pd.setDetail(words[2]);
+            if (statusCode.value() == 415) {
+                withErrors(pd, List.of(new FieldError("Content-Type", words[2], "UNSUPPORTED_MEDIA_TYPE")));
+            }
+        }
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
     }
 
     /** The JSON path of the property Jackson could not bind, e.g. "lat" or "services[2]". */

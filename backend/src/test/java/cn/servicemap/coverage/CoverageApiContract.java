@@ -200,6 +200,11 @@ abstract class CoverageApiContract extends DemoRegionTestBase {
         Api.Response nullBand = api.post("/api/whatif", Map.of("bands", bands, "changes", List.of(Map.of("op", "close", "stationId", 1))));
         assertThat(nullBand.status()).isEqualTo(400);
         assertThat(nullBand.json().get("field").asText()).isEqualTo("bands");
+        java.util.List<Object> nullKind = new ArrayList<>();
+        nullKind.add(null);
+        long station = api.get("/api/stations?kind=SERVICE_CENTRE").json().get("features").get(0).get("id").asLong();
+        Api.Response kinds = api.post("/api/whatif", Map.of("kinds", nullKind, "changes", List.of(Map.of("op", "close", "stationId", station))));
+        assertThat(kinds.status()).as(kinds.text()).isEqualTo(200);
     }
 
     /** 每万人驿站 divides the district's stations by the same people the table shows beside it. */

@@ -128,6 +128,23 @@ class ApiDocsAndHealthTest {
         return type.asText("");
     }
 
+    /** What Spring MVC answers itself (no such address, method, media type) is a problem detail in our words too. */
+    @Test
+    void shouldAnswerFrameworkErrorsInOurWords() {
+        Api api = new Api(port);
+        Api.Response none = api.get("/api/no-such-thing");
+        assertThat(none.status()).isEqualTo(404);
+        assertThat(none.json().get("title").asText()).isEqualTo("未找到 (not found)");
+        assertThat(none.text()).doesNotContain("static resource");
+        Api.Response method = api.delete("/api/catalog", Map.of());
+        assertThat(method.status()).isEqualTo(405);
+        assertThat(method.json().get("detail").asText()).contains("GET").doesNotContain("is not supported");
+        Api.Response media = api.upload("/api/whatif", "changes.txt", "hello".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(media.status()).isEqualTo(415);
+        assertThat(media.json().get("field").asText()).isEqualTo("Content-Type");
+        assertThat(media.text()).doesNotContain("is not supported");
+    }
+
     @Test
     void shouldAnswerEmptyRegionClearly() {
         Api.Response r = new Api(port).get("/api/region");
