@@ -3,6 +3,7 @@ package cn.servicemap.gis.population;
 import cn.servicemap.gis.crs.LocalMetricProjection;
 import cn.servicemap.gis.districts.CensusRecord;
 import cn.servicemap.gis.districts.DistrictBoundary;
+import cn.servicemap.gis.osm.OsmExtractBounds;
 import cn.servicemap.gis.osm.OsmFeature;
 import cn.servicemap.gis.osm.OsmFeatureReader;
 import cn.servicemap.gis.synthetic.SyntheticCity;
@@ -49,6 +50,12 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
  * extract of a core has no buildings or land cover for the rest of the district to compare with.
  * The estimate is therefore low for a core of a district whose mean includes uninhabited land
  * (玄武区 holds 紫金山 and 玄武湖); every {@link DistrictShare#method()} says how it was made.
+ *
+ * <p><b>A district wholly inside the extract</b> — its bounding box inside the area the OSM file declares it
+ * covers ({@link OsmExtractBounds}; only {@link #fromOsm} reads it) — gets all its census people, spread over its
+ * covered part: its roads are all mapped, so the land without a road network (a lake, a hill, a park) holds no
+ * homes. A city-wide extract therefore reports real district figures. A file that declares no bounds (an Overpass
+ * answer) leaves every district to the rule above, which never counts more people than a covered share can hold.
  *
  * <p><b>Spreading inside the covered part</b>, by the first of these the district part has:
  * floor area of dwellings (footprint × storeys, see {@link Options#defaultBuildingLevels()};
@@ -154,7 +161,8 @@ public final class PopulationSurface {
         for (OsmFeature f : features) {
             (WalkableRoads.isWalkable(f.tags()) ? roads : land).add(f);
         }
-        return build(districts, census, roads, land, options);
+        return build(districts, census, StudyArea.fromRoads(roads, options.studyArea()), roads, land,
+                OsmExtractBounds.read(osm).orElse(null), options);
     }
 
     /**
@@ -170,18 +178,24 @@ public final class PopulationSurface {
                                           List<OsmFeature> roads, List<OsmFeature> buildingsAndLanduse,
                                           Options options) {
         return build(districts, census, StudyArea.fromRoads(roads, options.studyArea()), roads,
-                buildingsAndLanduse, options);
+                buildingsAndLanduse, null, options);
     }
 
-    /** Builds the surface over a given study area (the roads only weigh cells here). */
+    /**
+     * Builds the surface over a given study area (the roads only weigh cells here).
+     *
+     * @param extractBounds the area the OSM extract declares it covers ({@link OsmExtractBounds}), or null when it
+     *                      declares none: a district wholly inside it is wholly mapped, so all its census people are
+     *                      spread over its covered part; any other district gets the people of its covered part only
+     */
     public static PopulationSurface build(List<DistrictBoundary> districts, Map<String, CensusRecord> census,
                                           StudyArea studyArea, List<OsmFeature> roads,
-                                          List<OsmFeature> buildingsAndLanduse, Options options) {
+                                          List<OsmFeature> buildingsAndLanduse, Envelope extractBounds, Options options) {
         LocalMetricProjection projection = projectionFor(studyArea);
         LandIndex land = new LandIndex(roads, buildingsAndLanduse, projection, options.defaultBuildingLevels());
         return assemble(districts, census, studyArea, projection, options.cellSizeInMeters(),
                 pieces -> DasymetricSpread.weigh(pieces.stream().map(land::measure).toList(),
-                        options.defaultBuildingLevels()), false);
+                        options.defaultBuildingLevels()), false, extractBounds);
     }
 
     /**
@@ -213,7 +227,7 @@ public final class PopulationSurface {
             }
             return new DasymetricSpread.Result(Weighting.SYNTHETIC_PATTERN, w, 0, 0, 0,
                     Weighting.SYNTHETIC_PATTERN.description());
-        }, true);
+        }, true, null);
     }
 
     /** How one district's people are spread over its pieces. */
@@ -235,7 +249,8 @@ public final class PopulationSurface {
 
     private static PopulationSurface assemble(List<DistrictBoundary> districts, Map<String, CensusRecord> census,
                                               StudyArea studyArea, LocalMetricProjection projection,
-                                              double cellSizeInMeters, SpreadRule rule, boolean synthetic) {
+                                              double cellSizeInMeters, SpreadRule rule, boolean synthetic,
+                                              Envelope extractBounds) {
         Geometry studyMetric = valid(projection.toMetric(studyArea.geometry()));
         MetricGrid grid = MetricGrid.covering(studyMetric.getEnvelopeInternal(), cellSizeInMeters, 0);
         Cells cells = new Cells();
@@ -264,7 +279,11 @@ public final class PopulationSurface {
             }
             double coveredM2 = Math.min(districtM2, part.getArea());
             double share = Math.min(1.0, coveredM2 / districtM2);
-            long estimate = Math.min(record.population(), Math.round(record.population() * share));
+            // Wholly inside the extract: the roads missing from the rest of the district (a lake, a hill, a park) are
+            // missing on the ground too, so everybody lives in the covered part. Else only the covered part's share.
+            boolean wholeDistrict = extractBounds != null && extractBounds.covers(d.geometry().getEnvelopeInternal());
+            long estimate = wholeDistrict ? record.population()
+                    : Math.min(record.population(), Math.round(record.population() * share));
             DasymetricSpread.Result spread = rule.weigh(pieces);
             long[] split = Apportionment.split(estimate, spread.weights());
             int index = adcodes.size();
@@ -278,16 +297,21 @@ public final class PopulationSurface {
             }
             DistrictShare measured = new DistrictShare(d.adcode(), d.nameZh(), record.population(), districtM2 / 1e6,
                     coveredM2 / 1e6, share, estimate, pieces.size(), spread.cellsWithBuildings(), spread.weighting(), "");
-            shares.put(d.adcode(), measured.withMethod(method(measured, spread, synthetic)));
+            shares.put(d.adcode(), measured.withMethod(method(measured, spread, synthetic, wholeDistrict)));
         }
         return new PopulationSurface(studyArea, projection, cellSizeInMeters, cells, adcodes, shares);
     }
 
-    private static String method(DistrictShare s, DasymetricSpread.Result spread, boolean synthetic) {
+    private static String method(DistrictShare s, DasymetricSpread.Result spread, boolean synthetic, boolean wholeDistrict) {
         if (synthetic) {
             return String.format(Locale.ROOT, "%s: %s; made-up census %,d people, %,d of them in the covered part, "
                             + "spread over %,d cells by %s", SyntheticCity.LABEL, s.coveredPart(), s.censusPeople(),
                     s.estimatedPeople(), s.cells(), spread.description());
+        }
+        if (wholeDistrict) {
+            return String.format(Locale.ROOT, "%s; the district lies wholly inside the OSM extract, so all %,d census people "
+                            + "are counted, spread over %,d cells of the covered part by %s", s.coveredPart(), s.censusPeople(),
+                    s.cells(), spread.description());
         }
         return String.format(Locale.ROOT, "%s; people estimated from the district's mean density (census %,d people "
                         + "÷ %.2f km² = %,.0f per km²) × %.2f km² covered = %,d people; spread over %,d cells by %s",
