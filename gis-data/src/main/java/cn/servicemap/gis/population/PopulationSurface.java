@@ -281,7 +281,7 @@ public final class PopulationSurface {
             double share = Math.min(1.0, coveredM2 / districtM2);
             // Wholly inside the extract: the roads missing from the rest of the district (a lake, a hill, a park) are
             // missing on the ground too, so everybody lives in the covered part. Else only the covered part's share.
-            boolean wholeDistrict = extractBounds != null && extractBounds.covers(d.geometry().getEnvelopeInternal());
+            boolean wholeDistrict = extractBounds != null && within(d.geometry().getEnvelopeInternal(), extractBounds);
             long estimate = wholeDistrict ? record.population()
                     : Math.min(record.population(), Math.round(record.population() * share));
             DasymetricSpread.Result spread = rule.weigh(pieces);
@@ -300,6 +300,16 @@ public final class PopulationSurface {
             shares.put(d.adcode(), measured.withMethod(method(measured, spread, synthetic, wholeDistrict)));
         }
         return new PopulationSurface(studyArea, projection, cellSizeInMeters, cells, adcodes, shares);
+    }
+
+    /**
+     * Whether the district's box lies inside the extract's, give or take 1e-6° (about 0.1 m): files write
+     * coordinates to 7 decimals, so a district drawn along the extract's edge must not fall outside by rounding.
+     */
+    private static boolean within(Envelope district, Envelope extract) {
+        Envelope tolerant = new Envelope(extract);
+        tolerant.expandBy(1e-6);
+        return tolerant.covers(district);
     }
 
     private static String method(DistrictShare s, DasymetricSpread.Result spread, boolean synthetic, boolean wholeDistrict) {

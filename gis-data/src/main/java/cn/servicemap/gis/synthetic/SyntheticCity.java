@@ -122,6 +122,38 @@ public final class SyntheticCity {
         return out;
     }
 
+    /**
+     * Writes {@link #districts()} as a GeoJSON FeatureCollection shaped like a DataV "_full" file (properties
+     * {@code adcode}, {@code name}, {@code level}, {@code parent.adcode}), in WGS84 with 7 decimals: the boundary file
+     * a union would import for this city (declare it WGS84, not GCJ-02).
+     */
+    public void writeDistricts(java.nio.file.Path file) throws java.io.IOException {
+        StringBuilder json = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
+        List<DistrictBoundary> districts = districts();
+        for (int i = 0; i < districts.size(); i++) {
+            DistrictBoundary d = districts.get(i);
+            json.append(i == 0 ? "" : ",").append("{\"type\":\"Feature\",\"properties\":{\"adcode\":").append(d.adcode())
+                    .append(",\"name\":\"").append(d.nameZh()).append("\",\"level\":\"district\",\"parent\":{\"adcode\":")
+                    .append(d.parentAdcode()).append("}},\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":[[[");
+            Coordinate[] ring = d.geometry().getGeometryN(0).getCoordinates();
+            for (int k = 0; k < ring.length; k++) {
+                json.append(k == 0 ? "" : ",").append(String.format(java.util.Locale.ROOT, "[%.7f,%.7f]", ring[k].x, ring[k].y));
+            }
+            json.append("]]]}}");
+        }
+        java.nio.file.Files.writeString(file, json.append("]}\n"), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Writes {@link #census()} as the census table a union would import: CODE, NAME, POPU, POPU_URB (UTF-8). */
+    public void writeCensus(java.nio.file.Path file) throws java.io.IOException {
+        StringBuilder csv = new StringBuilder("CODE,NAME,POPU,POPU_URB\n");
+        for (CensusRecord r : census().values()) {
+            csv.append(r.adcode()).append(',').append(r.name()).append(',').append(r.population()).append(',')
+                    .append(r.urbanShare() == null ? "" : String.valueOf(r.urbanShare())).append('\n');
+        }
+        java.nio.file.Files.writeString(file, csv, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** {@code count} stations at distinct street corners, labelled synthetic. */
     public List<StationInput> stations(int count) {
         SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);

@@ -86,4 +86,43 @@ class SyntheticCityTest {
         var blocks = cn.servicemap.gis.osm.OsmFeatureReader.read(osm, t -> t.containsKey("building"));
         assertThat(blocks).hasSize(20 * 19).allSatisfy(b -> assertThat(b.geometry().isValid()).isTrue());
     }
+
+    /**
+     * A generated city is a full region: its boundary file and census table read back through the readers a real
+     * city's files go through, and the population surface of its own OSM file (which declares its bounds) counts
+     * every district's whole census, as for a city-wide extract.
+     */
+    @Test
+    void shouldWriteItsDistrictsAndCensusAsTheFilesOfARealRegion(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        SyntheticCity city = new SyntheticCity(7L, 116.0, 30.0, 24, 16, 150, 4, 2);
+        java.nio.file.Path geojson = dir.resolve("districts.json");
+        java.nio.file.Path csv = dir.resolve("census.csv");
+        java.nio.file.Path osm = dir.resolve("city.osm");
+        city.writeDistricts(geojson);
+        city.writeCensus(csv);
+        city.writeOsm(osm, 4);
+        java.util.List<cn.servicemap.gis.districts.DistrictBoundary> read;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(geojson)) {
+            read = cn.servicemap.gis.districts.DistrictBoundaryReader.read(in, cn.servicemap.gis.crs.CoordinateSystem.WGS84);
+        }
+        assertThat(read).hasSize(8);
+        for (int i = 0; i < read.size(); i++) {
+            cn.servicemap.gis.districts.DistrictBoundary expected = city.districts().get(i);
+            assertThat(read.get(i).adcode()).isEqualTo(expected.adcode());
+            assertThat(read.get(i).nameZh()).isEqualTo(expected.nameZh());
+            assertThat(read.get(i).parentAdcode()).isEqualTo(expected.parentAdcode());
+            assertThat(read.get(i).areaKm2()).isCloseTo(expected.areaKm2(), org.assertj.core.data.Offset.offset(1e-4));
+        }
+        java.util.Map<String, cn.servicemap.gis.districts.CensusRecord> census;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(csv)) {
+            census = cn.servicemap.gis.districts.CensusTable.read(in).records();
+        }
+        assertThat(census).isEqualTo(city.census());
+        cn.servicemap.gis.population.PopulationSurface surface = cn.servicemap.gis.population.PopulationSurface.fromOsm(osm, read,
+                census, cn.servicemap.gis.population.PopulationSurface.Options.defaults());
+        for (cn.servicemap.gis.population.DistrictShare share : surface.shares()) {
+            assertThat(share.estimatedPeople()).as(share.adcode()).isEqualTo(share.censusPeople());
+            assertThat(share.method()).contains("wholly inside the OSM extract");
+        }
+    }
 }
