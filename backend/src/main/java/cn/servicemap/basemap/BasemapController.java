@@ -1,7 +1,5 @@
 package cn.servicemap.basemap;
 
-import cn.servicemap.gis.basemap.TileId;
-import cn.servicemap.system.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Duration;
 import org.springframework.http.CacheControl;
@@ -34,7 +32,7 @@ class BasemapController {
     @GetMapping("/api/basemap/{z}/{x}/{y}.json")
     ResponseEntity<byte[]> tile(@PathVariable String z, @PathVariable String x, @PathVariable String y,
                                 @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch) {
-        BasemapService.Tile tile = basemap.tile(tileId(z, x, y));
+        BasemapService.Tile tile = basemap.tile(TileIds.parse(z, x, y));
         // Tiles change only when the region is reloaded: let browsers keep them an hour, then revalidate by ETag.
         CacheControl cache = CacheControl.maxAge(Duration.ofHours(1)).cachePublic();
         if (tile.etag().equals(ifNoneMatch)) {
@@ -42,25 +40,5 @@ class BasemapController {
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).eTag(tile.etag()).cacheControl(cache)
                 .body(tile.json());
-    }
-
-    private static TileId tileId(String z, String x, String y) {
-        int zi = integer("z", z);
-        int xi = integer("x", x);
-        int yi = integer("y", y);
-        try {
-            return new TileId(zi, xi, yi);
-        } catch (IllegalArgumentException e) {
-            String field = e.getMessage().substring(0, 1);
-            throw new InvalidRequestException(field, "瓦片编号超出范围 (tile out of range): " + e.getMessage().substring(3));
-        }
-    }
-
-    private static int integer(String field, String value) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new InvalidRequestException(field, "瓦片编号应为整数 (" + field + " must be an integer, not '" + value + "')");
-        }
     }
 }

@@ -207,6 +207,33 @@ abstract class CoverageApiContract extends DemoRegionTestBase {
         assertThat(kinds.status()).as(kinds.text()).isEqualTo(200);
     }
 
+    /** Band tiles: a PNG whose pixels at a station are the first band's colour, revalidated by ETag, refused when the colours do not fit. */
+    @Test
+    void shouldDrawBandTilesThatShowTheBandAtAStation() throws Exception {
+        Api api = api();
+        JsonNode station = api.get("/api/stations?kind=SERVICE_CENTRE").json().get("features").get(0).get("geometry").get("coordinates");
+        double lon = station.get(0).asDouble();
+        double lat = station.get(1).asDouble();
+        int z = 16;
+        int x = (int) Math.floor((lon + 180) / 360 * (1 << z));
+        double latRad = Math.toRadians(lat);
+        int y = (int) Math.floor((1 - Math.log(Math.tan(latRad) + 1 / Math.cos(latRad)) / Math.PI) / 2 * (1 << z));
+        String url = "/api/coverage/tiles/" + z + "/" + x + "/" + y + ".png?colors=1a9850,91cf60,fee08b";
+        java.net.http.HttpResponse<byte[]> png = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port() + url)).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(png.statusCode()).isEqualTo(200);
+        assertThat(png.headers().firstValue("Content-Type")).contains("image/png");
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png.body()));
+        double px = ((lon + 180) / 360 * (1 << z) - x) * 256;
+        double py = ((1 - Math.log(Math.tan(latRad) + 1 / Math.cos(latRad)) / Math.PI) / 2 * (1 << z) - y) * 256;
+        assertThat(image.getRGB((int) px, (int) py) & 0xffffff).isEqualTo(0x1a9850);
+        String etag = png.headers().firstValue("ETag").orElseThrow();
+        assertThat(api.get(url, Map.of("If-None-Match", etag)).status()).isEqualTo(304);
+        Api.Response twoColours = api.get("/api/coverage/tiles/" + z + "/" + x + "/" + y + ".png?colors=1a9850,91cf60");
+        assertThat(twoColours.status()).isEqualTo(400);
+        assertThat(twoColours.json().get("field").asText()).isEqualTo("colors");
+    }
+
     /** 每万人驿站 divides the district's stations by the same people the table shows beside it. */
     @Test
     void shouldCountStationsPer10000OfThePeopleCounted() {

@@ -55,6 +55,17 @@ class CoverageControllerSliceTest extends WebSliceTest {
     }
 
     @Test
+    void shouldRefuseBandTilesOutsideTheirZoomsOrWithBadColours() {
+        assertField(mvc.get().uri("/api/coverage/tiles/10/853/418.png?colors=1a9850,91cf60,fee08b").exchange(), "z", null);
+        assertField(mvc.get().uri("/api/coverage/tiles/15/27309/13390.png?colors=green,91cf60,fee08b").exchange(), "colors", null);
+        assertField(mvc.get().uri("/api/coverage/tiles/15/27309/13390.png?colors=1a9850,1a9850,1a9850,1a9850,1a9850,1a9850,1a9850").exchange(),
+                "colors", null);
+        assertField(mvc.get().uri("/api/coverage/tiles/15/27309/13390.png").exchange(), "colors", "missing");
+        assertField(mvc.get().uri("/api/coverage/tiles/15/99999/13390.png?colors=1a9850").exchange(), "x", null);
+        verifyNoInteractions(whatIfs);
+    }
+
+    @Test
     void shouldNameTheChangeAndPropertyOfABadWhatIf() {
         assertField(whatIf("{\"changes\":[{\"op\":\"teleport\"}]}"), "changes[0].op", "BAD_TYPE");
         assertField(whatIf("{\"changes\":[{\"stationId\":3}]}"), "changes[0].op", "BAD_TYPE");

@@ -51,9 +51,12 @@ public final class ServiceAreas {
     private final byte[] bandOf;
     /** nearest source of cells inside the largest band, -1 outside */
     private final int[] sourceOf;
+    /** south-west corner and cell size of the raster, degrees */
+    private final double lon0, lat0, dLon, dLat;
 
     private ServiceAreas(AccessField field, ServiceAreaOptions options, double cellSizeInMeters, RasterTracer tracer,
-                         int width, int height, byte[] bandOf, int[] sourceOf) {
+                         int width, int height, byte[] bandOf, int[] sourceOf, double lon0, double lat0, double dLon,
+                         double dLat) {
         this.field = field;
         this.options = options;
         this.cellSizeInMeters = cellSizeInMeters;
@@ -62,6 +65,10 @@ public final class ServiceAreas {
         this.height = height;
         this.bandOf = bandOf;
         this.sourceOf = sourceOf;
+        this.lon0 = lon0;
+        this.lat0 = lat0;
+        this.dLon = dLon;
+        this.dLat = dLat;
     }
 
     /** Service areas for 5/10/15 minutes with default raster options. */
@@ -111,7 +118,7 @@ public final class ServiceAreas {
             maxLat = Math.min(maxLat, window.maxLat());
         }
         if (minLon > maxLon || minLat > maxLat) // nothing reached (in the window)
-            return new ServiceAreas(field, options, cell, null, 0, 0, new byte[0], new int[0]);
+            return new ServiceAreas(field, options, cell, null, 0, 0, new byte[0], new int[0], 0, 0, 1, 1);
         double midLat = (minLat + maxLat) / 2;
         double mPerLat = Raster.METERS_PER_DEGREE;
         double mPerLon = Raster.METERS_PER_DEGREE * Math.cos(Math.toRadians(midLat));
@@ -168,7 +175,7 @@ public final class ServiceAreas {
             }
         }
         RasterTracer tracer = new RasterTracer(w, h, net.geometryFactory(), lon0, lat0, dLon, dLat);
-        return new ServiceAreas(field, options, cell, tracer, w, h, bandOf, sourceOf);
+        return new ServiceAreas(field, options, cell, tracer, w, h, bandOf, sourceOf, lon0, lat0, dLon, dLat);
     }
 
     /**
@@ -233,6 +240,20 @@ public final class ServiceAreas {
     }
 
     /** The cell size actually used (grows beyond the option for very large areas). */
+    /**
+     * The smallest band (index into the options' bands) whose area holds the point, or -1 when none does: the
+     * raster cell the point falls in, as the polygons are traced from it.
+     */
+    public int bandAt(double lon, double lat) {
+        int x = (int) Math.floor((lon - lon0) / dLon);
+        int y = (int) Math.floor((lat - lat0) / dLat);
+        if (x < 0 || y < 0 || x >= width || y >= height) {
+            return -1;
+        }
+        byte b = bandOf[y * width + x];
+        return b == NONE ? -1 : b;
+    }
+
     public double cellSizeInMeters() {
         return cellSizeInMeters;
     }
