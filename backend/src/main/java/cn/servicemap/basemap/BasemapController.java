@@ -25,7 +25,7 @@ class BasemapController {
         this.basemap = basemap;
     }
 
-    @Operation(summary = "One offline basemap tile (Web-Mercator XYZ) as JSON",
+    @Operation(summary = "One offline basemap tile (Web-Mercator XYZ) as JSON (离线底图瓦片)",
             description = "Layers landuse, green, water, waterway, buildings, roads, railways, labels; coordinates are integers "
                     + "0–extent across the tile (y down), with a buffer. synthetic=true for a generated city. "
                     + "Map data © OpenStreetMap contributors (ODbL).")

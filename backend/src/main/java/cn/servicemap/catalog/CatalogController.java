@@ -3,6 +3,7 @@ package cn.servicemap.catalog;
 import cn.servicemap.gis.catalog.ServiceType;
 import cn.servicemap.gis.catalog.StationCatalog;
 import cn.servicemap.gis.catalog.StationKind;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,6 +23,7 @@ class CatalogController {
         this.catalog = catalog;
     }
 
+    @Operation(summary = "Station kinds and services with their Chinese names, map glyphs, colours and sources (站点类型与服务项目)")
     @GetMapping
     CatalogResponse catalog() {
         return new CatalogResponse(catalog.kinds(), catalog.services());

@@ -94,7 +94,7 @@ class CoverageController {
         return CoverageResponses.bands(state, rings ? areas.rings() : areas.nested(), rings);
     }
 
-    @Operation(summary = "Per-station catchments: where each station is the nearest (within the largest band)")
+    @Operation(summary = "Per-station catchments: where each station is the nearest, within the largest band (服务范围)")
     @GetMapping(value = "/api/coverage/catchments", produces = {GEOJSON, "application/json"})
     CoverageResponses.Features<CoverageResponses.CatchmentProperties> catchments(
             @Parameter(description = PROFILE) @RequestParam(defaultValue = "WALK") TravelProfile profile,
@@ -155,7 +155,7 @@ class CoverageController {
                 state.dataVersion(), from, found);
     }
 
-    @Operation(summary = "What-if: add, move, close or reopen stations and get the new report and the difference, without saving anything",
+    @Operation(summary = "What-if (假设分析): add, move, close or reopen stations and get the new report and the difference, without saving anything",
             description = "changes: [{op: add, lon, lat}, {op: move, stationId, lon, lat}, {op: close, stationId}, {op: reopen, stationId}], "
                     + "applied in order; a station closed by an earlier change must be reopened before it is moved or closed again. "
                     + "Updated incrementally from the cached coverage of the stored stations.")

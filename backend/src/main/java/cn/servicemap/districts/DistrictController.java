@@ -53,13 +53,14 @@ class DistrictController {
         return FeatureCollection.of(repository.findAll().stream().map(d -> feature(d, geometry)).toList());
     }
 
+    @Operation(summary = "One district with its boundary and census population (区县)")
     @GetMapping(value = "/{adcode}", produces = {"application/geo+json", "application/json"})
     Feature<DistrictProperties> district(@PathVariable String adcode) {
         return feature(repository.findByAdcode(adcode)
                 .orElseThrow(() -> new NotFoundException("没有行政区划代码为 " + adcode + " 的区县 (no district " + adcode + ")")), true);
     }
 
-    @Operation(summary = "Import district boundaries from GeoJSON (DataV files are GCJ-02)")
+    @Operation(summary = "Import district boundaries from GeoJSON; DataV files are GCJ-02 (导入行政区划)")
     @PostMapping(value = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     BoundaryImportResult importBoundaries(@RequestPart("file") MultipartFile file,
                                           @Parameter(description = "WGS84, CGCS2000, GCJ02 or BD09") @RequestParam(defaultValue = "WGS84") CoordinateSystem crs)
@@ -73,7 +74,7 @@ class DistrictController {
         }
     }
 
-    @Operation(summary = "Import census population by adcode (CODE, NAME, POPU[, POPU_URB])")
+    @Operation(summary = "Import census population by adcode: CODE, NAME, POPU[, POPU_URB] (导入人口普查)")
     @PostMapping(value = "/population", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     DistrictService.CensusResult importCensus(@RequestPart("file") MultipartFile file) throws IOException {
         try (InputStream in = file.getInputStream()) {

@@ -45,7 +45,7 @@ class ProblemReportController {
         this.clock = clock;
     }
 
-    @Operation(summary = "Report a problem with a station", description = "type: CLOSED (已关闭), NO_WATER (没有水), MOVED (位置变了), OTHER (其他)")
+    @Operation(summary = "Report a problem with a station (报告问题)", description = "type: CLOSED (已关闭), NO_WATER (没有水), MOVED (位置变了), OTHER (其他)")
     @PostMapping("/api/stations/{id}/reports")
     ResponseEntity<ProblemReport> report(@PathVariable long id, @RequestBody NewReport body) {
         List<FieldError> errors = new ArrayList<>();
@@ -68,6 +68,7 @@ class ProblemReportController {
         return ResponseEntity.created(URI.create("/api/reports/" + reportId)).body(reports.findById(reportId).orElseThrow());
     }
 
+    @Operation(summary = "Workers' problem reports, newest first, by status or station (问题报告)")
     @GetMapping("/api/reports")
     Reports list(@RequestParam(required = false) String status, @RequestParam(required = false) Long stationId) {
         String s = status == null || status.isBlank() ? null : status.trim().toUpperCase(Locale.ROOT);
@@ -77,6 +78,7 @@ class ProblemReportController {
         return new Reports(reports.find(s, stationId));
     }
 
+    @Operation(summary = "Resolve a problem report with what was done (处理问题报告)")
     @PostMapping("/api/reports/{id}/resolve")
     ProblemReport resolve(@PathVariable long id, @RequestBody Resolution body) {
         List<FieldError> errors = new ArrayList<>();

@@ -69,7 +69,7 @@ class MapConfigController {
         }
     }
 
-    @Operation(summary = "Web map configuration: region, view, default bands, basemaps, credits")
+    @Operation(summary = "Web map configuration: region, view, default bands, basemaps, credits (地图配置)")
     @GetMapping("/api/map-config")
     MapConfig config() {
         Optional<Region> region = regions.current();

@@ -52,24 +52,26 @@ class ScenarioController {
         return ResponseEntity.created(URI.create("/api/scenarios/" + s.id())).body(s);
     }
 
+    @Operation(summary = "Saved scenarios, newest first (方案列表)")
     @GetMapping("/api/scenarios")
     Scenarios list() {
         return new Scenarios(scenarios.list());
     }
 
-    @Operation(summary = "A scenario and its what-if evaluated against the current stations")
+    @Operation(summary = "A scenario and its what-if evaluated against the current stations (打开方案)")
     @GetMapping("/api/scenarios/{id}")
     OpenedScenario get(@PathVariable long id) {
         return scenarios.open(id);
     }
 
+    @Operation(summary = "Delete a scenario (删除方案)")
     @DeleteMapping("/api/scenarios/{id}")
     ResponseEntity<Void> delete(@PathVariable long id) {
         scenarios.delete(id);
         return ResponseEntity.noContent().build();
     }
 
-    @Operation(summary = "Write a scenario's changes to the station registry (all or nothing)")
+    @Operation(summary = "Write a scenario's changes to the station registry, all or nothing (应用方案)")
     @PostMapping("/api/scenarios/{id}/apply")
     ScenarioService.Applied apply(@PathVariable long id) {
         return scenarios.apply(id);

@@ -3,6 +3,7 @@ package cn.servicemap.region;
 import cn.servicemap.districts.DistrictRepository;
 import cn.servicemap.stations.StationRepository;
 import cn.servicemap.system.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -23,6 +24,7 @@ class RegionController {
         this.stations = stations;
     }
 
+    @Operation(summary = "The region this instance holds, whether it is synthetic, and its credits (区域)")
     @GetMapping("/api/region")
     RegionResponse region() {
         Region r = regions.current().orElseThrow(() -> new NotFoundException(

@@ -72,7 +72,7 @@ class StationController {
                         @Parameter(description = "Statuses; default all but CLOSED") List<String> status) {
     }
 
-    @Operation(summary = "List service points as a GeoJSON FeatureCollection",
+    @Operation(summary = "List service points as a GeoJSON FeatureCollection (服务阵地列表)",
             description = "Filters combine with AND; kind and service may repeat or be comma-separated (a station must offer every service named).")
     @GetMapping(produces = {GEOJSON, "application/json"})
     StationFeatures.StationCollection list(@ParameterObject @ModelAttribute StationQuery query, BindingResult binding) {
@@ -94,19 +94,20 @@ class StationController {
         return features.collection(found, now, repository.dataVersion());
     }
 
+    @Operation(summary = "One service point, with its version as ETag (服务阵地)")
     @GetMapping(value = "/{id}", produces = {GEOJSON, "application/json"})
     ResponseEntity<Feature<StationFeatures.StationProperties>> get(@PathVariable long id) {
         return withEtag(ResponseEntity.ok(), stations.get(id));
     }
 
-    @Operation(summary = "Create a service point", description = "Answers 201 with Location and ETag; 400 lists every field with its reason.")
+    @Operation(summary = "Create a service point (新增站点)", description = "Answers 201 with Location and ETag; 400 lists every field with its reason.")
     @PostMapping(produces = {GEOJSON, "application/json"})
     ResponseEntity<Feature<StationFeatures.StationProperties>> create(@RequestBody StationRequest body) {
         ServicePoint created = stations.create(body.toInput(), crs(body.crs()), "api");
         return withEtag(ResponseEntity.created(URI.create("/api/stations/" + created.id())), created);
     }
 
-    @Operation(summary = "Replace a service point",
+    @Operation(summary = "Replace a service point (修改站点)",
             description = "Send If-Match: \"<version>\" (412 when stale) or version in the body (409 when stale); without either, 428.")
     @PutMapping(value = "/{id}", produces = {GEOJSON, "application/json"})
     ResponseEntity<Feature<StationFeatures.StationProperties>> update(@PathVariable long id, @RequestBody StationRequest body,
@@ -121,7 +122,7 @@ class StationController {
         return withEtag(ResponseEntity.ok(), updated);
     }
 
-    @Operation(summary = "Close a service point (soft delete)", description = "The record stays, with status CLOSED and the reason.")
+    @Operation(summary = "Close a service point, keeping the record (关闭站点)", description = "The record stays, with status CLOSED and the reason.")
     @DeleteMapping(value = "/{id}", produces = {GEOJSON, "application/json"})
     ResponseEntity<Feature<StationFeatures.StationProperties>> close(@PathVariable long id, @RequestParam(required = false) String reason,
                                               @RequestHeader(value = "If-Match", required = false) String ifMatch) {

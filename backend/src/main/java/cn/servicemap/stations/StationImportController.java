@@ -43,7 +43,7 @@ class StationImportController {
         this.imports = imports;
     }
 
-    @Operation(summary = "Check (dry run) or commit a station file",
+    @Operation(summary = "Check (dry run) or commit a station file (导入站点)",
             description = "Every bad row is reported with its row number, column and reason; a commit writes all good rows in one transaction.")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ImportResponse importStations(@RequestPart("file") MultipartFile file,
