@@ -4,9 +4,12 @@ import cn.servicemap.gis.access.AccessField;
 import cn.servicemap.gis.access.AccessUpdate;
 import cn.servicemap.gis.access.MultiSourceSearch;
 import cn.servicemap.gis.access.NearestStations;
+import cn.servicemap.gis.access.ServiceAreaTile;
 import cn.servicemap.gis.access.ServiceAreas;
 import cn.servicemap.gis.access.ServiceBand;
+import cn.servicemap.gis.basemap.TileId;
 import cn.servicemap.gis.network.Adjacency;
+import cn.servicemap.gis.network.BoundingBox;
 import cn.servicemap.gis.network.RoadNetwork;
 import cn.servicemap.gis.network.Snap;
 import org.slf4j.Logger;
@@ -78,6 +81,29 @@ final class OursBenchmark {
         out.put("band15_cell_m", Math.round(bands.first().cellSizeInMeters() * 100) / 100.0);
         LOG.info("{}: 15-min band {} ms warm, {} km²", bn.key(), bands.timing().warmMedianMs(),
                 out.get("band15_area_km2"));
+
+        HeapWatch.settle();
+        // the planner's map of a whole city: band tiles (PNG) at z14 around the network's centre, the first one
+        // cold, then the 20 tiles of one view (5 × 4) each timed on its own
+        BoundingBox box = bn.network().bbox();
+        TileId centre = TileId.containing((box.minLon() + box.maxLon()) / 2, (box.minLat() + box.maxLat()) / 2, 14);
+        int[] colours = {0x1a9850, 0x91cf60, 0xfee08b};
+        List<Integer> bandSeconds = List.of(300, 600, 900);
+        Timing.Measured<byte[]> tiles = Timing.measure(o.warmRuns(), () -> {
+            byte[] last = null;
+            for (int dy = -2; dy < 2; dy++) {
+                for (int dx = -2; dx < 3; dx++) {
+                    last = ServiceAreaTile.png(field, bandSeconds, new TileId(14, centre.x() + dx, centre.y() + dy), colours);
+                }
+            }
+            return last;
+        });
+        long firstStart = System.nanoTime();
+        ServiceAreaTile.png(field, bandSeconds, new TileId(14, centre.x(), centre.y() + 2), colours);
+        out.put("band_tile_one_ms", Timing.round((System.nanoTime() - firstStart) / 1e6));
+        out.put("band_tiles_view20", tiles.timing().toJson());
+        LOG.info("{}: 20 band tiles at z14 {} ms warm ({} ms cold, one more tile {} ms)", bn.key(),
+                tiles.timing().warmMedianMs(), tiles.timing().coldMs(), out.get("band_tile_one_ms"));
 
         HeapWatch.settle();
         out.put("nearest5", nearest(bn));

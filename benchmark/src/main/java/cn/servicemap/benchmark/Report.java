@@ -152,6 +152,7 @@ final class Report {
         row("pgRouting pgr_drivingDistance, equicost, same graph", peers.at("/pgrouting/coverage"),
                 peers.at("/pgrouting/paired_ratio_median").asDouble());
         row("ours: + 15-min band polygon (raster + trace)", ours.get("coverage_band15"), Double.NaN);
+        row("ours: the 20 band tiles (PNG, z14) of one map view", ours.get("band_tiles_view20"), Double.NaN);
         row("GraphHopper: one isochrone per station + union", peers.at("/graphhopper/coverage"),
                 peers.at("/graphhopper/paired_ratio_median").asDouble());
         out.printf(Locale.ROOT, "  %-56s %11s %11s%n", "of which isochrones / union (warm)",
