@@ -1,4 +1,4 @@
-// The planner page (/plan): layers (stations by kind, service-area bands, gaps, districts), the
+// The planner page (/plan): layers (stations by kind, service-area bands as rings and as tiles, gaps, districts), the
 // coverage report per district, what-if with saved scenarios, and workers' problem reports. The
 // Planner below holds what they share — travel profile, bands, the station kind counted, the
 // baseline report and the current what-if — and tells them when it changes.
@@ -7,6 +7,7 @@ import { getJson, query } from './api.js';
 import { fmtInt, fmtPct } from './dom.js';
 import * as layers from './features/layers.js';
 import * as bands from './features/bands.js';
+import * as bandTiles from './features/bandtiles.js';
 import * as gaps from './features/gaps.js';
 import * as districts from './features/districts.js';
 import * as report from './features/report.js';
@@ -100,6 +101,9 @@ toggle.addEventListener('click', () => {
 /** The planner's legend sections, for the bands the map configuration names. */
 const legendSections = (config) => [
   { title: '服务圈（用时）', items: [...bandColors(config.bands)].map(([m, color]) => ({ swatch: { background: color, opacity: 0.8 }, text: m + ' 分钟内' })) },
+  // the tile layer draws the same bands in the same colours, fainter: one entry, not the bands again
+  { title: '服务圈（瓦片）', items: [{ swatch: { background: 'linear-gradient(90deg, ' + [...bandColors(config.bands).values()].join(', ') + ')',
+    opacity: bandTiles.OPACITY }, text: '同上颜色，放大到第 ' + bandTiles.MIN_ZOOM + ' 级起显示' }] },
   { title: '服务缺口', items: [
     { swatch: { background: GAP_COLOR, opacity: 0.3 }, text: '人少' },
     { swatch: { background: GAP_COLOR, opacity: 0.8 }, text: '人多' },
@@ -139,7 +143,7 @@ boot({
   planner.on('coverage', showSummary);
   planner.on('whatif', showSummary);
   planner.on('coverage-error', (e) => { summary.textContent = '覆盖计算暂不可用：' + e.message; });
-  for (const f of [layers, bands, gaps, districts, report, whatif, problems]) {
+  for (const f of [layers, bands, bandTiles, gaps, districts, report, whatif, problems]) {
     try {
       f.mount(ctx, planner);
     } catch (e) {

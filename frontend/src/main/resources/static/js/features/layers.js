@@ -1,5 +1,5 @@
 // The planner's layer switcher (#layers-panel): the travel profile and station kind the coverage is
-// computed for, and one row per map layer — stations by kind, service-area bands, gaps, districts —
+// computed for, and one row per map layer — stations by kind, service-area bands (rings and tiles), gaps, districts —
 // that the other feature modules register (planner.layers.register).
 import { h } from '../dom.js';
 import { kindName, kindStyle, sortKindCodes } from '../kinds.js';
