@@ -33,17 +33,19 @@ final class Raster {
     }
 
     /**
-     * Samples every usable street in the raster every {@code stepInMeters}; live edges get field labels up to
+     * Samples every usable street in the raster (of {@code edges}, or all when null) every {@code stepInMeters}; live edges get field labels up to
      * {@code maxMillis}, the others only mark their cells as streets. Unreached streets of small components
      * (sidewalks drawn without their crossings, courtyard paths) are left out: nobody is cut off by them.
      */
-    void rasterize(AccessField field, ProfileGraph graph, boolean[] live, int maxMillis, double stepInMeters) {
+    void rasterize(AccessField field, ProfileGraph graph, boolean[] live, int[] edges, int maxMillis, double stepInMeters) {
         RoadNetwork net = field.network();
         double maxLon = lon0 + width * dLon, maxLat = lat0 + height * dLat;
         double[] cumulative = new double[16];
         int main = graph.mainComponent() == null ? -1 : graph.mainComponent().id();
         AccessField.EdgeProbe probe = new AccessField.EdgeProbe();
-        for (int e = 0; e < net.edgeCount(); e++) {
+        int count = edges == null ? net.edgeCount() : edges.length;
+        for (int n0 = 0; n0 < count; n0++) {
+            int e = edges == null ? n0 : edges[n0];
             if (!graph.isUsable(e) || !live[e] && graph.componentOfEdge(e) != main)
                 continue;
             int n = net.edgePointCount(e);

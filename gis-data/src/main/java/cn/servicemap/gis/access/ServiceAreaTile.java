@@ -25,9 +25,9 @@ import org.locationtech.jts.geom.Envelope;
  * pixel's centre. So a tile shows what the band polygons show, to about one pixel. Indexed colour, one palette entry
  * per band plus transparency: a tile of a dense core is a few kilobytes.
  *
- * <p>Limits: zoom {@value #MIN_ZOOM}–{@value TileId#MAX_ZOOM} (coarser tiles would span tens of kilometres of
- * raster); the cost grows with the reached street length of the whole field (every reached street is visited to
- * find those in the tile), not only the tile's.
+ * <p>Cost: the streets near the tile only (found in the network's spatial grid), so a tile of a million-edge city
+ * costs about what a tile of a small one does. Limits: zoom {@value #MIN_ZOOM}–{@value TileId#MAX_ZOOM} (coarser
+ * tiles would span tens of kilometres of raster).
  */
 public final class ServiceAreaTile {
 

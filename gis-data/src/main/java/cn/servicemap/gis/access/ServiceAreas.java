@@ -89,13 +89,38 @@ public final class ServiceAreas {
                     + field.timeLimitInMillis() / 1000 + " s");
         if (bands.size() > 100)
             throw new IllegalArgumentException("at most 100 bands");
+        BoundingBox window = options.window();
+        if (window == null)
+            return build(field, options, null, Double.POSITIVE_INFINITY);
+        // A window (a map tile) reads only the streets near it, found in the network's spatial grid: a tile of a
+        // million-edge city then costs what its own streets cost. The reach must cover the raster's padding.
+        double reach = ServiceAreaOptions.OFF_ROAD_REACH_IN_METERS + 8 * options.cellSizeInMeters();
+        double midLat = (window.minLat() + window.maxLat()) / 2;
+        double dLat = reach / Raster.METERS_PER_DEGREE;
+        double dLon = reach / (Raster.METERS_PER_DEGREE * Math.cos(Math.toRadians(midLat)));
+        int[] near = field.network().edgesNear(new BoundingBox(window.minLon() - dLon, Math.max(-90, window.minLat() - dLat),
+                window.maxLon() + dLon, Math.min(90, window.maxLat() + dLat)));
+        ServiceAreas areas = build(field, options, near, reach);
+        return areas != null ? areas : build(field, options, null, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * @param edges the streets to read (null: all)
+     * @param reach how far beyond the window those streets reach, metres; null is answered when the raster's padding
+     *              turns out wider (its cells grew), and the caller reads all streets instead
+     */
+    static ServiceAreas build(AccessField field, ServiceAreaOptions options, int[] edges, double reach) {
+        List<Integer> bands = options.bandLimitsInSeconds();
+        int maxMillis = bands.get(bands.size() - 1) * 1000;
         RoadNetwork net = field.network();
         ProfileGraph graph = net.graph(field.profile());
         // 1. extent of the reached streets
         double minLon = Double.POSITIVE_INFINITY, minLat = Double.POSITIVE_INFINITY;
         double maxLon = Double.NEGATIVE_INFINITY, maxLat = Double.NEGATIVE_INFINITY;
         boolean[] live = new boolean[net.edgeCount()];
-        for (int e = 0; e < net.edgeCount(); e++) {
+        int count = edges == null ? net.edgeCount() : edges.length;
+        for (int k = 0; k < count; k++) {
+            int e = edges == null ? k : edges[k];
             if (!graph.isUsable(e))
                 continue;
             if (field.timeInMillis(net.edgeBase(e)) > maxMillis && field.timeInMillis(net.edgeAdj(e)) > maxMillis
@@ -127,13 +152,15 @@ public final class ServiceAreas {
         while (((widthM + 2 * margin) / cell + 5) * ((heightM + 2 * margin) / cell + 5) > options.maxCells())
             cell *= 1.25;
         double pad = margin + 2 * cell;
+        if (pad > reach)
+            return null;
         double lon0 = minLon - pad / mPerLon, lat0 = minLat - pad / mPerLat;
         double dLon = cell / mPerLon, dLat = cell / mPerLat;
         int w = (int) Math.ceil((widthM + 2 * pad) / cell) + 1;
         int h = (int) Math.ceil((heightM + 2 * pad) / cell) + 1;
         Raster raster = new Raster(w, h, lon0, lat0, dLon, dLat);
         // 2. streets
-        raster.rasterize(field, graph, live, maxMillis, cell / 2);
+        raster.rasterize(field, graph, live, edges, maxMillis, cell / 2);
         // 3. off-road cells take their nearest street's label
         raster.spreadToNearestStreet((int) Math.floor(ServiceAreaOptions.OFF_ROAD_REACH_IN_METERS / cell));
         if (window != null)

@@ -93,6 +93,28 @@ final class EdgeGridIndex {
         throw new AssertionError();
     }
 
+    /**
+     * Every edge with a segment whose bounding box touches a cell the box touches: a superset of the edges that
+     * cross the box, ascending, each once. Empty when the box misses the network.
+     */
+    int[] edgesTouching(BoundingBox box) {
+        BoundingBox all = network.bbox();
+        if (box.maxLon() < all.minLon() || box.minLon() > all.maxLon() || box.maxLat() < all.minLat() || box.minLat() > all.maxLat())
+            return new int[0];
+        int c0 = clamp((int) Math.floor((box.minLon() - minLon) / cellLon), cols);
+        int c1 = clamp((int) Math.floor((box.maxLon() - minLon) / cellLon), cols);
+        int r0 = clamp((int) Math.floor((box.minLat() - minLat) / cellLat), rows);
+        int r1 = clamp((int) Math.floor((box.maxLat() - minLat) / cellLat), rows);
+        java.util.BitSet seen = new java.util.BitSet(network.edgeCount());
+        for (int r = r0; r <= r1; r++)
+            for (int c = c0; c <= c1; c++) {
+                int cell = r * cols + c;
+                for (int i = cellStart[cell]; i < cellStart[cell + 1]; i++)
+                    seen.set(cellEdges[i]);
+            }
+        return seen.stream().toArray();
+    }
+
     private static int clamp(int v, int size) {
         return v < 0 ? 0 : Math.min(v, size - 1);
     }

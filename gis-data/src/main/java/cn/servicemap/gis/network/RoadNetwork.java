@@ -100,6 +100,14 @@ public final class RoadNetwork {
         return edgeBase.length;
     }
 
+    /**
+     * The edges that may cross the box (WGS84): every edge that does, and some near it (from the same spatial grid
+     * that snaps points), ascending. For work on a small window of a large network, such as one map tile.
+     */
+    public int[] edgesNear(BoundingBox box) {
+        return index.edgesTouching(box);
+    }
+
     /** The box around all nodes and edge geometries. */
     public BoundingBox bbox() {
         return bbox;

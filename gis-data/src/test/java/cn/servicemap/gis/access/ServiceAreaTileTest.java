@@ -71,6 +71,26 @@ class ServiceAreaTileTest {
         assertThat(image.getRGB(px, py) & 0xffffff).isEqualTo(COLOURS[0]);
     }
 
+    /** A window reads only the streets near it, and draws exactly what it draws reading every street. */
+    @Test
+    void shouldDrawTheSameBandsInAWindowFromTheStreetsNearItAsFromAllStreets() {
+        AccessField field = MultiSourceSearch.compute(net, WALK, NanjingAccessTest.stations(net, WALK, new Random(11), 5), 900);
+        cn.servicemap.gis.network.BoundingBox all = net.bbox();
+        double midLon = (all.minLon() + all.maxLon()) / 2;
+        double midLat = (all.minLat() + all.maxLat()) / 2;
+        cn.servicemap.gis.network.BoundingBox window = new cn.servicemap.gis.network.BoundingBox(midLon - 0.006, midLat - 0.005,
+                midLon + 0.004, midLat + 0.006);
+        ServiceAreaOptions options = ServiceAreaOptions.defaults().withWindow(window);
+        ServiceAreas near = ServiceAreas.build(field, options);
+        ServiceAreas every = ServiceAreas.build(field, options, null, Double.POSITIVE_INFINITY);
+        assertThat(net.edgesNear(window).length).isLessThan(net.edgeCount());
+        for (int k = 0; k < 3; k++) {
+            Geometry expected = every.nested(k).area();
+            assertThat(expected.getArea()).as("band %d has area in the window", k).isPositive();
+            assertThat(near.nested(k).area().symDifference(expected).getArea()).as("band %d", k).isLessThan(1e-12);
+        }
+    }
+
     @Test
     void shouldLeaveATileFarFromEveryStationTransparent() throws IOException {
         AccessField field = MultiSourceSearch.compute(net, WALK, NanjingAccessTest.stations(net, WALK, new Random(5), 3), 900);
