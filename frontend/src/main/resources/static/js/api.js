@@ -40,7 +40,23 @@ export function deleteJson(url, options = {}) {
   return request('DELETE', url, undefined, options);
 }
 
+/**
+ * The region the page shows: `?region=` of the page's address (a link opens the same city), or null while the
+ * instance holds one region and the address names none.
+ */
+export function pageRegion() {
+  return new URLSearchParams(window.location.search).get('region');
+}
+
+/** An /api address with the page's region added, unless it names one already. */
+export function withRegion(url) {
+  const region = pageRegion();
+  if (!region || !url.startsWith('/api/') || /[?&]region=/.test(url)) return url;
+  return url + (url.includes('?') ? '&' : '?') + 'region=' + encodeURIComponent(region);
+}
+
 async function request(method, url, body, { timeoutMs = 15000, signal } = {}) {
+  url = withRegion(url);
   const ctrl = new AbortController();
   const timer = setTimeout(() => ctrl.abort(new DOMException('timeout', 'TimeoutError')), timeoutMs);
   if (signal) {

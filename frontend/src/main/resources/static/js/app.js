@@ -2,7 +2,7 @@
 // indicator, build the map, and hand a context to the page's feature modules. Errors end in a
 // visible Chinese message, never a blank map.
 import L from './leaflet.js';
-import { getJson } from './api.js';
+import { getJson, pageRegion } from './api.js';
 import { MapView } from './mapview.js';
 import { setKinds } from './kinds.js';
 import { StationLayer } from './stations.js';
@@ -36,7 +36,16 @@ export async function boot({ page, features = [], stationOptions = {}, legendSec
     return null;
   });
   let config;
+  let regions = [];
   try {
+    // several regions: the address names one (a link opens the same city); without one, the first that is ready
+    regions = (await getJson('/api/regions')).regions.map((r) => r.region);
+    if (regions.length > 1 && !pageRegion()) {
+      const first = regions.find((r) => r.status === 'READY') || regions[0];
+      const address = new URL(window.location.href);
+      address.searchParams.set('region', first.code);
+      window.history.replaceState(null, '', address);
+    }
     config = await getJson(API.config);
   } catch (e) {
     status.error('地图配置加载失败：' + e.message);
@@ -48,7 +57,18 @@ export async function boot({ page, features = [], stationOptions = {}, legendSec
   ctx.config = config;
 
   const region = config.region || {};
-  for (const e of document.querySelectorAll('[data-region-name]')) e.textContent = region.nameZh || '尚未加载区域';
+  for (const e of document.querySelectorAll('[data-region-name]')) {
+    e.textContent = region.nameZh || '尚未加载区域';
+    if (regions.length > 1) e.replaceChildren(regionSwitcher(regions, region.code));
+  }
+  // the other page of the same region
+  if (pageRegion()) {
+    for (const a of document.querySelectorAll('a.nav-link')) {
+      const target = new URL(a.href, window.location.href);
+      target.searchParams.set('region', pageRegion());
+      a.href = target.pathname + target.search;
+    }
+  }
   if (region.synthetic || config.basemaps.offline.synthetic) markSynthetic(config.syntheticLabel || '合成示例数据');
 
   const view = new MapView(document.getElementById('map'), config);
@@ -136,3 +156,23 @@ export async function boot({ page, features = [], stationOptions = {}, legendSec
 }
 
 export { L };
+
+/** 区域切换: a menu of the instance's regions; choosing one opens the same page for that region. */
+function regionSwitcher(regions, current) {
+  const select = document.createElement('select');
+  select.className = 'region-switcher';
+  select.setAttribute('aria-label', '切换区域');
+  for (const r of regions) {
+    const option = document.createElement('option');
+    option.value = r.code;
+    option.textContent = r.nameZh + (r.status === 'READY' ? '' : r.status === 'IMPORTING' ? '（导入中）' : '（导入失败）');
+    option.selected = r.code === current;
+    select.append(option);
+  }
+  select.addEventListener('change', () => {
+    const address = new URL(window.location.href);
+    address.searchParams.set('region', select.value);
+    window.location.assign(address);
+  });
+  return select;
+}

@@ -7,6 +7,7 @@
 // shown at 256 CSS pixels stays crisp on HiDPI phones. Why labels are placed per tile with a check
 // that the text stays inside its tile: a label crossing a tile edge would be cut by the neighbour;
 // the server gives one anchor per road name per tile, so long roads still get named.
+import { withRegion } from './api.js';
 import L from './leaflet.js';
 
 const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", "Source Han Sans SC", sans-serif';
@@ -244,7 +245,7 @@ export const OfflineBasemap = L.GridLayer.extend({
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.fillStyle = STYLE.background;
     ctx.fillRect(0, 0, size.x, size.y);
-    const url = L.Util.template(this.options.url, { z: coords.z, x: coords.x, y: coords.y });
+    const url = withRegion(L.Util.template(this.options.url, { z: coords.z, x: coords.x, y: coords.y }));
     const ctrl = new AbortController();
     canvas._abort = ctrl;
     fetch(url, { signal: ctrl.signal })

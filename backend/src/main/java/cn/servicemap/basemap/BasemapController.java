@@ -1,6 +1,9 @@
 package cn.servicemap.basemap;
 
+import cn.servicemap.gis.basemap.TileId;
+import cn.servicemap.region.RegionScope;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.time.Duration;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -9,6 +12,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -20,9 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 class BasemapController {
 
     private final BasemapService basemap;
+    private final RegionScope scope;
 
-    BasemapController(BasemapService basemap) {
+    BasemapController(BasemapService basemap, RegionScope scope) {
         this.basemap = basemap;
+        this.scope = scope;
     }
 
     @Operation(summary = "One offline basemap tile (Web-Mercator XYZ) as JSON (离线底图瓦片)",
@@ -31,8 +37,11 @@ class BasemapController {
                     + "Map data © OpenStreetMap contributors (ODbL).")
     @GetMapping("/api/basemap/{z}/{x}/{y}.json")
     ResponseEntity<byte[]> tile(@PathVariable String z, @PathVariable String x, @PathVariable String y,
+                                @Parameter(description = "The region's code (区域代码); may be left out while the instance holds one region")
+                                @RequestParam(required = false) String region,
                                 @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch) {
-        BasemapService.Tile tile = basemap.tile(TileIds.parse(z, x, y));
+        TileId id = TileIds.parse(z, x, y);
+        BasemapService.Tile tile = basemap.tile(scope.resolveIfAny(region), id);
         // Tiles change only when the region is reloaded: let browsers keep them an hour, then revalidate by ETag.
         CacheControl cache = CacheControl.maxAge(Duration.ofHours(1)).cachePublic();
         if (tile.etag().equals(ifNoneMatch)) {

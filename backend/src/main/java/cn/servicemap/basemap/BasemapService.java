@@ -50,7 +50,8 @@ public class BasemapService {
     private final RegionRepository regions;
     private final JsonMapper json;
     private final TileCache cache = new TileCache(CACHE_BYTES);
-    private volatile Loaded loaded;
+    /** by region code (and "none"); a region's entry is replaced when the region is reloaded */
+    private final java.util.concurrent.ConcurrentHashMap<String, Loaded> loaded = new java.util.concurrent.ConcurrentHashMap<>();
 
     BasemapService(RegionRepository regions, JsonMapper json) {
         this.regions = regions;
@@ -59,16 +60,16 @@ public class BasemapService {
 
     @EventListener(ApplicationReadyEvent.class)
     void warmUp() {
-        basemapFuture();
+        basemapFuture(regions.current());
     }
 
-    /** The current region's basemap, loading it if needed (waits for a load under way). */
-    public BasemapTiles basemap() {
-        return basemapFuture().tiles().join();
+    /** The region's basemap (empty without a region), loading it if needed (waits for a load under way). */
+    public BasemapTiles basemap(Optional<Region> region) {
+        return basemapFuture(region).tiles().join();
     }
 
-    public Tile tile(TileId id) {
-        Loaded l = basemapFuture();
+    public Tile tile(Optional<Region> region, TileId id) {
+        Loaded l = basemapFuture(region);
         String key = l.key() + "|" + id;
         Tile cached = cache.get(key);
         if (cached != null) {
@@ -82,19 +83,20 @@ public class BasemapService {
         return t;
     }
 
-    private Loaded basemapFuture() {
-        Optional<Region> region = regions.current();
+    private Loaded basemapFuture(Optional<Region> region) {
+        String slot = region.map(Region::code).orElse("none");
         String key = region.map(r -> r.code() + "@" + r.loadedAt()).orElse("none");
-        Loaded l = loaded;
+        Loaded l = loaded.get(slot);
         if (l != null && l.key().equals(key)) {
             return l;
         }
         synchronized (this) {
-            if (loaded == null || !loaded.key().equals(key)) {
-                cache.clear();
-                loaded = new Loaded(key, CompletableFuture.supplyAsync(() -> load(region)));
+            Loaded current = loaded.get(slot);
+            if (current == null || !current.key().equals(key)) {
+                current = new Loaded(key, CompletableFuture.supplyAsync(() -> load(region)));
+                loaded.put(slot, current);
             }
-            return loaded;
+            return current;
         }
     }
 

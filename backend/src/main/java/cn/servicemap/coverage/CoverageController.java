@@ -6,6 +6,8 @@ import cn.servicemap.gis.access.ServiceAreas;
 import cn.servicemap.gis.crs.CoordinateSystem;
 import cn.servicemap.gis.network.BoundingBox;
 import cn.servicemap.gis.network.TravelProfile;
+import cn.servicemap.region.Region;
+import cn.servicemap.region.RegionScope;
 import cn.servicemap.stations.StationFeatures;
 import cn.servicemap.system.FieldError;
 import cn.servicemap.system.InvalidRequestException;
@@ -34,6 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CoverageController {
 
+    private static final String REGION = "The region's code (区域代码); may be left out while the instance holds one region";
+
     private static final String GEOJSON = "application/geo+json";
     private static final String PROFILE = "WALK (步行), EBIKE (电动自行车) or CAR (驾车)";
     private static final String BANDS = "Band limits in minutes, ascending, 1–6 of 1–120, e.g. 5,10,15; default the configured bands";
@@ -53,9 +57,11 @@ class CoverageController {
     private final StationFeatures stationFeatures;
     private final RegionIndex regionIndex;
     private final Clock clock;
+    private final RegionScope scope;
 
     CoverageController(CoverageService coverage, WhatIfs whatIfs, CatalogParams params, StationFeatures stationFeatures,
-                       RegionIndex regionIndex, Clock clock) {
+                       RegionIndex regionIndex, Clock clock, RegionScope scope) {
+        this.scope = scope;
         this.coverage = coverage;
         this.whatIfs = whatIfs;
         this.params = params;
@@ -69,10 +75,11 @@ class CoverageController {
                     + "stations per 10,000 people, and which part of each district the road network covers.")
     @GetMapping("/api/coverage")
     CoverageResponses.Report report(@Parameter(description = PROFILE) @RequestParam(defaultValue = "WALK") TravelProfile profile,
+            @Parameter(description = REGION) @RequestParam(required = false) String region,
                                     @Parameter(description = BANDS) @RequestParam(required = false) Bands bands,
                                     @Parameter(description = KINDS) @RequestParam(required = false) List<String> kind,
                                     @Parameter(description = "Only stations open right now") @RequestParam(defaultValue = "false") boolean openNow) {
-        CoverageService.State state = whatIfs.state(profile, bands, kind, openNow);
+        CoverageService.State state = whatIfs.state(region, profile, bands, kind, openNow);
         return CoverageResponses.report(state, state.coverage());
     }
 
@@ -81,6 +88,7 @@ class CoverageController {
     @GetMapping(value = "/api/coverage/bands", produces = {GEOJSON, "application/json"})
     CoverageResponses.Features<CoverageResponses.BandProperties> bands(
             @Parameter(description = PROFILE) @RequestParam(defaultValue = "WALK") TravelProfile profile,
+            @Parameter(description = REGION) @RequestParam(required = false) String region,
             @Parameter(description = BANDS) @RequestParam(required = false) Bands bands,
             @Parameter(description = KINDS) @RequestParam(required = false) List<String> kind,
             @RequestParam(defaultValue = "false") boolean openNow,
@@ -88,7 +96,7 @@ class CoverageController {
             @Parameter(description = "Only draw within minLon,minLat,maxLon,maxLat (WGS84), at most "
                     + CoverageLimits.MAX_WINDOW_DEGREES + "° each way") @RequestParam(required = false) BoundingBox bbox) {
         BoundingBox window = CoverageLimits.window(bbox, "bbox");
-        CoverageService.State state = whatIfs.state(profile, bands, kind, openNow);
+        CoverageService.State state = whatIfs.state(region, profile, bands, kind, openNow);
         ServiceAreas areas = coverage.serviceAreas(state, window);
         boolean rings = form == BandForm.rings;
         return CoverageResponses.bands(state, rings ? areas.rings() : areas.nested(), rings);
@@ -98,10 +106,11 @@ class CoverageController {
     @GetMapping(value = "/api/coverage/catchments", produces = {GEOJSON, "application/json"})
     CoverageResponses.Features<CoverageResponses.CatchmentProperties> catchments(
             @Parameter(description = PROFILE) @RequestParam(defaultValue = "WALK") TravelProfile profile,
+            @Parameter(description = REGION) @RequestParam(required = false) String region,
             @Parameter(description = BANDS) @RequestParam(required = false) Bands bands,
             @Parameter(description = KINDS) @RequestParam(required = false) List<String> kind,
             @RequestParam(defaultValue = "false") boolean openNow) {
-        CoverageService.State state = whatIfs.state(profile, bands, kind, openNow);
+        CoverageService.State state = whatIfs.state(region, profile, bands, kind, openNow);
         return CoverageResponses.catchments(state, coverage.serviceAreas(state, null).catchments());
     }
 
@@ -109,12 +118,13 @@ class CoverageController {
     @GetMapping(value = "/api/coverage/gaps", produces = {GEOJSON, "application/json"})
     CoverageResponses.Features<CoverageResponses.GapProperties> gaps(
             @Parameter(description = PROFILE) @RequestParam(defaultValue = "WALK") TravelProfile profile,
+            @Parameter(description = REGION) @RequestParam(required = false) String region,
             @Parameter(description = BANDS) @RequestParam(required = false) Bands bands,
             @Parameter(description = "The band the gaps are outside of; default the largest") @RequestParam(required = false) Integer minutes,
             @Parameter(description = KINDS) @RequestParam(required = false) List<String> kind,
             @RequestParam(defaultValue = "false") boolean openNow,
             @Parameter(description = "How many gaps, largest first") @RequestParam(defaultValue = "10") @Min(1) @Max(CoverageLimits.MAX_GAPS) int limit) {
-        CoverageService.State state = whatIfs.state(profile, bands, kind, openNow);
+        CoverageService.State state = whatIfs.state(region, profile, bands, kind, openNow);
         List<Integer> stateBands = state.coverage().bandMinutes();
         int index = minutes == null ? stateBands.size() - 1 : stateBands.indexOf(minutes);
         if (index < 0) {
@@ -132,6 +142,7 @@ class CoverageController {
                                       @Parameter(description = "Latitude, -90..90") @RequestParam double lat,
                                       @Parameter(description = "WGS84 (GPS), GCJ02 (高德/腾讯), BD09 (百度) or CGCS2000") @RequestParam(defaultValue = "WGS84") CoordinateSystem crs,
                                       @Parameter(description = PROFILE) @RequestParam(defaultValue = "WALK") TravelProfile profile,
+            @Parameter(description = REGION) @RequestParam(required = false) String region,
                                       @Parameter(description = "How many stations") @RequestParam(defaultValue = "5") @Min(1) @Max(CoverageLimits.MAX_NEAREST) int k,
                                       @Parameter(description = KINDS) @RequestParam(required = false) List<String> kind,
                                       @Parameter(description = "Only stations offering every one of these services") @RequestParam(required = false) List<String> service,
@@ -142,7 +153,8 @@ class CoverageController {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        CoverageService.Placed placed = coverage.nearest(lon, lat, crs, profile, k, kinds, services, openNow);
+        Region where = scope.resolve(region);
+        CoverageService.Placed placed = coverage.nearest(where, scope.filterCode(where), lon, lat, crs, profile, k, kinds, services, openNow);
         CoverageService.State state = placed.stations();
         CoverageResponses.Origin from = new CoverageResponses.Origin(placed.snap().queryLon(), placed.snap().queryLat(),
                 CoverageResponses.round(placed.snap().lon(), 7), CoverageResponses.round(placed.snap().lat(), 7),

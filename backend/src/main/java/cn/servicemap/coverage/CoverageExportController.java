@@ -26,6 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CoverageExportController {
 
+    private static final String REGION = "The region's code (区域代码); may be left out while the instance holds one region";
+
     private final WhatIfs whatIfs;
 
     CoverageExportController(WhatIfs whatIfs) {
@@ -41,10 +43,11 @@ class CoverageExportController {
     @GetMapping("/api/coverage/export")
     ResponseEntity<byte[]> export(@Parameter(description = "csv or xlsx") @RequestParam(defaultValue = "xlsx") Format format,
                                   @Parameter(description = "WALK (步行), EBIKE (电动自行车) or CAR (驾车)") @RequestParam(defaultValue = "WALK") TravelProfile profile,
+            @Parameter(description = REGION) @RequestParam(required = false) String region,
                                   @Parameter(description = "Band limits in minutes, ascending, e.g. 5,10,15") @RequestParam(required = false) Bands bands,
                                   @RequestParam(required = false) List<String> kind,
                                   @RequestParam(defaultValue = "false") boolean openNow) throws IOException {
-        CoverageService.State state = whatIfs.state(profile, bands, kind, openNow);
+        CoverageService.State state = whatIfs.state(region, profile, bands, kind, openNow);
         CoverageResponses.Report report = CoverageResponses.report(state, state.coverage());
         List<List<Object>> rows = table(report);
         String title = "覆盖率报告 " + state.region().region().nameZh() + " " + state.profile().chineseLabel()

@@ -18,6 +18,7 @@ import cn.servicemap.gis.network.RoadNetwork;
 import cn.servicemap.gis.network.Snap;
 import cn.servicemap.gis.network.TravelProfile;
 import cn.servicemap.gis.stations.StationStatus;
+import cn.servicemap.region.Region;
 import cn.servicemap.stations.ServicePoint;
 import cn.servicemap.stations.StationFeatures;
 import cn.servicemap.stations.StationFilter;
@@ -44,8 +45,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class CoverageService {
 
-    /** Which stations count: open ones, optionally of some kinds only, optionally only those open right now. */
-    public record StationSelection(Set<String> kinds, boolean openNow) {
+    /**
+     * Which stations count: open ones, optionally of some kinds only, optionally only those open right now, and
+     * those of one region's districts when the instance holds several ({@code regionCode}, else null).
+     */
+    public record StationSelection(Set<String> kinds, boolean openNow, String regionCode) {
         public StationSelection {
             kinds = Set.copyOf(kinds);
         }
@@ -102,13 +106,24 @@ public class CoverageService {
         return repository.dataVersion();
     }
 
+    /**
+     * Loads a region's road network and population surface afresh (after its files were imported), waiting for it:
+     * the GraphHopper import of a new OSM file happens here, so a bad file fails the import, not a later request.
+     *
+     * @return the network's edge count
+     */
+    public int prepare(Region region) {
+        networks.forget(region.code());
+        return networks.require(region).network().edgeCount();
+    }
+
     /** The given bands, or the configured defaults. */
     List<Integer> bands(Bands requested) {
         return requested == null ? new Bands(settings.bandsInMinutes()).minutes() : requested.minutes();
     }
 
-    State state(TravelProfile profile, StationSelection selection, Bands bands) {
-        RegionNetwork region = networks.require();
+    State state(Region where, TravelProfile profile, StationSelection selection, Bands bands) {
+        RegionNetwork region = networks.require(where);
         long version = repository.dataVersion();
         List<Integer> minutes = bands(bands);
         return cache.state(CoverageCache.Key.of(region, version, profile, selection, minutes),
@@ -120,7 +135,7 @@ public class CoverageService {
         RoadNetwork network = region.network();
         LocalDateTime now = LocalDateTime.now(clock);
         List<ServicePoint> chosen = stations.find(new StationFilter(selection.kinds(), Set.of(), null, null, null,
-                Set.of(StationStatus.OPEN)));
+                Set.of(StationStatus.OPEN), selection.regionCode()));
         List<ServicePoint> sources = new ArrayList<>();
         List<Snap> snaps = new ArrayList<>();
         List<FlaggedStation> flagged = new ArrayList<>();
@@ -179,12 +194,12 @@ public class CoverageService {
      *
      * @param crs the system of lon/lat (a phone's GPS gives WGS84; AMap's locator GCJ-02)
      */
-    Placed nearest(double lon, double lat, CoordinateSystem crs, TravelProfile profile, int k, Set<String> kinds,
-                   Set<String> services, boolean openNow) {
+    Placed nearest(Region where, String regionFilter, double lon, double lat, CoordinateSystem crs, TravelProfile profile, int k,
+                   Set<String> kinds, Set<String> services, boolean openNow) {
         if (!(Math.abs(lon) <= 180) || !(Math.abs(lat) <= 90)) {
             throw new InvalidRequestException("lon", "经纬度超出范围 (lon/lat out of range)");
         }
-        State all = state(profile, new StationSelection(Set.of(), false), null);
+        State all = state(where, profile, new StationSelection(Set.of(), false, regionFilter), null);
         RoadNetwork network = all.region().network();
         LonLat wgs = ChinaCoordinates.toWgs84(crs, lon, lat);
         Snap from = network.snapToMainComponent(profile, wgs.lon(), wgs.lat(), settings.querySnapInMeters());

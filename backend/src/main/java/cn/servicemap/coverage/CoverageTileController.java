@@ -26,6 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CoverageTileController {
 
+    private static final String REGION = "The region's code (区域代码); may be left out while the instance holds one region";
+
     private final WhatIfs whatIfs;
 
     CoverageTileController(WhatIfs whatIfs) {
@@ -38,6 +40,7 @@ class CoverageTileController {
     @GetMapping(value = "/api/coverage/tiles/{z}/{x}/{y}.png", produces = MediaType.IMAGE_PNG_VALUE)
     ResponseEntity<byte[]> tile(@PathVariable String z, @PathVariable String x, @PathVariable String y,
                                 @Parameter(description = "WALK (步行), EBIKE (电动自行车) or CAR (驾车)") @RequestParam(defaultValue = "WALK") TravelProfile profile,
+            @Parameter(description = REGION) @RequestParam(required = false) String region,
                                 @Parameter(description = "Band limits in minutes, ascending, e.g. 5,10,15") @RequestParam(required = false) Bands bands,
                                 @Parameter(description = "Only stations of these kinds") @RequestParam(required = false) List<String> kind,
                                 @RequestParam(defaultValue = "false") boolean openNow,
@@ -50,7 +53,7 @@ class CoverageTileController {
                     + ServiceAreaTile.MIN_ZOOM + ")");
         }
         int[] rgb = colours(colors);
-        CoverageService.State state = whatIfs.state(profile, bands, kind, openNow);
+        CoverageService.State state = whatIfs.state(region, profile, bands, kind, openNow);
         List<Integer> minutes = state.coverage().bandMinutes();
         if (rgb.length != minutes.size()) {
             throw new InvalidRequestException("colors", "颜色个数应与时间圈个数相同（" + minutes.size() + "）(one colour per band: "

@@ -13,6 +13,7 @@ import cn.servicemap.gis.population.PopulationSurface;
 import cn.servicemap.gis.synthetic.SyntheticCity;
 import cn.servicemap.region.Region;
 import cn.servicemap.region.RegionRepository;
+import cn.servicemap.region.RegionStatus;
 import cn.servicemap.system.ServiceMapProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -38,22 +38,31 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Loads the region's road network (GraphHopper import cached on disk per region), its population
- * surface and the per-profile coverage models once, in the background after start-up, and hands the
- * result to every request. Requests arriving while it loads wait for it; a failure is reported to
- * the API (503 with the reason) and to /actuator/health.
+ * Loads each region's road network (GraphHopper import cached on disk per region), its population surface and the
+ * per-profile coverage models on first use, in the background, and hands the result to every request for that
+ * region. Requests arriving while a region loads wait for it; loading one region never blocks requests to another.
+ * A failure is reported to the API (503 with the reason) and to /actuator/health.
+ *
+ * <p>Memory: loaded regions are kept least-recently-used under {@code servicemap.network.memory-budget-mb}; when a load
+ * pushes the estimate over the budget, the regions used longest ago are dropped (never the one just loaded) and load
+ * again on their next request. The estimate is {@value #BYTES_PER_EDGE} bytes per network edge plus
+ * {@value #BYTES_PER_CELL} per population cell, from the benchmark's live heap of a million-edge city (308 MB with one
+ * coverage field).
  */
 @Component
 class RegionNetworks implements HealthIndicator {
 
     private static final Logger log = LoggerFactory.getLogger(RegionNetworks.class);
     private static final long WAIT_SECONDS = 300;
+    static final long BYTES_PER_EDGE = 300;
+    static final long BYTES_PER_CELL = 120;
 
     private final RegionRepository regions;
     private final DistrictRepository districts;
     private final RegionIndex regionIndex;
     private final ServiceMapProperties.Network settings;
-    private final AtomicReference<CompletableFuture<RegionNetwork>> loading = new AtomicReference<>();
+    /** by region code, in access order (least recently used first); guarded by itself */
+    private final LinkedHashMap<String, CompletableFuture<RegionNetwork>> loaded = new LinkedHashMap<>(16, 0.75f, true);
     private final AtomicLong loads = new AtomicLong();
 
     RegionNetworks(RegionRepository regions, DistrictRepository districts, RegionIndex regionIndex, ServiceMapProperties properties) {
@@ -63,17 +72,22 @@ class RegionNetworks implements HealthIndicator {
         this.settings = properties.network();
     }
 
-    /** Starts loading in the background once the app (and the demo region) is ready. */
+    /** Starts loading the region loaded last in the background once the app (and the demo region) is ready. */
     @EventListener(ApplicationReadyEvent.class)
     void warmUp() {
-        if (settings.warmUp() && regions.current().isPresent()) {
-            start();
+        if (settings.warmUp()) {
+            regions.current().filter(r -> r.status() == RegionStatus.READY).ifPresent(this::start);
         }
     }
 
-    /** The loaded network, waiting for a load under way. */
-    RegionNetwork require() {
-        CompletableFuture<RegionNetwork> f = start();
+    /** The region's loaded network, waiting for a load under way. */
+    RegionNetwork require(Region region) {
+        if (region.status() != RegionStatus.READY) {
+            throw new NetworkUnavailableException("区域 " + region.nameZh() + " 尚不可用（" + region.status() + "）"
+                    + (region.statusReason() == null ? "" : "：" + region.statusReason()) + " (region " + region.code()
+                    + " is not ready: " + region.status() + ")");
+        }
+        CompletableFuture<RegionNetwork> f = start(region);
         try {
             return f.get(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
@@ -81,7 +95,8 @@ class RegionNetworks implements HealthIndicator {
             if (cause instanceof NetworkUnavailableException n) {
                 throw n;
             }
-            throw new NetworkUnavailableException("路网加载失败 (the road network failed to load: " + cause.getMessage() + ")", cause);
+            throw new NetworkUnavailableException("路网加载失败 (the road network of region " + region.code() + " failed to load: "
+                    + cause.getMessage() + ")", cause);
         } catch (TimeoutException e) {
             throw new NetworkUnavailableException("路网仍在加载，请稍后再试 (the road network is still loading; try again shortly)");
         } catch (InterruptedException e) {
@@ -91,64 +106,92 @@ class RegionNetworks implements HealthIndicator {
     }
 
     /**
-     * Drops the loaded network once new district boundaries or census figures are committed: the population
-     * surface and the coverage models are built from them, so the next request loads afresh.
+     * Drops a region's loaded network once its district boundaries or census figures are committed (all regions when
+     * the event does not say which): the population surface and coverage models are built from them.
      */
     @TransactionalEventListener(fallbackExecution = true)
     void districtsChanged(DistrictsChanged event) {
-        if (loading.getAndSet(null) != null) {
-            log.info("Districts changed ({}): the road network and population surface load again on the next request", event.source());
-        }
-    }
-
-    private CompletableFuture<RegionNetwork> start() {
-        while (true) {
-            CompletableFuture<RegionNetwork> current = loading.get();
-            if (current != null && !failedBecauseNoRegion(current)) {
-                return current;
+        synchronized (loaded) {
+            boolean dropped = event.regionCode() == null ? !loaded.isEmpty() : loaded.containsKey(event.regionCode());
+            if (event.regionCode() == null) {
+                loaded.clear();
+            } else {
+                loaded.remove(event.regionCode());
             }
-            CompletableFuture<RegionNetwork> fresh = new CompletableFuture<>();
-            if (loading.compareAndSet(current, fresh)) {
-                Thread t = new Thread(() -> {
-                    try {
-                        fresh.complete(load());
-                    } catch (NoRegionYet e) {
-                        fresh.completeExceptionally(e);
-                    } catch (Throwable e) {
-                        log.error("Road network could not be loaded: {}. Coverage, nearest and what-if answer 503 until this is "
-                                + "fixed (check servicemap.network.osm-file and the region's OSM file).", e.getMessage(), e);
-                        fresh.completeExceptionally(e);
-                    }
-                }, "region-network-loader");
-                t.setDaemon(true);
-                t.start();
-                return fresh;
+            if (dropped) {
+                log.info("Districts changed ({}): region {} loads its road network and population surface again on the next request",
+                        event.source(), event.regionCode() == null ? "(all)" : event.regionCode());
             }
         }
     }
 
-    private static boolean failedBecauseNoRegion(CompletableFuture<RegionNetwork> f) {
-        if (!f.isCompletedExceptionally()) {
-            return false;
-        }
-        try {
-            f.join();
-            return false;
-        } catch (java.util.concurrent.CompletionException e) {
-            return e.getCause() instanceof NoRegionYet;
+    /** Forgets a region's network (its files were replaced or it was removed). */
+    void forget(String regionCode) {
+        synchronized (loaded) {
+            loaded.remove(regionCode);
         }
     }
 
-    /** Loading found no region: retried on the next request (a region may be loaded by then). */
-    private static final class NoRegionYet extends NetworkUnavailableException {
-        NoRegionYet() {
-            super("尚未加载区域 (no region loaded yet: import districts and an OSM extract, or start with the demo)");
+    private CompletableFuture<RegionNetwork> start(Region region) {
+        CompletableFuture<RegionNetwork> fresh;
+        synchronized (loaded) {
+            CompletableFuture<RegionNetwork> current = loaded.get(region.code());
+            if (current != null) {
+                return current; // a failed load stays failed until the region's data change
+            }
+            fresh = new CompletableFuture<>();
+            loaded.put(region.code(), fresh);
+        }
+        Thread t = new Thread(() -> {
+            try {
+                RegionNetwork network = load(region);
+                fresh.complete(network);
+                evictOverBudget(region.code());
+            } catch (Throwable e) {
+                log.error("Road network of region {} could not be loaded: {}. Coverage, nearest and what-if of that region answer "
+                        + "503 until this is fixed (check the region's OSM file and servicemap.network settings).", region.code(),
+                        e.getMessage(), e);
+                fresh.completeExceptionally(e);
+            }
+        }, "region-network-loader-" + region.code());
+        t.setDaemon(true);
+        t.start();
+        return fresh;
+    }
+
+    /** Drops the least recently used loaded regions, never {@code keep}, until the estimate fits the budget. */
+    private void evictOverBudget(String keep) {
+        long budget = settings.memoryBudgetMb() * 1024 * 1024;
+        synchronized (loaded) {
+            long total = 0;
+            for (CompletableFuture<RegionNetwork> f : loaded.values()) {
+                total += estimatedBytes(f);
+            }
+            var it = loaded.entrySet().iterator();
+            while (total > budget && it.hasNext()) {
+                var e = it.next();
+                if (e.getKey().equals(keep) || !e.getValue().isDone()) {
+                    continue;
+                }
+                total -= estimatedBytes(e.getValue());
+                it.remove();
+                log.info("Region {} dropped from memory (budget servicemap.network.memory-budget-mb={}): it loads again on its "
+                        + "next request", e.getKey(), settings.memoryBudgetMb());
+            }
         }
     }
 
-    private RegionNetwork load() throws Exception {
+    /** What a loaded region is estimated to hold in memory; 0 while loading or failed. */
+    static long estimatedBytes(CompletableFuture<RegionNetwork> f) {
+        if (!f.isDone() || f.isCompletedExceptionally()) {
+            return 0;
+        }
+        RegionNetwork n = f.join();
+        return n.network().edgeCount() * BYTES_PER_EDGE + (long) n.surface().size() * BYTES_PER_CELL;
+    }
+
+    private RegionNetwork load(Region region) throws Exception {
         long started = System.nanoTime();
-        Region region = regions.current().orElseThrow(NoRegionYet::new);
         String osmSetting = settings.osmFile() == null || settings.osmFile().isBlank() ? region.osmSource() : settings.osmFile();
         if (osmSetting == null || osmSetting.isBlank() || !Files.isRegularFile(Path.of(osmSetting))) {
             throw new NetworkUnavailableException("区域 " + region.nameZh() + " 没有可用的 OSM 路网文件 (no OSM extract for region "
@@ -162,7 +205,7 @@ class RegionNetworks implements HealthIndicator {
         Path cache = Path.of(settings.cacheDir()).resolve(region.code());
         Files.createDirectories(cache);
         RoadNetwork network = RoadNetwork.open(osm, cache, profiles);
-        List<District> stored = districts.findAll();
+        List<District> stored = districts.findAll(regions.findAll().size() > 1 ? region.code() : null);
         List<DistrictBoundary> boundaries = stored.stream()
                 .map(d -> new DistrictBoundary(d.adcode(), d.nameZh(), d.parentAdcode(), d.level(), d.geometry(), d.areaKm2()))
                 .toList();
@@ -187,24 +230,42 @@ class RegionNetworks implements HealthIndicator {
     }
 
     /**
-     * The network's state for operators. Never DOWN: the registry works without it, and a probe must not
-     * restart the app over it; a failed load shows its reason here and was logged as an error.
+     * The loaded regions for operators: per region loading / loaded (nodes, edges, estimated MB) / unavailable (why),
+     * and the memory estimate against the budget. Never DOWN: the registry works without networks, and a probe must
+     * not restart the app over one.
      */
     @Override
     public Health health() {
-        CompletableFuture<RegionNetwork> f = loading.get();
-        if (f == null) {
-            return Health.up().withDetail("network", "not loaded yet (loads on first use)").build();
+        Health.Builder h = Health.up();
+        long total = 0;
+        synchronized (loaded) {
+            if (loaded.isEmpty()) {
+                h.withDetail("network", "not loaded yet (loads on first use)");
+            }
+            for (var e : loaded.entrySet()) {
+                CompletableFuture<RegionNetwork> f = e.getValue();
+                String state;
+                if (!f.isDone()) {
+                    state = "loading";
+                } else if (f.isCompletedExceptionally()) {
+                    String reason;
+                    try {
+                        f.join();
+                        reason = "";
+                    } catch (java.util.concurrent.CompletionException ex) {
+                        reason = ex.getCause().getMessage();
+                    }
+                    state = "unavailable: " + reason;
+                } else {
+                    RegionNetwork n = f.join();
+                    long bytes = estimatedBytes(f);
+                    total += bytes;
+                    state = "loaded: " + n.network().nodeCount() + " nodes, " + n.network().edgeCount() + " edges, about "
+                            + bytes / (1024 * 1024) + " MB";
+                }
+                h.withDetail("region " + e.getKey(), state);
+            }
         }
-        if (!f.isDone()) {
-            return Health.up().withDetail("network", "loading").build();
-        }
-        try {
-            RegionNetwork n = f.join();
-            return Health.up().withDetail("network", "loaded").withDetail("region", n.region().code())
-                    .withDetail("nodes", n.network().nodeCount()).withDetail("edges", n.network().edgeCount()).build();
-        } catch (java.util.concurrent.CompletionException e) {
-            return Health.up().withDetail("network", "unavailable").withDetail("reason", e.getCause().getMessage()).build();
-        }
+        return h.withDetail("estimatedMb", total / (1024 * 1024)).withDetail("budgetMb", settings.memoryBudgetMb()).build();
     }
 }

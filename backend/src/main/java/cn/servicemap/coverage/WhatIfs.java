@@ -4,6 +4,8 @@ import cn.servicemap.catalog.CatalogParams;
 import cn.servicemap.gis.network.BoundingBox;
 import cn.servicemap.gis.network.Snap;
 import cn.servicemap.gis.network.TravelProfile;
+import cn.servicemap.region.Region;
+import cn.servicemap.region.RegionScope;
 import cn.servicemap.system.FieldError;
 import cn.servicemap.system.InvalidRequestException;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -22,7 +24,9 @@ public class WhatIfs {
 
     /** The body of POST /api/whatif; a saved scenario holds the same. */
     @Schema(description = "A what-if (假设分析): changes tried on the coverage of the stored stations, nothing saved")
-    public record Request(@Schema(description = "WALK (步行), EBIKE (电动自行车) or CAR (驾车); default WALK", nullable = true) TravelProfile profile,
+    public record Request(@Schema(description = "The region's code; may be left out while the instance holds one region", nullable = true)
+                          String region,
+                          @Schema(description = "WALK (步行), EBIKE (电动自行车) or CAR (驾车); default WALK", nullable = true) TravelProfile profile,
                           @Schema(nullable = true) Bands bands,
                           @Schema(description = "Only stations of these kinds (codes or Chinese names)", nullable = true) List<String> kinds,
                           @Schema(nullable = true) Boolean openNow,
@@ -34,15 +38,17 @@ public class WhatIfs {
 
     private final CoverageService coverage;
     private final CatalogParams params;
+    private final RegionScope scope;
 
-    WhatIfs(CoverageService coverage, CatalogParams params) {
+    WhatIfs(CoverageService coverage, CatalogParams params, RegionScope scope) {
         this.coverage = coverage;
         this.params = params;
+        this.scope = scope;
     }
 
     public CoverageResponses.WhatIf evaluate(Request body) {
         BoundingBox window = CoverageLimits.window(body.bbox(), "bbox");
-        CoverageService.State base = state(body.profile(), body.bands(), body.kinds(), Boolean.TRUE.equals(body.openNow()));
+        CoverageService.State base = state(body.region(), body.profile(), body.bands(), body.kinds(), Boolean.TRUE.equals(body.openNow()));
         WhatIfComputation.Result result = coverage.whatIf(base, body.changes());
         CoverageService.State after = result.after();
         List<Integer> bands = base.coverage().bandMinutes();
@@ -61,13 +67,15 @@ public class WhatIfs {
     }
 
     /** The state of a selection as the coverage endpoints read it (unknown kinds are field errors); profile default WALK. */
-    CoverageService.State state(TravelProfile profile, Bands bands, List<String> kind, boolean openNow) {
+    CoverageService.State state(String region, TravelProfile profile, Bands bands, List<String> kind, boolean openNow) {
+        Region where = scope.resolve(region);
         List<FieldError> errors = new ArrayList<>();
         Set<String> kinds = params.kinds(kind, "kind", errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return coverage.state(profile == null ? TravelProfile.WALK : profile, new CoverageService.StationSelection(kinds, openNow), bands);
+        return coverage.state(where, profile == null ? TravelProfile.WALK : profile,
+                new CoverageService.StationSelection(kinds, openNow, scope.filterCode(where)), bands);
     }
 
     /** The data version coverage is computed at now (the audit trail's last event). */

@@ -1,6 +1,8 @@
 package cn.servicemap.districts;
 
 import cn.servicemap.gis.crs.CoordinateSystem;
+import cn.servicemap.region.Region;
+import cn.servicemap.region.RegionScope;
 import cn.servicemap.system.Feature;
 import cn.servicemap.system.FeatureCollection;
 import cn.servicemap.system.InvalidRequestException;
@@ -38,19 +40,34 @@ class DistrictController {
     record BoundaryImportResult(int districts, List<String> adcodes) {
     }
 
+    private static final String REGION = "The region's code (区域代码); may be left out while the instance holds one region";
+
     private final DistrictRepository repository;
     private final DistrictService service;
+    private final RegionScope scope;
 
-    DistrictController(DistrictRepository repository, DistrictService service) {
+    DistrictController(DistrictRepository repository, DistrictService service, RegionScope scope) {
         this.repository = repository;
         this.service = service;
+        this.scope = scope;
+    }
+
+    /** The region's code when the instance holds several, else null (everything is the one region's). */
+    private String filter(String region) {
+        return scope.resolveIfAny(region).map(scope::filterCode).orElse(null);
+    }
+
+    /** The region new districts belong to: the one named or the only one; null while there is none. */
+    private String owner(String region) {
+        return scope.resolveIfAny(region).map(Region::code).orElse(null);
     }
 
     @Operation(summary = "Districts as a GeoJSON FeatureCollection (区县)")
     @GetMapping(produces = {"application/geo+json", "application/json"})
     FeatureCollection<DistrictProperties> districts(@Parameter(description = "false leaves the boundaries out")
-                                                    @RequestParam(defaultValue = "true") boolean geometry) {
-        return FeatureCollection.of(repository.findAll().stream().map(d -> feature(d, geometry)).toList());
+                                                    @RequestParam(defaultValue = "true") boolean geometry,
+                                                    @Parameter(description = REGION) @RequestParam(required = false) String region) {
+        return FeatureCollection.of(repository.findAll(filter(region)).stream().map(d -> feature(d, geometry)).toList());
     }
 
     @Operation(summary = "One district with its boundary and census population (区县)")
@@ -63,10 +80,12 @@ class DistrictController {
     @Operation(summary = "Import district boundaries from GeoJSON; DataV files are GCJ-02 (导入行政区划)")
     @PostMapping(value = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     BoundaryImportResult importBoundaries(@RequestPart("file") MultipartFile file,
-                                          @Parameter(description = "WGS84, CGCS2000, GCJ02 or BD09") @RequestParam(defaultValue = "WGS84") CoordinateSystem crs)
+                                          @Parameter(description = "WGS84, CGCS2000, GCJ02 or BD09") @RequestParam(defaultValue = "WGS84") CoordinateSystem crs,
+                                          @Parameter(description = REGION) @RequestParam(required = false) String region)
             throws IOException {
+        String owner = owner(region);
         try (InputStream in = file.getInputStream()) {
-            var imported = service.importBoundaries(in, crs, file.getOriginalFilename() + " (" + crs + ")");
+            var imported = service.importBoundaries(in, crs, file.getOriginalFilename() + " (" + crs + ")", owner);
             return new BoundaryImportResult(imported.size(), imported.stream().map(b -> b.adcode()).toList());
         } catch (com.fasterxml.jackson.core.JacksonException e) { throw new InvalidRequestException("file", "区县边界文件不是有效的 JSON (the boundary file is not valid JSON)");
         } catch (IllegalArgumentException e) {
@@ -76,9 +95,12 @@ class DistrictController {
 
     @Operation(summary = "Import census population by adcode: CODE, NAME, POPU[, POPU_URB] (导入人口普查)")
     @PostMapping(value = "/population", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    DistrictService.CensusResult importCensus(@RequestPart("file") MultipartFile file) throws IOException {
+    DistrictService.CensusResult importCensus(@RequestPart("file") MultipartFile file,
+                                              @Parameter(description = REGION) @RequestParam(required = false) String region)
+            throws IOException {
+        String filter = filter(region);
         try (InputStream in = file.getInputStream()) {
-            return service.importCensus(in, file.getOriginalFilename());
+            return service.importCensus(in, file.getOriginalFilename(), filter);
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("file", "无法读取人口普查文件 (cannot read the census file): " + e.getMessage());
         }

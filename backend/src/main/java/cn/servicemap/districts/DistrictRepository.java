@@ -31,19 +31,20 @@ public class DistrictRepository {
     }
 
     /** Inserts the district or replaces its boundary (keeping any population already imported). */
-    void upsertBoundary(DistrictBoundary d, String source, boolean synthetic) {
+    void upsertBoundary(DistrictBoundary d, String source, boolean synthetic, String regionCode) {
         byte[] wkb = new WKBWriter().write(d.geometry());
         int updated = jdbc.sql("""
                         UPDATE district SET name_zh = ?, parent_adcode = ?, level = ?, geom = ST_GeomFromWKB(?, 4326),
-                               area_km2 = ?, boundary_source = ?, synthetic = ?
+                               area_km2 = ?, boundary_source = ?, synthetic = ?, region_code = ?
                         WHERE adcode = ?""")
-                .params(d.nameZh(), d.parentAdcode(), d.level(), wkb, d.areaKm2(), source, synthetic, d.adcode())
+                .params(d.nameZh(), d.parentAdcode(), d.level(), wkb, d.areaKm2(), source, synthetic, regionCode, d.adcode())
                 .update();
         if (updated == 0) {
             jdbc.sql("""
-                            INSERT INTO district (adcode, name_zh, parent_adcode, level, geom, area_km2, boundary_source, synthetic)
-                            VALUES (?, ?, ?, ?, ST_GeomFromWKB(?, 4326), ?, ?, ?)""")
-                    .params(d.adcode(), d.nameZh(), d.parentAdcode(), d.level(), wkb, d.areaKm2(), source, synthetic)
+                            INSERT INTO district (adcode, name_zh, parent_adcode, level, geom, area_km2, boundary_source, synthetic,
+                                                  region_code)
+                            VALUES (?, ?, ?, ?, ST_GeomFromWKB(?, 4326), ?, ?, ?, ?)""")
+                    .params(d.adcode(), d.nameZh(), d.parentAdcode(), d.level(), wkb, d.areaKm2(), source, synthetic, regionCode)
                     .update();
         }
     }
@@ -57,6 +58,21 @@ public class DistrictRepository {
 
     public List<District> findAll() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM district ORDER BY adcode").query(DistrictRepository::map).list();
+    }
+
+    /** The districts of one region; null: all of them. */
+    public List<District> findAll(String regionCode) {
+        if (regionCode == null) {
+            return findAll();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM district WHERE region_code = ? ORDER BY adcode").param(regionCode)
+                .query(DistrictRepository::map).list();
+    }
+
+    /** How many districts a region has; null: all. */
+    public int count(String regionCode) {
+        return regionCode == null ? count()
+                : jdbc.sql("SELECT COUNT(*) FROM district WHERE region_code = ?").param(regionCode).query(Integer.class).single();
     }
 
     public Optional<District> findByAdcode(String adcode) {

@@ -39,32 +39,39 @@ public class DistrictService {
         this.events = events;
     }
 
-    /** Reads boundaries (converting from {@code crs} to WGS84) and stores them; returns them. */
-    public List<DistrictBoundary> importBoundaries(InputStream geojson, CoordinateSystem crs, String source) throws IOException {
+    /**
+     * Reads boundaries (converting from {@code crs} to WGS84) and stores them as districts of the region (null: of
+     * no region yet); returns them.
+     */
+    public List<DistrictBoundary> importBoundaries(InputStream geojson, CoordinateSystem crs, String source, String regionCode)
+            throws IOException {
         List<DistrictBoundary> boundaries = DistrictBoundaryReader.read(geojson, crs);
-        store(boundaries, source, false);
+        store(boundaries, source, false, regionCode);
         return boundaries;
     }
 
-    public void store(Collection<DistrictBoundary> boundaries, String source, boolean synthetic) {
+    public void store(Collection<DistrictBoundary> boundaries, String source, boolean synthetic, String regionCode) {
         tx.executeWithoutResult(s -> {
-            boundaries.forEach(b -> repository.upsertBoundary(b, source, synthetic));
-            events.publishEvent(new DistrictsChanged(source));
+            boundaries.forEach(b -> repository.upsertBoundary(b, source, synthetic, regionCode));
+            events.publishEvent(new DistrictsChanged(source, regionCode));
         });
         region.refresh();
         log.info("Stored {} district boundaries from {}", boundaries.size(), source);
     }
 
-    /** Sets each loaded district's population from a census table keyed by adcode; other rows are ignored. */
-    public CensusResult importCensus(InputStream csv, String source) throws IOException {
-        return applyCensus(CensusTable.read(csv).records(), source);
+    /**
+     * Sets the population of each district of the region (null: of every district) from a census table keyed by
+     * adcode; other rows are ignored.
+     */
+    public CensusResult importCensus(InputStream csv, String source, String regionCode) throws IOException {
+        return applyCensus(CensusTable.read(csv).records(), source, regionCode);
     }
 
-    public CensusResult applyCensus(Map<String, CensusRecord> census, String source) {
+    public CensusResult applyCensus(Map<String, CensusRecord> census, String source, String regionCode) {
         return tx.execute(s -> {
             int matched = 0;
             List<String> missing = new ArrayList<>();
-            for (District d : repository.findAll()) {
+            for (District d : repository.findAll(regionCode)) {
                 CensusRecord r = census.get(d.adcode());
                 if (r == null) {
                     missing.add(d.adcode() + " " + d.nameZh());
@@ -72,7 +79,7 @@ public class DistrictService {
                     matched++;
                 }
             }
-            events.publishEvent(new DistrictsChanged(source));
+            events.publishEvent(new DistrictsChanged(source, regionCode));
             if (!missing.isEmpty()) {
                 log.warn("No census figure for districts {}: their population stays empty; import a census table that has them.", missing);
             }

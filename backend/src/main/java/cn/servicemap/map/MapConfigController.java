@@ -5,7 +5,9 @@ import cn.servicemap.gis.basemap.BasemapTiles;
 import cn.servicemap.gis.crs.CoordinateSystem;
 import cn.servicemap.gis.synthetic.SyntheticCity;
 import cn.servicemap.region.Region;
-import cn.servicemap.region.RegionRepository;
+import cn.servicemap.region.RegionScope;
+import io.swagger.v3.oas.annotations.Parameter;
+import org.springframework.web.bind.annotation.RequestParam;
 import cn.servicemap.system.ServiceMapProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -53,14 +55,14 @@ class MapConfigController {
                      Basemaps basemaps, String syntheticLabel, List<String> credits) {
     }
 
-    private final RegionRepository regions;
+    private final RegionScope scope;
     private final BasemapService basemap;
     private final MapProperties properties;
     private final List<Integer> bands;
 
-    MapConfigController(RegionRepository regions, BasemapService basemap, MapProperties properties,
+    MapConfigController(RegionScope scope, BasemapService basemap, MapProperties properties,
                         ServiceMapProperties settings) {
-        this.regions = regions;
+        this.scope = scope;
         this.basemap = basemap;
         this.properties = properties;
         this.bands = List.copyOf(settings.network().bandsInMinutes());
@@ -71,14 +73,15 @@ class MapConfigController {
 
     @Operation(summary = "Web map configuration: region, view, default bands, basemaps, credits (地图配置)")
     @GetMapping("/api/map-config")
-    MapConfig config() {
-        Optional<Region> region = regions.current();
-        BasemapTiles tiles = basemap.basemap();
+    MapConfig config(@Parameter(description = "The region's code (区域代码); may be left out while the instance holds one region")
+                     @RequestParam(required = false) String region) {
+        Optional<Region> where = scope.resolveIfAny(region);
+        BasemapTiles tiles = basemap.basemap(where);
         Envelope b = tiles.bounds();
         List<Double> bbox = b.isNull() ? null : List.of(round(b.getMinX()), round(b.getMinY()), round(b.getMaxX()), round(b.getMaxY()));
         List<Double> center = b.isNull() ? null : List.of(round(b.centre().x), round(b.centre().y));
 
-        List<String> credits = new ArrayList<>(region.map(Region::credits).orElse(List.of()));
+        List<String> credits = new ArrayList<>(where.map(Region::credits).orElse(List.of()));
         if (credits.stream().noneMatch(c -> c.contains("OpenStreetMap")) && !tiles.synthetic()) {
             credits.add(0, "© OpenStreetMap contributors");
         }
@@ -91,7 +94,7 @@ class MapConfigController {
             online = new OnlineBasemap(o.url(), crs(o.crs()).name(), o.name(), o.attribution() == null ? "" : o.attribution(),
                     o.subdomains() == null ? "" : o.subdomains(), o.maxZoom());
         }
-        return new MapConfig(region.map(x -> new RegionSummary(x.code(), x.nameZh(), x.synthetic(), x.description())).orElse(null),
+        return new MapConfig(where.map(x -> new RegionSummary(x.code(), x.nameZh(), x.synthetic(), x.description())).orElse(null),
                 bbox, center, START_ZOOM, bands, new Basemaps(offline, online), SyntheticCity.LABEL, credits);
     }
 

@@ -15,7 +15,8 @@ import java.util.List;
  * @param appliedAt       when its changes were written to the registry, or null
  */
 @Schema(description = "A saved what-if (方案)")
-public record Scenario(long id, String name, TravelProfile profile, List<Integer> bands, List<String> kinds,
+public record Scenario(long id, @Schema(description = "The region's code", nullable = true) String region, String name,
+                       TravelProfile profile, List<Integer> bands, List<String> kinds,
                        List<StationChange> changes, long baseDataVersion, OffsetDateTime createdAt,
                        @Schema(nullable = true) OffsetDateTime appliedAt) {
 }

@@ -22,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 class ScenarioController {
 
     @Schema(description = "A scenario to save: a name and a what-if")
-    record NewScenario(String name, @Schema(description = "WALK, EBIKE or CAR; default WALK", nullable = true) TravelProfile profile,
+    record NewScenario(@Schema(description = "The region's code; may be left out while the instance holds one region", nullable = true)
+                       String region, String name, @Schema(description = "WALK, EBIKE or CAR; default WALK", nullable = true) TravelProfile profile,
                        @Schema(nullable = true) Bands bands, @Schema(nullable = true) List<String> kinds,
                        List<StationChange> changes) {
     }

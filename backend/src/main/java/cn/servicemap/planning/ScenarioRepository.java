@@ -31,11 +31,11 @@ class ScenarioRepository {
         this.json = json;
     }
 
-    long insert(String name, TravelProfile profile, List<Integer> bands, List<String> kinds, List<StationChange> changes,
+    long insert(String region, String name, TravelProfile profile, List<Integer> bands, List<String> kinds, List<StationChange> changes,
                 long dataVersion, OffsetDateTime at) {
         KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO scenario (name, profile, bands, kinds, changes, base_data_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(name, profile.name(), bands == null || bands.isEmpty() ? null : join(bands), kinds == null || kinds.isEmpty() ? null : String.join(",", kinds),
+        jdbc.sql("INSERT INTO scenario (region_code, name, profile, bands, kinds, changes, base_data_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(region, name, profile.name(), bands == null || bands.isEmpty() ? null : join(bands), kinds == null || kinds.isEmpty() ? null : String.join(",", kinds),
                         json.writerFor(CHANGES).writeValueAsString(changes), dataVersion, at)
                 .update(keys, "id");
         return ((Number) keys.getKeyList().get(0).values().iterator().next()).longValue();
@@ -60,7 +60,7 @@ class ScenarioRepository {
     private Scenario map(ResultSet rs, int n) throws SQLException {
         String bands = rs.getString("bands");
         String kinds = rs.getString("kinds");
-        return new Scenario(rs.getLong("id"), rs.getString("name"), RequestValues.profile(rs.getString("profile")),
+        return new Scenario(rs.getLong("id"), rs.getString("region_code"), rs.getString("name"), RequestValues.profile(rs.getString("profile")),
                 bands == null ? List.of() : Arrays.stream(bands.split(",")).map(Integer::valueOf).toList(),
                 kinds == null ? List.of() : List.of(kinds.split(",")),
                 json.readValue(rs.getString("changes"), CHANGES), rs.getLong("base_data_version"),

@@ -1,6 +1,7 @@
 package cn.servicemap.planning;
 
 import cn.servicemap.coverage.Bands;
+import cn.servicemap.coverage.CoverageResponses;
 import cn.servicemap.coverage.StationChange;
 import cn.servicemap.coverage.WhatIfs;
 import cn.servicemap.gis.network.TravelProfile;
@@ -51,8 +52,9 @@ public class ScenarioService {
             throw new InvalidRequestException("name", "请为方案命名（最多 200 字）(a scenario needs a name of at most 200 characters)");
         }
         TravelProfile profile = body.profile() == null ? TravelProfile.WALK : body.profile();
-        whatIfs.evaluate(new WhatIfs.Request(profile, body.bands(), body.kinds(), false, body.changes(), false, null));
-        long id = scenarios.insert(body.name().trim(), profile, body.bands() == null ? List.of() : body.bands().minutes(),
+        CoverageResponses.WhatIf checked = whatIfs.evaluate(new WhatIfs.Request(body.region(), profile, body.bands(), body.kinds(),
+                false, body.changes(), false, null));
+        long id = scenarios.insert(checked.region().code(), body.name().trim(), profile, body.bands() == null ? List.of() : body.bands().minutes(),
                 body.kinds(), body.changes(), whatIfs.dataVersion(), now());
         return get(id);
     }
@@ -76,7 +78,7 @@ public class ScenarioService {
     }
 
     private static WhatIfs.Request request(Scenario s, boolean includeBands) {
-        return new WhatIfs.Request(s.profile(), s.bands().isEmpty() ? null : new Bands(s.bands()), s.kinds(), false, s.changes(),
+        return new WhatIfs.Request(s.region(), s.profile(), s.bands().isEmpty() ? null : new Bands(s.bands()), s.kinds(), false, s.changes(),
                 includeBands, null);
     }
 

@@ -52,6 +52,7 @@ class DemoRegionLoader implements ApplicationRunner {
     private static final int MAX_DEMO_STATIONS = 60;
     /** The synthetic river has a bridge every this many blocks, so that it makes real gaps. */
     private static final int SYNTHETIC_BRIDGE_EVERY = 6;
+    private static final String SYNTHETIC_CODE = "synthetic-demo";
 
     private final ServiceMapProperties properties;
     private final SharedData sharedData;
@@ -108,20 +109,21 @@ class DemoRegionLoader implements ApplicationRunner {
         Envelope core = new Envelope(m.coreBbox().get(0), m.coreBbox().get(2), m.coreBbox().get(1), m.coreBbox().get(3));
         List<StationInput> demo = DemoStations.place(hosts, core, MAX_DEMO_STATIONS);
         tx.executeWithoutResult(status -> {
+            // the region first: its districts name it
+            regions.save(new Region(m.code(), m.nameZh(), false,
+                    "南京市 11 个区的行政边界与人口；新街口核心区的示例站点（名称带“" + DemoStations.PREFIX + "”）",
+                    osmFile.toString(), credits(m), now()));
             try (InputStream boundaries = Files.newInputStream(boundaryFile);
                  InputStream census = Files.newInputStream(dataDir.resolve(m.census()))) {
                 CoordinateSystem crs = CoordinateSystem.parse(m.boundariesCrs());
                 districtService.store(DistrictBoundaryReader.read(boundaries, crs),
-                        "Aliyun DataV.GeoAtlas " + boundaryFile.getFileName() + " (" + crs + " → WGS84)", false);
+                        "Aliyun DataV.GeoAtlas " + boundaryFile.getFileName() + " (" + crs + " → WGS84)", false, m.code());
                 districtService.applyCensus(CensusTable.read(census).records(),
-                        "第七次全国人口普查分县资料 2020 (NBS), via Tudigong " + m.census());
+                        "第七次全国人口普查分县资料 2020 (NBS), via Tudigong " + m.census(), m.code());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             int stored = storeStations(demo, new StationRepository.Origin(true, false), "demo");
-            regions.insert(new Region(m.code(), m.nameZh(), false,
-                    "南京市 11 个区的行政边界与人口；新街口核心区的示例站点（" + stored + " 个，名称带“" + DemoStations.PREFIX + "”）",
-                    osmFile.toString(), credits(m), now()));
             log.info("Demo region {} loaded: {} districts, {} demo stations at OSM host places in {}", m.code(),
                     districts.count(), stored, core);
         });
@@ -134,12 +136,12 @@ class DemoRegionLoader implements ApplicationRunner {
         Files.createDirectories(osm.getParent());
         city.writeOsm(osm, SYNTHETIC_BRIDGE_EVERY, true);
         tx.executeWithoutResult(status -> {
-            districtService.store(city.districts(), SyntheticCity.LABEL, true);
-            districtService.applyCensus(city.census(), SyntheticCity.LABEL);
+            regions.save(new Region(SYNTHETIC_CODE, "合成示例城市（synthetic）", true,
+                    "合成数据，仅供演示：不是真实的城市、人口或站点 (synthetic data for a demo; not a real place).",
+                    osm.toString(), List.of(SyntheticCity.LABEL), now()));
+            districtService.store(city.districts(), SyntheticCity.LABEL, true, SYNTHETIC_CODE);
+            districtService.applyCensus(city.census(), SyntheticCity.LABEL, SYNTHETIC_CODE);
             int stored = storeStations(city.stations(24), new StationRepository.Origin(false, true), "synthetic");
-            regions.insert(new Region("synthetic-demo", "合成示例城市（synthetic）", true,
-                    "合成数据，仅供演示：不是真实的城市、人口或站点 (synthetic data for a demo; not a real place). "
-                            + stored + " 个合成站点。", osm.toString(), List.of(SyntheticCity.LABEL), now()));
             log.info("Synthetic demo region loaded: {} districts, {} stations", city.districts().size(), stored);
         });
     }

@@ -1,5 +1,7 @@
 package cn.servicemap.region;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -7,9 +9,11 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The region record(s): which region this instance holds, its OSM source and credits. */
+/** The regions this instance holds: code, name, OSM source, credits, status. */
 @Repository
 public class RegionRepository {
+
+    private static final String COLUMNS = "code, name_zh, synthetic, description, osm_source, credits, loaded_at, status, status_reason";
 
     private final JdbcClient jdbc;
 
@@ -17,19 +21,51 @@ public class RegionRepository {
         this.jdbc = jdbc;
     }
 
+    /** Every region, the one loaded last first. */
+    public List<Region> findAll() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM region ORDER BY loaded_at DESC, code").query(RegionRepository::map).list();
+    }
+
+    public Optional<Region> find(String code) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM region WHERE code = ?").param(code).query(RegionRepository::map).optional();
+    }
+
     /** The region loaded last, if any. */
     public Optional<Region> current() {
-        return jdbc.sql("SELECT code, name_zh, synthetic, description, osm_source, credits, loaded_at FROM region ORDER BY loaded_at DESC")
-                .query((rs, n) -> new Region(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6) == null ? List.of() : Arrays.asList(rs.getString(6).split("\n")),
-                        rs.getObject(7, OffsetDateTime.class)))
-                .list().stream().findFirst();
+        return findAll().stream().findFirst();
+    }
+
+    /** Inserts the region, or replaces the record of the region with its code. */
+    public void save(Region r) {
+        String credits = String.join("\n", r.credits());
+        int updated = jdbc.sql("""
+                        UPDATE region SET name_zh = ?, synthetic = ?, description = ?, osm_source = ?, credits = ?, loaded_at = ?,
+                               status = ?, status_reason = ? WHERE code = ?""")
+                .params(r.nameZh(), r.synthetic(), r.description(), r.osmSource(), credits, r.loadedAt(), r.status().name(),
+                        r.statusReason(), r.code())
+                .update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO region (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(r.code(), r.nameZh(), r.synthetic(), r.description(), r.osmSource(), credits, r.loadedAt(),
+                            r.status().name(), r.statusReason())
+                    .update();
+        }
     }
 
     void insert(Region r) {
-        jdbc.sql("INSERT INTO region (code, name_zh, synthetic, description, osm_source, credits, loaded_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(r.code(), r.nameZh(), r.synthetic(), r.description(), r.osmSource(), String.join("\n", r.credits()),
-                        r.loadedAt())
-                .update();
+        save(r);
+    }
+
+    /** Records where an import stands. */
+    public void setStatus(String code, RegionStatus status, String reason) {
+        jdbc.sql("UPDATE region SET status = ?, status_reason = ? WHERE code = ?").params(status.name(), reason, code).update();
+    }
+
+    private static Region map(ResultSet rs, int n) throws SQLException {
+        String credits = rs.getString("credits");
+        return new Region(rs.getString("code"), rs.getString("name_zh"), rs.getBoolean("synthetic"), rs.getString("description"),
+                rs.getString("osm_source"), credits == null || credits.isEmpty() ? List.of() : Arrays.asList(credits.split("\n")),
+                rs.getObject("loaded_at", OffsetDateTime.class), RegionStatus.valueOf(rs.getString("status")),
+                rs.getString("status_reason"));
     }
 }

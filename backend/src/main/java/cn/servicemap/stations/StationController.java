@@ -4,6 +4,7 @@ import cn.servicemap.catalog.CatalogParams;
 import cn.servicemap.gis.crs.CoordinateSystem;
 import cn.servicemap.gis.network.BoundingBox;
 import cn.servicemap.gis.stations.StationStatus;
+import cn.servicemap.region.RegionScope;
 import cn.servicemap.system.BindingErrors;
 import cn.servicemap.system.ConflictException;
 import cn.servicemap.system.Feature;
@@ -52,9 +53,11 @@ class StationController {
     private final StationFeatures features;
     private final CatalogParams params;
     private final Clock clock;
+    private final RegionScope scope;
 
     StationController(StationService service, StationRepository repository, StationFeatures features,
-                      CatalogParams params, Clock clock) {
+                      CatalogParams params, Clock clock, RegionScope scope) {
+        this.scope = scope;
         this.stations = service;
         this.repository = repository;
         this.features = features;
@@ -69,7 +72,8 @@ class StationController {
                         @Parameter(description = "minLon,minLat,maxLon,maxLat (WGS84)", schema = @Schema(type = "string")) BoundingBox bbox,
                         @Parameter(description = "Only stations open now (true) or closed now (false), Asia/Shanghai time, public holidays considered") Boolean openNow,
                         @Parameter(description = "Text in name or address") String q,
-                        @Parameter(description = "Statuses; default all but CLOSED") List<String> status) {
+                        @Parameter(description = "Statuses; default all but CLOSED") List<String> status,
+                        @Parameter(description = "The region's code (区域代码); may be left out while the instance holds one region") String region) {
     }
 
     @Operation(summary = "List service points as a GeoJSON FeatureCollection (服务阵地列表)",
@@ -81,7 +85,7 @@ class StationController {
         StationFilter filter = new StationFilter(params.kinds(query.kind(), "kind", errors), params.services(query.service(), "service", errors),
                 query.district() == null || query.district().isBlank() ? null : query.district().trim(),
                 bbox == null ? null : new Envelope(bbox.minLon(), bbox.maxLon(), bbox.minLat(), bbox.maxLat()), query.q(),
-                statuses(query.status(), errors));
+                statuses(query.status(), errors), scope.resolveIfAny(query.region()).map(scope::filterCode).orElse(null));
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }

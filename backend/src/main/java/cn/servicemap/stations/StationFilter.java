@@ -11,11 +11,12 @@ import org.locationtech.jts.geom.Envelope;
  * @param bbox     WGS84 lon/lat box
  * @param text     matched against name and address, case-insensitively
  * @param statuses by default everything but CLOSED
+ * @param regionCode only stations in the districts of this region, or null for any
  */
 public record StationFilter(Set<String> kinds, Set<String> services, String adcode, Envelope bbox, String text,
-                            Set<StationStatus> statuses) {
+                            Set<StationStatus> statuses, String regionCode) {
 
     public static StationFilter all() {
-        return new StationFilter(Set.of(), Set.of(), null, null, null, Set.of());
+        return new StationFilter(Set.of(), Set.of(), null, null, null, Set.of(), null);
     }
 }

@@ -67,6 +67,10 @@ public class StationRepository {
             where.add("EXISTS (SELECT 1 FROM station_service x WHERE x.station_id = s.id AND x.service_code = ?)");
             params.add(service);
         }
+        if (filter.regionCode() != null) {
+            where.add("s.adcode IN (SELECT d.adcode FROM district d WHERE d.region_code = ?)");
+            params.add(filter.regionCode());
+        }
         if (filter.adcode() != null) {
             where.add("s.adcode = ?");
             params.add(filter.adcode());

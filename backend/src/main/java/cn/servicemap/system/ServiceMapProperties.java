@@ -30,12 +30,14 @@ public record ServiceMapProperties(String dataDir, @DefaultValue Demo demo, @Def
      * @param bandsInMinutes         default service-area bands
      * @param populationCellInMeters population surface cell size
      * @param warmUp                 load the network in the background right after start-up (else on first use)
+     * @param memoryBudgetMb         loaded regions are kept least-recently-used within this estimate (MB)
      */
     public record Network(@DefaultValue("") String osmFile, @DefaultValue("data/network") String cacheDir,
                           @DefaultValue({"WALK", "EBIKE", "CAR"}) List<String> profiles,
                           @DefaultValue("300") double stationSnapInMeters, @DefaultValue("500") double querySnapInMeters,
                           @DefaultValue("200") double maxOffRoadInMeters, @DefaultValue("30") int searchLimitInMinutes,
                           @DefaultValue({"5", "10", "15"}) List<Integer> bandsInMinutes,
-                          @DefaultValue("100") double populationCellInMeters, @DefaultValue("true") boolean warmUp) {
+                          @DefaultValue("100") double populationCellInMeters, @DefaultValue("true") boolean warmUp,
+                          @DefaultValue("2048") long memoryBudgetMb) {
     }
 }

@@ -24,7 +24,7 @@ class BasemapControllerSliceTest extends WebSliceTest {
         assertField(tile("3/1.5/2"), "x", null);
         assertField(tile("3/1/y"), "y", null);
         assertField(tile("99999999999/0/0"), "z", null);
-        verify(basemap, never()).tile(any());
+        verify(basemap, never()).tile(any(), any());
     }
 
     @Test
@@ -36,12 +36,12 @@ class BasemapControllerSliceTest extends WebSliceTest {
         MvcTestResult r = tile("2/0/4");
         assertField(r, "y", null);
         assertThat(r).bodyJson().extractingPath("$.reason").asString().contains("tile out of range").doesNotContain("y: ");
-        verify(basemap, never()).tile(any());
+        verify(basemap, never()).tile(any(), any());
     }
 
     @Test
     void shouldServeATileWithItsEtagAndRevalidate() {
-        when(basemap.tile(any(TileId.class))).thenReturn(new BasemapService.Tile("{\"layers\":{}}".getBytes(StandardCharsets.UTF_8), "W/\"ab-3-6-3\""));
+        when(basemap.tile(any(), any(TileId.class))).thenReturn(new BasemapService.Tile("{\"layers\":{}}".getBytes(StandardCharsets.UTF_8), "W/\"ab-3-6-3\""));
         MvcTestResult ok = tile("3/6/3");
         assertThat(ok).hasStatusOk();
         assertThat(ok).hasHeader("ETag", "W/\"ab-3-6-3\"");

@@ -48,7 +48,7 @@ class DistrictControllerSliceTest extends WebSliceTest {
 
     @Test
     void shouldAnswerABoundaryFileTheReaderRefusesAs400NamingTheFile() throws Exception {
-        when(districtService.importBoundaries(any(), any(), anyString()))
+        when(districtService.importBoundaries(any(), any(), anyString(), any()))
                 .thenThrow(new IllegalArgumentException("feature 3: property adcode must be a 6-digit code, was '32'"));
         MvcTestResult r = boundaries("{\"type\":\"FeatureCollection\",\"features\":[]}", "GCJ02");
         assertField(r, "file", null);
@@ -58,7 +58,7 @@ class DistrictControllerSliceTest extends WebSliceTest {
     /** The real service hands the upload to DistrictBoundaryReader first; a file that is not JSON at all is the client's fault. */
     @Test
     void shouldAnswerABoundaryFileThatIsNotJsonAs400() throws Exception {
-        when(districtService.importBoundaries(any(), any(), anyString()))
+        when(districtService.importBoundaries(any(), any(), anyString(), any()))
                 .thenAnswer(inv -> DistrictBoundaryReader.read(inv.getArgument(0, InputStream.class), inv.getArgument(1, CoordinateSystem.class)));
         assertField(boundaries("{\"type\":\"Feature\"}", "GCJ02"), "file", null);
         MvcTestResult notJson = boundaries("not json at all", "GCJ02");
@@ -69,14 +69,14 @@ class DistrictControllerSliceTest extends WebSliceTest {
 
     @Test
     void shouldAnswerACensusFileTheReaderRefusesAs400NamingTheFile() throws Exception {
-        when(districtService.importCensus(any(), any())).thenThrow(new IllegalArgumentException("census file has no column POPU"));
+        when(districtService.importCensus(any(), any(), any())).thenThrow(new IllegalArgumentException("census file has no column POPU"));
         assertField(census("CODE,NAME\n320102,玄武区\n"), "file", null);
     }
 
     /** Found by this slice: CensusTable echoes the NumberFormatException's message into the 400 it causes. */
     @Test
     void shouldNotEchoTheNumberParsersMessage() throws Exception {
-        when(districtService.importCensus(any(), any())).thenAnswer(inv -> CensusTable.read(inv.getArgument(0, InputStream.class)));
+        when(districtService.importCensus(any(), any(), any())).thenAnswer(inv -> CensusTable.read(inv.getArgument(0, InputStream.class)));
         assertField(census("CODE,NAME,POPU\n320102,玄武区,abc\n"), "file", null);
     }
 

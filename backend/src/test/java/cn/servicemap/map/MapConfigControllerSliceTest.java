@@ -1,5 +1,6 @@
 package cn.servicemap.map;
 
+import static org.mockito.ArgumentMatchers.any;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.when;
 
@@ -21,7 +22,7 @@ class MapConfigControllerSliceTest extends WebSliceTest {
 
     @Test
     void shouldAnswerTheConfiguredDefaultBandsWithNoRegion() {
-        when(basemap.basemap()).thenReturn(BasemapTiles.of(List.of(), false, "no OSM file"));
+        when(basemap.basemap(any())).thenReturn(BasemapTiles.of(List.of(), false, "no OSM file"));
         MvcTestResult r = mvc.get().uri("/api/map-config").exchange();
         assertThat(r).hasStatusOk();
         assertThat(r).bodyJson().extractingPath("$.bands").asArray().containsExactly(5, 10, 15);
@@ -36,8 +37,8 @@ class MapConfigControllerSliceTest extends WebSliceTest {
 
     @Test
     void shouldNameTheRegionAndItsCredits() {
-        when(basemap.basemap()).thenReturn(BasemapTiles.of(List.of(), true, "合成示例数据 (synthetic)"));
-        when(regions.current()).thenReturn(Optional.of(new Region("SYNTH", "示例城", true, "a generated city", null,
+        when(basemap.basemap(any())).thenReturn(BasemapTiles.of(List.of(), true, "合成示例数据 (synthetic)"));
+        when(regions.findAll()).thenReturn(List.of(new Region("SYNTH", "示例城", true, "a generated city", null,
                 List.of("合成数据"), OffsetDateTime.parse("2026-06-30T10:00:00+08:00"))));
         MvcTestResult r = mvc.get().uri("/api/map-config").exchange();
         assertThat(r).hasStatusOk();

@@ -32,7 +32,7 @@ abstract class ScenarioRepositoryContract {
                 new StationChange.Close(7L),
                 new StationChange.Reopen(7L));
         OffsetDateTime at = OffsetDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZoneOffset.ofHours(8));
-        long id = scenarios.insert("四种变更", TravelProfile.EBIKE, List.of(5, 10), List.of("OUTDOOR_STATION"), changes, 42, at);
+        long id = scenarios.insert("320100", "四种变更", TravelProfile.EBIKE, List.of(5, 10), List.of("OUTDOOR_STATION"), changes, 42, at);
         Scenario s = scenarios.findById(id).orElseThrow();
         assertThat(s.changes()).containsExactlyElementsOf(List.of(
                 new StationChange.Add(118.78, 32.04, CoordinateSystem.GCJ02, "新驿站", "OUTDOOR_STATION"),

@@ -21,7 +21,7 @@ class RegionControllerSliceTest extends WebSliceTest {
 
     @Test
     void shouldAnswer404WhenNoRegionIsLoaded() {
-        when(regions.current()).thenReturn(Optional.empty());
+        when(regions.findAll()).thenReturn(List.of());
         MvcTestResult r = mvc.get().uri("/api/region").exchange();
         assertProblem(r, 404);
         assertThat(r).bodyJson().extractingPath("$.detail").asString().contains("no region loaded");
@@ -31,9 +31,9 @@ class RegionControllerSliceTest extends WebSliceTest {
 
     @Test
     void shouldAnswerTheRegionWithItsCounts() {
-        when(regions.current()).thenReturn(Optional.of(new Region("NJ", "南京市", false, "南京主城", "nanjing.osm.pbf",
+        when(regions.findAll()).thenReturn(List.of(new Region("NJ", "南京市", false, "南京主城", "nanjing.osm.pbf",
                 List.of("© OpenStreetMap contributors"), OffsetDateTime.parse("2026-06-30T10:00:00+08:00"))));
-        when(districtRepository.count()).thenReturn(11);
+        when(districtRepository.count((String) null)).thenReturn(11);
         when(stationRepository.count()).thenReturn(240);
         when(stationRepository.dataVersion()).thenReturn(1234L);
         MvcTestResult r = mvc.get().uri("/api/region").exchange();

@@ -4,6 +4,7 @@ import cn.servicemap.catalog.CatalogParams;
 import cn.servicemap.gis.catalog.StationCatalog;
 import cn.servicemap.gis.hours.HolidayCalendar;
 import cn.servicemap.map.MapProperties;
+import cn.servicemap.region.RegionScope;
 import cn.servicemap.system.ServiceMapProperties;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +24,7 @@ import org.springframework.core.io.ClassPathResource;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ServiceMapProperties.class, MapProperties.class})
-@Import(CatalogParams.class)
+@Import({CatalogParams.class, RegionScope.class})
 public class WebSlice {
 
     @Bean

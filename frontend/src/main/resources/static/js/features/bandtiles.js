@@ -4,6 +4,7 @@
 // a pane just below them; the tile URL carries the coverage report's data version (&v=…) so that
 // the map fetches new tiles when the stations change. Only the stored stations are drawn as tiles:
 // while a what-if is open the layer steps back (the what-if's bands come as GeoJSON, in bands.js).
+import { withRegion } from '../api.js';
 import L from '../leaflet.js';
 import { h } from '../dom.js';
 import { bandColors } from './colors.js';
@@ -77,7 +78,7 @@ class BandTiles {
   url() {
     const extra = { colors: tileColors(this.planner.bands) };
     if (this.version !== null) extra.v = this.version;
-    return this.planner.url('/api/coverage/tiles/{z}/{x}/{y}.png', extra);
+    return withRegion(this.planner.url('/api/coverage/tiles/{z}/{x}/{y}.png', extra));
   }
 
   /** New settings or a new data version: the layer asks for the tiles again (Leaflet skips an unchanged URL). */

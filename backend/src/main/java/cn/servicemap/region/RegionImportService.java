@@ -1,0 +1,123 @@
+package cn.servicemap.region;
+
+import cn.servicemap.coverage.CoverageService;
+import cn.servicemap.districts.DistrictService;
+import cn.servicemap.gis.crs.CoordinateSystem;
+import cn.servicemap.gis.districts.CensusRecord;
+import cn.servicemap.gis.districts.CensusTable;
+import cn.servicemap.gis.districts.DistrictBoundary;
+import cn.servicemap.gis.districts.DistrictBoundaryReader;
+import cn.servicemap.gis.osm.OsmExtractBounds;
+import cn.servicemap.system.InvalidRequestException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.locationtech.jts.geom.Envelope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Creates or replaces a region from a union's own files: its OSM extract, its district boundaries (with their
+ * coordinate system) and its census table. The files are read and checked before anything is written (a boundary
+ * file that does not parse, an OSM extract whose declared area misses the districts, a census table with no row for
+ * any district are each refused by name); then the region, its districts and census are stored in one transaction,
+ * marked IMPORTING, and its road network is built (GraphHopper import, population surface, coverage models). READY
+ * when that succeeds, FAILED with the reason when it does not.
+ *
+ * <p>Limits (of this first version): a failed re-import leaves the region FAILED rather than serving its previous
+ * version; the work runs in the caller's thread (the command line), not yet as a job with progress.
+ */
+@Service
+public class RegionImportService {
+
+    private static final Logger log = LoggerFactory.getLogger(RegionImportService.class);
+
+    /** What an import made. */
+    public record Imported(Region region, int districts, int districtsWithCensus, List<String> districtsWithoutCensus, int edges) {
+    }
+
+    private final RegionRepository regions;
+    private final DistrictService districts;
+    private final CoverageService coverage;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    RegionImportService(RegionRepository regions, DistrictService districts, CoverageService coverage, TransactionTemplate tx,
+                        Clock clock) {
+        this.regions = regions;
+        this.districts = districts;
+        this.coverage = coverage;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    public Imported importRegion(String code, String nameZh, Path osm, Path districtFile, CoordinateSystem crs, Path censusFile,
+                                 String actor) throws IOException {
+        if (code == null || !code.matches("[A-Za-z0-9_-]{1,64}")) {
+            throw new InvalidRequestException("code", "区域代码应为城市或区县的 6 位行政区划代码，如 440300 (code: the 6-digit adcode, e.g. 440300)");
+        }
+        if (nameZh == null || nameZh.isBlank() || nameZh.length() > 200) {
+            throw new InvalidRequestException("name", "请填写区域名称（最多 200 字）(name is required, at most 200 characters)");
+        }
+        for (var f : Map.of("osm", osm, "districts", districtFile, "census", censusFile).entrySet()) {
+            if (f.getValue() == null || !Files.isRegularFile(f.getValue())) {
+                throw new InvalidRequestException(f.getKey(), "找不到文件 (no such file): " + f.getValue());
+            }
+        }
+        List<DistrictBoundary> boundaries;
+        try (InputStream in = Files.newInputStream(districtFile)) {
+            boundaries = DistrictBoundaryReader.read(in, crs);
+        } catch (IllegalArgumentException | com.fasterxml.jackson.core.JacksonException e) {
+            throw new InvalidRequestException("districts", "区县边界文件无法读取 (the district file cannot be read): " + e.getMessage());
+        }
+        Map<String, CensusRecord> census;
+        try (InputStream in = Files.newInputStream(censusFile)) {
+            census = CensusTable.read(in).records();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("census", "人口普查文件无法读取 (the census file cannot be read): " + e.getMessage());
+        }
+        if (boundaries.stream().noneMatch(d -> census.containsKey(d.adcode()))) {
+            throw new InvalidRequestException("census", "人口普查文件中没有任何一个区县的行政区划代码 (the census file has no row for any of the "
+                    + boundaries.size() + " districts' adcodes)");
+        }
+        Envelope districtBox = new Envelope();
+        boundaries.forEach(d -> districtBox.expandToInclude(d.geometry().getEnvelopeInternal()));
+        Optional<Envelope> declared = OsmExtractBounds.read(osm);
+        if (declared.isPresent() && !declared.get().intersects(districtBox)) {
+            throw new InvalidRequestException("osm", "OSM 文件的范围与区县边界不重叠：坐标系声明是否正确？(the OSM extract's area " + declared.get()
+                    + " does not overlap the districts " + districtBox + ": is the districts' coordinate system right?)");
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        Region importing = new Region(code, nameZh.trim(), false, nameZh.trim() + "：" + boundaries.size() + " 个区县（"
+                + districtFile.getFileName() + "，" + crs + "），路网 " + osm.getFileName(), osm.toAbsolutePath().toString(),
+                List.of("© OpenStreetMap contributors (ODbL)"), now, RegionStatus.IMPORTING, null);
+        var stored = tx.execute(s -> {
+            regions.save(importing);
+            districts.store(boundaries, districtFile.getFileName() + " (" + crs + " → WGS84)", false, code);
+            return districts.applyCensus(census, censusFile.getFileName().toString(), code);
+        });
+        log.info("Region {} ({}): {} districts stored by {}; building its road network from {}", code, nameZh, boundaries.size(),
+                actor, osm);
+        try {
+            int edges = coverage.prepare(importing.withStatus(RegionStatus.READY, null));
+            regions.setStatus(code, RegionStatus.READY, null);
+            return new Imported(regions.find(code).orElseThrow(), boundaries.size(), stored.matched(), stored.districtsWithoutCensus(),
+                    edges);
+        } catch (RuntimeException e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            regions.setStatus(code, RegionStatus.FAILED, reason.length() > 1900 ? reason.substring(0, 1900) : reason);
+            log.error("Region {} could not be loaded from {}: {}. It is marked FAILED; fix the file and import it again.", code, osm,
+                    reason, e);
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package cn.servicemap.region;
+
+import cn.servicemap.system.InvalidRequestException;
+import cn.servicemap.system.ServiceUnavailableException;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which region a request is about: the {@code region} parameter, which may be left out while the instance holds
+ * exactly one region. With several, a request without it (or with an unknown code) is refused with the codes it may
+ * use. Every region-scoped endpoint reads its region here, once.
+ */
+@Component
+public class RegionScope {
+
+    /** No region exists yet: coverage and the pages have nothing to show. */
+    public static final class NoRegionException extends ServiceUnavailableException {
+        NoRegionException() {
+            super("尚未加载区域 (no region loaded yet: import a region, or start with the demo)");
+        }
+    }
+
+    private final RegionRepository regions;
+
+    RegionScope(RegionRepository regions) {
+        this.regions = regions;
+    }
+
+    /** The region asked for, or the only one; 400 naming the codes when it is ambiguous or unknown, 503 when there is none. */
+    public Region resolve(String code) {
+        return resolveIfAny(code).orElseThrow(NoRegionException::new);
+    }
+
+    /** As {@link #resolve}, but empty when the instance holds no region at all. */
+    public Optional<Region> resolveIfAny(String code) {
+        List<Region> all = regions.findAll();
+        if (code == null || code.isBlank()) {
+            if (all.size() > 1) {
+                throw new InvalidRequestException("region", "本实例有多个区域，请用 region 参数指定：" + codes(all)
+                        + " (this instance holds several regions; name one with region=: " + codes(all) + ")");
+            }
+            return all.stream().findFirst();
+        }
+        String wanted = code.trim();
+        return Optional.of(all.stream().filter(r -> r.code().equals(wanted)).findFirst()
+                .orElseThrow(() -> new InvalidRequestException("region", "没有代码为“" + shortened(wanted) + "”的区域；可选："
+                        + codes(all) + " (no such region; known: " + codes(all) + ")")));
+    }
+
+    /**
+     * The region whose stations and districts a request is limited to: the resolved region when the instance holds
+     * several, else null (with one region everything belongs to it, including stations of districts imported
+     * before regions existed).
+     */
+    public String filterCode(Region resolved) {
+        return regions.findAll().size() > 1 ? resolved.code() : null;
+    }
+
+    private static String codes(List<Region> all) {
+        return all.isEmpty() ? "（无 none）" : all.stream().map(r -> r.code() + " " + r.nameZh()).collect(Collectors.joining(", "));
+    }
+
+    private static String shortened(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+}
