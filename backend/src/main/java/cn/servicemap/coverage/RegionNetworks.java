@@ -145,8 +145,9 @@ class RegionNetworks implements HealthIndicator {
         Thread t = new Thread(() -> {
             try {
                 RegionNetwork network = load(region);
+                // make room before answering, so that what is in memory never exceeds the budget for long
+                evictOverBudget(region.code(), estimatedBytes(network));
                 fresh.complete(network);
-                evictOverBudget(region.code());
             } catch (Throwable e) {
                 log.error("Road network of region {} could not be loaded: {}. Coverage, nearest and what-if of that region answer "
                         + "503 until this is fixed (check the region's OSM file and servicemap.network settings).", region.code(),
@@ -159,11 +160,14 @@ class RegionNetworks implements HealthIndicator {
         return fresh;
     }
 
-    /** Drops the least recently used loaded regions, never {@code keep}, until the estimate fits the budget. */
-    private void evictOverBudget(String keep) {
+    /**
+     * Drops the least recently used loaded regions, never {@code keep} (just loaded, {@code keepBytes}), until the
+     * estimate fits the budget.
+     */
+    private void evictOverBudget(String keep, long keepBytes) {
         long budget = settings.memoryBudgetMb() * 1024 * 1024;
         synchronized (loaded) {
-            long total = 0;
+            long total = keepBytes;
             for (CompletableFuture<RegionNetwork> f : loaded.values()) {
                 total += estimatedBytes(f);
             }
@@ -183,19 +187,19 @@ class RegionNetworks implements HealthIndicator {
 
     /** What a loaded region is estimated to hold in memory; 0 while loading or failed. */
     static long estimatedBytes(CompletableFuture<RegionNetwork> f) {
-        if (!f.isDone() || f.isCompletedExceptionally()) {
-            return 0;
-        }
-        RegionNetwork n = f.join();
+        return !f.isDone() || f.isCompletedExceptionally() ? 0 : estimatedBytes(f.join());
+    }
+
+    static long estimatedBytes(RegionNetwork n) {
         return n.network().edgeCount() * BYTES_PER_EDGE + (long) n.surface().size() * BYTES_PER_CELL;
     }
 
     private RegionNetwork load(Region region) throws Exception {
         long started = System.nanoTime();
-        String osmSetting = settings.osmFile() == null || settings.osmFile().isBlank() ? region.osmSource() : settings.osmFile();
+        String osmSetting = region.osmSource();
         if (osmSetting == null || osmSetting.isBlank() || !Files.isRegularFile(Path.of(osmSetting))) {
             throw new NetworkUnavailableException("区域 " + region.nameZh() + " 没有可用的 OSM 路网文件 (no OSM extract for region "
-                    + region.code() + ": set servicemap.network.osm-file to a .osm or .pbf file; was '" + osmSetting + "')");
+                    + region.code() + ": import it again with import region --osm=F.osm.pbf; was '" + osmSetting + "')");
         }
         Path osm = Path.of(osmSetting);
         Set<TravelProfile> profiles = EnumSet.noneOf(TravelProfile.class);

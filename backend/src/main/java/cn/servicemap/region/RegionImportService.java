@@ -22,6 +22,8 @@ import java.util.Optional;
 import org.locationtech.jts.geom.Envelope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,8 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * marked IMPORTING, and its road network is built (GraphHopper import, population surface, coverage models). READY
  * when that succeeds, FAILED with the reason when it does not.
  *
- * <p>Limits (of this first version): a failed re-import leaves the region FAILED rather than serving its previous
- * version; the work runs in the caller's thread (the command line), not yet as a job with progress.
+ * <p>An import interrupted by a crash is marked FAILED on the next start. Limits (of this first version): a failed
+ * re-import leaves the region FAILED rather than serving its previous version; the work runs in the caller's thread
+ * (the command line), not yet as a job with progress.
  */
 @Service
 public class RegionImportService {
@@ -58,6 +61,22 @@ public class RegionImportService {
         this.coverage = coverage;
         this.tx = tx;
         this.clock = clock;
+    }
+
+    /**
+     * An import that was still IMPORTING when the app stopped (a crash, a kill) never finished: on start it is marked
+     * FAILED with that reason, so nobody waits for it and its next import starts clean.
+     */
+    @EventListener(ApplicationStartedEvent.class)
+    public void markInterruptedImportsFailed() {
+        for (Region r : regions.findAll()) {
+            if (r.status() == RegionStatus.IMPORTING) {
+                regions.setStatus(r.code(), RegionStatus.FAILED, "导入被中断（应用在导入时停止），请重新导入 (the import was interrupted: "
+                        + "the app stopped while importing; import the region again)");
+                log.warn("Region {} was still importing when the app stopped: marked FAILED. Import it again with "
+                        + "`import region --code={} …`.", r.code(), r.code());
+            }
+        }
     }
 
     public Imported importRegion(String code, String nameZh, Path osm, Path districtFile, CoordinateSystem crs, Path censusFile,

@@ -20,7 +20,6 @@ public record ServiceMapProperties(String dataDir, @DefaultValue Demo demo, @Def
     }
 
     /**
-     * @param osmFile                the region's OSM extract (.osm or .pbf); blank = the one the region was loaded with
      * @param cacheDir               where imported road graphs are cached, one folder per region
      * @param profiles               travel profiles to import (WALK, EBIKE, CAR)
      * @param stationSnapInMeters    a station farther than this from any street is flagged and not used
@@ -30,9 +29,9 @@ public record ServiceMapProperties(String dataDir, @DefaultValue Demo demo, @Def
      * @param bandsInMinutes         default service-area bands
      * @param populationCellInMeters population surface cell size
      * @param warmUp                 load the network in the background right after start-up (else on first use)
-     * @param memoryBudgetMb         loaded regions are kept least-recently-used within this estimate (MB)
+     * @param memoryBudgetMb         loaded regions are kept least-recently-used within this estimate (MB; 0 keeps only the last loaded)
      */
-    public record Network(@DefaultValue("") String osmFile, @DefaultValue("data/network") String cacheDir,
+    public record Network(@DefaultValue("data/network") String cacheDir,
                           @DefaultValue({"WALK", "EBIKE", "CAR"}) List<String> profiles,
                           @DefaultValue("300") double stationSnapInMeters, @DefaultValue("500") double querySnapInMeters,
                           @DefaultValue("200") double maxOffRoadInMeters, @DefaultValue("30") int searchLimitInMinutes,

@@ -28,6 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,6 +41,7 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @RequiresChromium
+@TestPropertySource(properties = "servicemap.network.memory-budget-mb=0")
 class RegionsApiH2Test extends DemoRegionTestBase {
 
     private static final String CITY = "990100";
@@ -52,6 +56,9 @@ class RegionsApiH2Test extends DemoRegionTestBase {
     RegionImportService imports;
     @Autowired
     RegionRepository regions;
+    @Autowired
+    @Qualifier("regionNetworks")
+    HealthIndicator networks;
 
     @TempDir
     static Path dir;
@@ -183,5 +190,40 @@ class RegionsApiH2Test extends DemoRegionTestBase {
             desktop.screenshot("plan-second-region");
             assertThat(desktop.severe(desktop.log())).as("SEVERE browser log entries").isEmpty();
         }
+    }
+
+    /**
+     * Under a budget that holds one region (0 MB: only the one just loaded), loading one drops the other, which loads again from its
+     * cached graph when asked for; health says which is in memory.
+     */
+    @Test
+    @Order(4)
+    void shouldKeepOnlyWhatTheMemoryBudgetHoldsAndReloadOnDemand() {
+        Api api = api();
+        assertThat(api.get("/api/coverage?region=nanjing-core").status()).isEqualTo(200);
+        assertThat(loaded()).containsExactly("region nanjing-core");
+        assertThat(api.get("/api/coverage?region=" + CITY).status()).isEqualTo(200);
+        assertThat(loaded()).containsExactly("region " + CITY);
+        JsonNode again = api.get("/api/coverage?region=nanjing-core").json();
+        assertThat(again.get("stations").get("counted").asInt()).isGreaterThanOrEqualTo(30);
+        assertThat(loaded()).containsExactly("region nanjing-core");
+    }
+
+    @Test
+    @Order(5)
+    void shouldMarkAnImportInterruptedByACrashAsFailedOnStart() {
+        regions.save(new Region("990200", "中断的城", false, "", null, List.of(), java.time.OffsetDateTime.now(),
+                RegionStatus.IMPORTING, null));
+        imports.markInterruptedImportsFailed();
+        Region failed = regions.find("990200").orElseThrow();
+        assertThat(failed.status()).isEqualTo(RegionStatus.FAILED);
+        assertThat(failed.statusReason()).contains("interrupted");
+        Api.Response notReady = api().get("/api/coverage?region=990200");
+        assertThat(notReady.status()).isEqualTo(503);
+        assertThat(notReady.json().get("detail").asText()).contains("interrupted");
+    }
+
+    private List<String> loaded() {
+        return networks.health().getDetails().keySet().stream().filter(k -> k.startsWith("region ")).toList();
     }
 }
