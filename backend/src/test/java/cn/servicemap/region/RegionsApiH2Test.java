@@ -1,169 +1,21 @@
 package cn.servicemap.region;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.servicemap.gis.crs.CoordinateSystem;
-import cn.servicemap.gis.synthetic.SyntheticCity;
-import cn.servicemap.support.Api;
 import cn.servicemap.support.Browser;
-import cn.servicemap.support.DemoRegionTestBase;
 import cn.servicemap.support.RequiresChromium;
 import cn.servicemap.support.TestDatabases;
-import cn.servicemap.system.InvalidRequestException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.health.contributor.HealthIndicator;
-import tools.jackson.databind.JsonNode;
 
-/**
- * A second region made from a union's own files (a generated city's OSM extract, district boundaries and census,
- * written as a union would have them) beside the Nanjing demo in one instance: each answers for itself, nothing
- * crosses, and a request that does not say which region is refused with the codes it may use.
- */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @RequiresChromium
-@TestPropertySource(properties = "servicemap.network.memory-budget-mb=0")
-class RegionsApiH2Test extends DemoRegionTestBase {
-
-    private static final String CITY = "990100";
-    private static final SyntheticCity SYNTHETIC = new SyntheticCity(42L, 116.0, 30.0, 24, 16, 150, 4, 2);
+class RegionsApiH2Test extends RegionsApiContract {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry r) {
         r.add("spring.datasource.url", TestDatabases::freshH2Url);
-    }
-
-    @Autowired
-    RegionImportService imports;
-    @Autowired
-    RegionRepository regions;
-    @Autowired
-    @Qualifier("regionNetworks")
-    HealthIndicator networks;
-
-    @TempDir
-    static Path dir;
-    Path osm;
-    Path districts;
-    Path census;
-    final Set<Long> cityStations = new HashSet<>();
-
-    @BeforeAll
-    void writeTheCitysFiles() throws Exception {
-        osm = dir.resolve("city.osm");
-        districts = dir.resolve("districts.json");
-        census = dir.resolve("census.csv");
-        SYNTHETIC.writeOsm(osm, 4);
-        SYNTHETIC.writeDistricts(districts);
-        SYNTHETIC.writeCensus(census);
-    }
-
-    @Test
-    @Order(1)
-    void shouldRefuseFilesThatDoNotFitBeforeWritingAnything() throws Exception {
-        Path nanjing = Path.of(System.getProperty("servicemap.repo-root", ".."), "..", "shared", "data", "admin-boundaries-datav", "320100_full.json");
-        assertThatThrownBy(() -> imports.importRegion(CITY, "合成第二城", osm, nanjing, CoordinateSystem.GCJ02, census, "test"))
-                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.errors().get(0).field()).isEqualTo("census"));
-        Path otherCensus = dir.resolve("other.csv");
-        Files.writeString(otherCensus, "CODE,NAME,POPU\n320102,玄武区,537825\n");
-        assertThatThrownBy(() -> imports.importRegion(CITY, "合成第二城", osm, districts, CoordinateSystem.WGS84, otherCensus, "test"))
-                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.errors().get(0).field()).isEqualTo("census"));
-        Path nanjingCensus = dir.resolve("nanjing.csv");
-        Files.writeString(nanjingCensus, "CODE,NAME,POPU\n320102,玄武区,537825\n");
-        assertThatThrownBy(() -> imports.importRegion(CITY, "合成第二城", osm, nanjing, CoordinateSystem.GCJ02, nanjingCensus, "test"))
-                .as("an OSM extract whose declared area misses the districts")
-                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.errors().get(0).field()).isEqualTo("osm"));
-        assertThat(regions.find(CITY)).isEmpty();
-        assertThat(api().get("/api/coverage").status()).as("still one region: no region parameter needed").isEqualTo(200);
-    }
-
-    @Test
-    @Order(2)
-    void shouldServeASecondRegionBesideTheDemoWithNothingCrossing() throws Exception {
-        RegionImportService.Imported imported = imports.importRegion(CITY, "合成第二城", osm, districts, CoordinateSystem.WGS84, census, "test");
-        assertThat(imported.region().status()).isEqualTo(RegionStatus.READY);
-        assertThat(imported.districts()).isEqualTo(8);
-        assertThat(imported.districtsWithCensus()).isEqualTo(8);
-        Api api = api();
-        // three stations in the new city, placed at street corners
-        for (int i = 0; i < 3; i++) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("name", "合成城驿站" + i);
-            body.put("kind", "爱心驿站");
-            body.put("lon", SYNTHETIC.lon((4 + 8 * i) * 150.0));
-            body.put("lat", SYNTHETIC.lat(4 * 150.0));
-            Api.Response created = api.post("/api/stations", body);
-            assertThat(created.status()).as(created.text()).isEqualTo(201);
-            cityStations.add(created.json().get("id").asLong());
-        }
-
-        JsonNode list = api.get("/api/regions").json().get("regions");
-        assertThat(list.findValuesAsString("code")).containsExactlyInAnyOrder(CITY, "nanjing-core");
-        for (JsonNode r : list) {
-            if (r.get("region").get("code").asText().equals(CITY)) {
-                assertThat(r.get("districts").asInt()).isEqualTo(8);
-                assertThat(r.get("stations").asInt()).isEqualTo(3);
-                assertThat(r.get("region").get("status").asText()).isEqualTo("READY");
-            } else {
-                assertThat(r.get("districts").asInt()).isEqualTo(11);
-                assertThat(r.get("stations").asInt()).isEqualTo(39);
-            }
-        }
-
-        Api.Response ambiguous = api.get("/api/coverage");
-        assertThat(ambiguous.status()).isEqualTo(400);
-        assertThat(ambiguous.json().get("field").asText()).isEqualTo("region");
-        assertThat(ambiguous.json().get("reason").asText()).contains(CITY, "nanjing-core");
-        assertThat(api.get("/api/coverage?region=nowhere").json().get("field").asText()).isEqualTo("region");
-
-        JsonNode city = api.get("/api/coverage?region=" + CITY).json();
-        assertThat(city.get("region").get("code").asText()).isEqualTo(CITY);
-        assertThat(city.get("stations").get("counted").asInt()).isEqualTo(3);
-        assertThat(city.get("districts").findValuesAsString("adcode")).hasSize(8).allMatch(a -> a.startsWith("99"));
-        long censusTotal = SYNTHETIC.census().values().stream().mapToLong(c -> c.population()).sum();
-        // wholly inside the city's extract: every district's whole census counts
-        assertThat(city.get("total").get("people").asLong()).isBetween(censusTotal - 8, censusTotal + 8);
-
-        JsonNode nanjing = api.get("/api/coverage?region=nanjing-core").json();
-        assertThat(nanjing.get("stations").get("counted").asInt()).isGreaterThanOrEqualTo(30).isLessThanOrEqualTo(39);
-        assertThat(nanjing.get("districts").findValuesAsString("adcode")).allMatch(a -> a.startsWith("3201"));
-
-        JsonNode stations = api.get("/api/stations?region=" + CITY).json();
-        assertThat(stations.get("count").asInt()).isEqualTo(3);
-        assertThat(api.get("/api/stations?region=nanjing-core").json().get("count").asInt()).isEqualTo(39);
-        assertThat(api.get("/api/districts?geometry=false&region=" + CITY).json().get("features")).hasSize(8);
-
-        JsonNode near = api.get("/api/nearest?region=" + CITY + "&k=5&lon=" + SYNTHETIC.lon(6 * 150.0) + "&lat=" + SYNTHETIC.lat(5 * 150.0)).json();
-        List<Long> found = near.get("stations").findValues("id").stream().map(JsonNode::asLong).toList();
-        assertThat(found).isNotEmpty();
-        assertThat(cityStations).containsAll(found);
-        Api.Response wrongCity = api.get("/api/nearest?region=nanjing-core&lon=" + SYNTHETIC.lon(6 * 150.0) + "&lat=" + SYNTHETIC.lat(5 * 150.0));
-        assertThat(wrongCity.status()).as("a point of the other city is off this region's roads").isEqualTo(400);
-
-        JsonNode gaps = api.get("/api/coverage/gaps?region=" + CITY + "&minutes=5").json();
-        assertThat(gaps.get("features")).isNotEmpty();
-        assertThat(gaps.get("features").findValuesAsString("adcode")).allMatch(a -> a.startsWith("99"));
-        assertThat(api.get("/api/map-config?region=" + CITY).json().get("region").get("code").asText()).isEqualTo(CITY);
-        assertThat(api.get("/api/map-config").status()).isEqualTo(400);
     }
 
     /** Both pages open the first ready region, name it in the address, and switch to the other with the menu. */
@@ -192,38 +44,4 @@ class RegionsApiH2Test extends DemoRegionTestBase {
         }
     }
 
-    /**
-     * Under a budget that holds one region (0 MB: only the one just loaded), loading one drops the other, which loads again from its
-     * cached graph when asked for; health says which is in memory.
-     */
-    @Test
-    @Order(4)
-    void shouldKeepOnlyWhatTheMemoryBudgetHoldsAndReloadOnDemand() {
-        Api api = api();
-        assertThat(api.get("/api/coverage?region=nanjing-core").status()).isEqualTo(200);
-        assertThat(loaded()).containsExactly("region nanjing-core");
-        assertThat(api.get("/api/coverage?region=" + CITY).status()).isEqualTo(200);
-        assertThat(loaded()).containsExactly("region " + CITY);
-        JsonNode again = api.get("/api/coverage?region=nanjing-core").json();
-        assertThat(again.get("stations").get("counted").asInt()).isGreaterThanOrEqualTo(30);
-        assertThat(loaded()).containsExactly("region nanjing-core");
-    }
-
-    @Test
-    @Order(5)
-    void shouldMarkAnImportInterruptedByACrashAsFailedOnStart() {
-        regions.save(new Region("990200", "中断的城", false, "", null, List.of(), java.time.OffsetDateTime.now(),
-                RegionStatus.IMPORTING, null));
-        imports.markInterruptedImportsFailed();
-        Region failed = regions.find("990200").orElseThrow();
-        assertThat(failed.status()).isEqualTo(RegionStatus.FAILED);
-        assertThat(failed.statusReason()).contains("interrupted");
-        Api.Response notReady = api().get("/api/coverage?region=990200");
-        assertThat(notReady.status()).isEqualTo(503);
-        assertThat(notReady.json().get("detail").asText()).contains("interrupted");
-    }
-
-    private List<String> loaded() {
-        return networks.health().getDetails().keySet().stream().filter(k -> k.startsWith("region ")).toList();
-    }
 }
