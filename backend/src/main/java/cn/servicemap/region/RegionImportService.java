@@ -8,6 +8,8 @@ import cn.servicemap.gis.districts.CensusTable;
 import cn.servicemap.gis.districts.DistrictBoundary;
 import cn.servicemap.gis.districts.DistrictBoundaryReader;
 import cn.servicemap.gis.osm.OsmExtractBounds;
+import cn.servicemap.jobs.JobService;
+import cn.servicemap.jobs.Progress;
 import cn.servicemap.system.InvalidRequestException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,8 +81,26 @@ public class RegionImportService {
         }
     }
 
+    /** Files read and checked, not yet written. */
+    public record Checked(String code, String nameZh, Path osm, Path districtFile, CoordinateSystem crs, Path censusFile,
+                          List<DistrictBoundary> boundaries, Map<String, CensusRecord> census) {
+    }
+
+    /** The stages of {@link #apply} as a job shows them, with their share of the work. */
+    public static final List<JobService.Stage> STAGES = List.of(
+            new JobService.Stage("写入区县边界与人口 (storing districts and census)", 10),
+            new JobService.Stage("构建路网与人口分布 (building the road network and population surface)", 85),
+            new JobService.Stage("完成 (done)", 5));
+
+    /** Checks, writes and loads a region in the caller's thread (the command line). */
     public Imported importRegion(String code, String nameZh, Path osm, Path districtFile, CoordinateSystem crs, Path censusFile,
                                  String actor) throws IOException {
+        return apply(check(code, nameZh, osm, districtFile, crs, censusFile), actor, Progress.NONE);
+    }
+
+    /** Reads and checks the files; nothing is written. A file that does not fit is a 400 naming it. */
+    public Checked check(String code, String nameZh, Path osm, Path districtFile, CoordinateSystem crs, Path censusFile)
+            throws IOException {
         if (code == null || !code.matches("[A-Za-z0-9_-]{1,64}")) {
             throw new InvalidRequestException("code", "区域代码应为城市或区县的 6 位行政区划代码，如 440300 (code: the 6-digit adcode, e.g. 440300)");
         }
@@ -115,6 +135,20 @@ public class RegionImportService {
             throw new InvalidRequestException("osm", "OSM 文件的范围与区县边界不重叠：坐标系声明是否正确？(the OSM extract's area " + declared.get()
                     + " does not overlap the districts " + districtBox + ": is the districts' coordinate system right?)");
         }
+        return new Checked(code, nameZh.trim(), osm, districtFile, crs, censusFile, List.copyOf(boundaries), Map.copyOf(census));
+    }
+
+    /** Writes the checked region (IMPORTING), its districts and census in one transaction, then builds its network. */
+    public Imported apply(Checked c, String actor, Progress progress) {
+        String code = c.code();
+        String nameZh = c.nameZh();
+        Path osm = c.osm();
+        Path districtFile = c.districtFile();
+        Path censusFile = c.censusFile();
+        CoordinateSystem crs = c.crs();
+        List<DistrictBoundary> boundaries = c.boundaries();
+        Map<String, CensusRecord> census = c.census();
+        progress.stage(0);
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         Region importing = new Region(code, nameZh.trim(), false, nameZh.trim() + "：" + boundaries.size() + " 个区县（"
                 + districtFile.getFileName() + "，" + crs + "），路网 " + osm.getFileName(), osm.toAbsolutePath().toString(),
@@ -127,12 +161,14 @@ public class RegionImportService {
         log.info("Region {} ({}): {} districts stored by {}; building its road network from {}", code, nameZh, boundaries.size(),
                 actor, osm);
         try {
+            progress.stage(1);
             int edges = coverage.prepare(importing.withStatus(RegionStatus.READY, null));
+            progress.stage(2);
             regions.setStatus(code, RegionStatus.READY, null);
             return new Imported(regions.find(code).orElseThrow(), boundaries.size(), stored.matched(), stored.districtsWithoutCensus(),
                     edges);
         } catch (RuntimeException e) {
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            String reason = e.getMessage() == null ? "import failed" : e.getMessage();
             regions.setStatus(code, RegionStatus.FAILED, reason.length() > 1900 ? reason.substring(0, 1900) : reason);
             log.error("Region {} could not be loaded from {}: {}. It is marked FAILED; fix the file and import it again.", code, osm,
                     reason, e);

@@ -11,10 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param demo     whether to load a demo region into an empty database on start
  * @param timeZone the zone "open now" is judged in
  * @param network  the road network and coverage settings
+ * @param regionsDir where uploaded region files (OSM extract, boundaries, census) are kept, one folder per region
  */
 @ConfigurationProperties("servicemap")
 public record ServiceMapProperties(String dataDir, @DefaultValue Demo demo, @DefaultValue("Asia/Shanghai") String timeZone,
-                                   @DefaultValue Network network) {
+                                   @DefaultValue Network network, @DefaultValue("data/regions") String regionsDir) {
 
     public record Demo(@DefaultValue("true") boolean enabled) {
     }

@@ -186,6 +186,67 @@ abstract class RegionsApiContract extends DemoRegionTestBase {
         assertThat(notReady.json().get("detail").asText()).contains("interrupted");
     }
 
+    /** Through the API as the planner page sends it: 202 with a job that reaches READY; a file that does not fit is a 400 at once. */
+    @Test
+    @Order(6)
+    void shouldCreateARegionFromUploadedFilesAsAJobWithProgress() throws Exception {
+        SyntheticCity third = new SyntheticCity(7L, 117.0, 31.0, 12, 10, 150, 2, 2);
+        Path folder = Files.createDirectories(dir.resolve("third"));
+        third.writeOsm(folder.resolve("third.osm"), 4);
+        third.writeDistricts(folder.resolve("d.json"));
+        third.writeCensus(folder.resolve("c.csv"));
+        Files.writeString(folder.resolve("bad.csv"), "CODE,NAME,POPU\n320102,玄武区,537825\n");
+
+        java.net.http.HttpResponse<String> refused = upload("990300", folder.resolve("third.osm"), folder.resolve("d.json"),
+                folder.resolve("bad.csv"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("\"field\":\"census\"");
+        assertThat(regions.find("990300")).isEmpty();
+
+        java.net.http.HttpResponse<String> accepted = upload("990300", folder.resolve("third.osm"), folder.resolve("d.json"),
+                folder.resolve("c.csv"));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String location = accepted.headers().firstValue("Location").orElseThrow();
+        JsonNode job = null;
+        for (int i = 0; i < 300; i++) {
+            job = api().get(location).json();
+            if (!job.get("status").asText().equals("RUNNING") && !job.get("status").asText().equals("QUEUED")) {
+                break;
+            }
+            assertThat(job.get("percent").asInt()).isBetween(0, 100);
+            Thread.sleep(100);
+        }
+        assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("percent").asInt()).isEqualTo(100);
+        assertThat(job.get("result").asText()).contains("990300");
+        assertThat(regions.find("990300").orElseThrow().status()).isEqualTo(RegionStatus.READY);
+        assertThat(api().get("/api/coverage?region=990300").json().get("districts")).hasSize(4);
+        assertThat(api().get("/api/jobs/no-such-job").status()).isEqualTo(404);
+    }
+
+    /** A multipart POST /api/regions with the three files, as a browser sends the upload form. */
+    private java.net.http.HttpResponse<String> upload(String code, Path osmFile, Path districtFile, Path censusFile) throws Exception {
+        String boundary = "----servicemap" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (String[] field : new String[][]{{"code", code}, {"name", "上传的城"}, {"crs", "WGS84"}}) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n" + field[1] + "\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        for (Object[] part : new Object[][]{{"osm", osmFile}, {"districts", districtFile}, {"census", censusFile}}) {
+            Path file = (Path) part[1];
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part[0] + "\"; filename=\""
+                    + file.getFileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            body.write(Files.readAllBytes(file));
+            body.write("\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        body.write(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port() + "/api/regions"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
     private List<String> loaded() {
         return networks.health().getDetails().keySet().stream().filter(k -> k.startsWith("region ")).toList();
     }

@@ -8,6 +8,8 @@ import cn.servicemap.districts.DistrictService;
 import cn.servicemap.districts.RegionIndex;
 import cn.servicemap.feedback.ProblemReportRepository;
 import cn.servicemap.planning.ScenarioService;
+import cn.servicemap.jobs.JobService;
+import cn.servicemap.region.RegionImportService;
 import cn.servicemap.region.RegionRepository;
 import cn.servicemap.stations.StationFeatures;
 import cn.servicemap.stations.StationImportService;
@@ -57,4 +59,8 @@ public abstract class WebSliceTest {
     protected ScenarioService scenarios;
     @MockitoBean
     protected ProblemReportRepository reports;
+    @MockitoBean
+    protected RegionImportService regionImports;
+    @MockitoBean
+    protected JobService jobs;
 }
