@@ -1,5 +1,5 @@
 // The planner page (/plan): layers (stations by kind, service-area bands as rings and as tiles, gaps, districts), the
-// coverage report per district, what-if with saved scenarios, and workers' problem reports. The
+// coverage report per district, what-if with saved scenarios, workers' problem reports and 区域管理. The
 // Planner below holds what they share — travel profile, bands, the station kind counted, the
 // baseline report and the current what-if — and tells them when it changes.
 import { boot } from './app.js';
@@ -13,6 +13,7 @@ import * as districts from './features/districts.js';
 import * as report from './features/report.js';
 import * as whatif from './features/whatif.js';
 import * as problems from './features/problems.js';
+import * as regions from './features/regions.js';
 import { PROFILES, profileLabel } from './profiles.js';
 import { bandColors, CHOROPLETH, GAP_COLOR, NO_NETWORK } from './features/colors.js';
 
@@ -143,7 +144,7 @@ boot({
   planner.on('coverage', showSummary);
   planner.on('whatif', showSummary);
   planner.on('coverage-error', (e) => { summary.textContent = '覆盖计算暂不可用：' + e.message; });
-  for (const f of [layers, bands, bandTiles, gaps, districts, report, whatif, problems]) {
+  for (const f of [layers, bands, bandTiles, gaps, districts, report, whatif, problems, regions]) {
     try {
       f.mount(ctx, planner);
     } catch (e) {
