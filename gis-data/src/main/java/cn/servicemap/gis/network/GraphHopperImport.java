@@ -39,9 +39,11 @@ import java.util.stream.Stream;
 
 /**
  * Imports OSM data with GraphHopper 11 into {@code cacheDir/graph}, or loads it from there, and copies it into a
- * {@link RoadNetwork}. {@code cacheDir/manifest.properties} records the OSM file's name, size and modification
- * time, the profiles with a hash of their custom models, and the GraphHopper and format versions; any difference
- * deletes the cached graph and imports again. The manifest is written only after a successful import.
+ * {@link RoadNetwork}. {@code cacheDir/manifest.properties} records the OSM file's size and SHA-256, the profiles
+ * with a hash of their custom models, and the GraphHopper and format versions; any difference deletes the cached
+ * graph and imports again, so the same extract uploaded again (another name, another time) reuses its graph. The
+ * file is hashed only when its size or modification time differ from the manifest's. The manifest is written only
+ * after a successful import.
  *
  * <p>Settings: {@code prepare.min_network_size = 0} (we find components ourselves and flag, not drop, small
  * pieces), no CH/LM preparation, graph sorted along a Hilbert curve (good memory locality for the arrays).
@@ -66,8 +68,12 @@ final class GraphHopperImport {
         Files.createDirectories(cacheDir);
         Path graphDir = cacheDir.resolve("graph");
         Path manifestFile = cacheDir.resolve("manifest.properties");
-        Properties wanted = manifest(osmFile, sorted);
-        boolean reuse = Files.isDirectory(graphDir) && wanted.equals(read(manifestFile));
+        Properties stored = read(manifestFile);
+        Properties wanted = manifest(osmFile, sorted, stored);
+        boolean reuse = Files.isDirectory(graphDir) && sameGraph(wanted, stored);
+        if (reuse && !wanted.equals(stored)) {
+            write(manifestFile, wanted); // the same content under another name or time: remember them, skip the hash next time
+        }
         if (!reuse) {
             Files.deleteIfExists(manifestFile);
             deleteRecursively(graphDir);
@@ -168,13 +174,24 @@ final class GraphHopperImport {
         return (int) millis;
     }
 
-    private static Properties manifest(Path osmFile, Set<TravelProfile> profiles) throws IOException {
+    /** The graph depends on these; the file's name and time only say when the hash can be skipped. */
+    private static final Set<String> IDENTITY = Set.of("format", "graphhopper", "osm.size", "osm.sha256", "profiles");
+
+    private static boolean sameGraph(Properties a, Properties b) {
+        return IDENTITY.stream().allMatch(k -> a.getProperty(k) != null && a.getProperty(k).equals(b.getProperty(k)));
+    }
+
+    private static Properties manifest(Path osmFile, Set<TravelProfile> profiles, Properties stored) throws IOException {
         Properties p = new Properties();
         p.setProperty("format", FORMAT);
         p.setProperty("graphhopper", GRAPHHOPPER);
         p.setProperty("osm.file", osmFile.getFileName().toString());
         p.setProperty("osm.size", Long.toString(Files.size(osmFile)));
         p.setProperty("osm.mtime", Long.toString(Files.getLastModifiedTime(osmFile).toMillis()));
+        boolean unchanged = p.getProperty("osm.file").equals(stored.getProperty("osm.file"))
+                && p.getProperty("osm.size").equals(stored.getProperty("osm.size"))
+                && p.getProperty("osm.mtime").equals(stored.getProperty("osm.mtime")) && stored.getProperty("osm.sha256") != null;
+        p.setProperty("osm.sha256", unchanged ? stored.getProperty("osm.sha256") : sha256(osmFile));
         p.setProperty("profiles", profiles.stream().map(t -> t.profileName() + ":" + sha256(modelJson(t)))
                 .collect(Collectors.joining(",")));
         return p;
@@ -204,6 +221,19 @@ final class GraphHopperImport {
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList())
                 Files.delete(p);
+        }
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 

@@ -188,7 +188,7 @@ class NanjingNetworkTest {
     }
 
     @Test
-    void shouldReuseTheCacheUntilTheFileOrTheProfilesChange(@TempDir Path temp) throws IOException {
+    void shouldReuseTheCacheUntilTheFilesContentOrTheProfilesChange(@TempDir Path temp) throws IOException {
         Path osm = temp.resolve("core.osm");
         Files.copy(NanjingCore.osmFile(), osm);
         Path cache = temp.resolve("cache");
@@ -200,8 +200,16 @@ class NanjingNetworkTest {
         assertThat(cached.edgeCount()).isEqualTo(net.edgeCount());
         assertThat(RoadNetwork.open(osm, cache, EnumSet.of(WALK, CAR)).description()).contains("imported");
         assertThat(RoadNetwork.open(osm, cache, EnumSet.of(WALK, CAR)).description()).contains("cached");
+        // the same content touched, or uploaded again under another name: still the same graph
         Files.setLastModifiedTime(osm, FileTime.fromMillis(Files.getLastModifiedTime(osm).toMillis() - 60_000));
-        assertThat(RoadNetwork.open(osm, cache, EnumSet.of(WALK, CAR)).description()).contains("imported");
+        assertThat(RoadNetwork.open(osm, cache, EnumSet.of(WALK, CAR)).description()).contains("cached");
+        Path again = temp.resolve("extract.osm");
+        Files.copy(osm, again);
+        assertThat(RoadNetwork.open(again, cache, EnumSet.of(WALK, CAR)).description()).contains("cached");
+        assertThat(Files.readString(cache.resolve("manifest.properties"))).contains("osm.file=extract.osm", "osm.sha256=");
+        // other content: imported again
+        Files.writeString(again, Files.readString(again).replace("</osm>", "<!-- edited -->\n</osm>"));
+        assertThat(RoadNetwork.open(again, cache, EnumSet.of(WALK, CAR)).description()).contains("imported");
     }
 
     private int usable(TravelProfile profile) {
