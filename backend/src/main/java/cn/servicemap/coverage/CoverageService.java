@@ -18,7 +18,10 @@ import cn.servicemap.gis.network.RoadNetwork;
 import cn.servicemap.gis.network.Snap;
 import cn.servicemap.gis.network.TravelProfile;
 import cn.servicemap.gis.stations.StationStatus;
+import cn.servicemap.gis.districts.CensusRecord;
+import cn.servicemap.gis.districts.DistrictBoundary;
 import cn.servicemap.region.Region;
+import java.util.Map;
 import cn.servicemap.stations.ServicePoint;
 import cn.servicemap.stations.StationFeatures;
 import cn.servicemap.stations.StationFilter;
@@ -106,15 +109,38 @@ public class CoverageService {
         return repository.dataVersion();
     }
 
+    /** A region's network built from an import's files, ready to serve once the import's data are committed. */
+    public static final class PreparedNetwork {
+        private final RegionNetwork network;
+
+        private PreparedNetwork(RegionNetwork network) {
+            this.network = network;
+        }
+
+        public int edges() {
+            return network.network().edgeCount();
+        }
+    }
+
     /**
-     * Loads a region's road network and population surface afresh (after its files were imported), waiting for it:
-     * the GraphHopper import of a new OSM file happens here, so a bad file fails the import, not a later request.
-     *
-     * @return the network's edge count
+     * Builds a region's road network (the GraphHopper import of a new OSM file happens here), population surface and
+     * coverage models from an import's districts and census, while the region's current version keeps serving: a
+     * bad file fails the import, not the region.
      */
-    public int prepare(Region region) {
-        networks.forget(region.code());
-        return networks.require(region).network().edgeCount();
+    public PreparedNetwork prepare(Region region, List<DistrictBoundary> boundaries, Map<String, CensusRecord> census) {
+        try {
+            return new PreparedNetwork(networks.build(region, boundaries, census));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new NetworkUnavailableException("路网构建失败 (the road network could not be built: " + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Serves the prepared network for the region as committed (its record as now stored). */
+    public void install(PreparedNetwork prepared, Region committed) {
+        RegionNetwork n = prepared.network;
+        networks.install(new RegionNetwork(committed, networks.nextLoad(), n.network(), n.surface(), n.models()));
     }
 
     /** The given bands, or the configured defaults. */

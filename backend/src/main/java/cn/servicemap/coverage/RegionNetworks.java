@@ -7,6 +7,7 @@ import cn.servicemap.districts.RegionIndex;
 import cn.servicemap.gis.coverage.CoverageModel;
 import cn.servicemap.gis.districts.CensusRecord;
 import cn.servicemap.gis.districts.DistrictBoundary;
+import cn.servicemap.gis.districts.DistrictLocator;
 import cn.servicemap.gis.network.RoadNetwork;
 import cn.servicemap.gis.network.TravelProfile;
 import cn.servicemap.gis.population.PopulationSurface;
@@ -59,16 +60,14 @@ class RegionNetworks implements HealthIndicator {
 
     private final RegionRepository regions;
     private final DistrictRepository districts;
-    private final RegionIndex regionIndex;
     private final ServiceMapProperties.Network settings;
     /** by region code, in access order (least recently used first); guarded by itself */
     private final LinkedHashMap<String, CompletableFuture<RegionNetwork>> loaded = new LinkedHashMap<>(16, 0.75f, true);
     private final AtomicLong loads = new AtomicLong();
 
-    RegionNetworks(RegionRepository regions, DistrictRepository districts, RegionIndex regionIndex, ServiceMapProperties properties) {
+    RegionNetworks(RegionRepository regions, DistrictRepository districts, ServiceMapProperties properties) {
         this.regions = regions;
         this.districts = districts;
-        this.regionIndex = regionIndex;
         this.settings = properties.network();
     }
 
@@ -123,6 +122,20 @@ class RegionNetworks implements HealthIndicator {
                         event.source(), event.regionCode() == null ? "(all)" : event.regionCode());
             }
         }
+    }
+
+    /** Makes a built network the region's loaded one (its data were just committed), making room for it. */
+    void install(RegionNetwork network) {
+        CompletableFuture<RegionNetwork> done = CompletableFuture.completedFuture(network);
+        evictOverBudget(network.region().code(), estimatedBytes(network));
+        synchronized (loaded) {
+            loaded.put(network.region().code(), done);
+        }
+    }
+
+    /** The next load number: results computed on an earlier load of a region are stale. */
+    long nextLoad() {
+        return loads.incrementAndGet();
     }
 
     /** Forgets a region's network (its files were replaced or it was removed). */
@@ -195,6 +208,24 @@ class RegionNetworks implements HealthIndicator {
     }
 
     private RegionNetwork load(Region region) throws Exception {
+        List<District> stored = districts.findAll(regions.findAll().size() > 1 ? region.code() : null);
+        List<DistrictBoundary> boundaries = stored.stream()
+                .map(d -> new DistrictBoundary(d.adcode(), d.nameZh(), d.parentAdcode(), d.level(), d.geometry(), d.areaKm2()))
+                .toList();
+        Map<String, CensusRecord> census = new LinkedHashMap<>();
+        for (District d : stored) {
+            if (d.population() != null) {
+                census.put(d.adcode(), new CensusRecord(d.adcode(), d.nameZh(), d.population(), d.urbanShare()));
+            }
+        }
+        return build(region, boundaries, census);
+    }
+
+    /**
+     * Builds a region's network, population surface and coverage models from the given districts and census (the
+     * stored ones, or those of an import not yet committed), without making it the region's loaded network.
+     */
+    RegionNetwork build(Region region, List<DistrictBoundary> boundaries, Map<String, CensusRecord> census) throws Exception {
         long started = System.nanoTime();
         String osmSetting = region.osmSource();
         if (osmSetting == null || osmSetting.isBlank() || !Files.isRegularFile(Path.of(osmSetting))) {
@@ -209,23 +240,15 @@ class RegionNetworks implements HealthIndicator {
         Path cache = Path.of(settings.cacheDir()).resolve(region.code());
         Files.createDirectories(cache);
         RoadNetwork network = RoadNetwork.open(osm, cache, profiles);
-        List<District> stored = districts.findAll(regions.findAll().size() > 1 ? region.code() : null);
-        List<DistrictBoundary> boundaries = stored.stream()
-                .map(d -> new DistrictBoundary(d.adcode(), d.nameZh(), d.parentAdcode(), d.level(), d.geometry(), d.areaKm2()))
-                .toList();
-        Map<String, CensusRecord> census = new LinkedHashMap<>();
-        for (District d : stored) {
-            if (d.population() != null) {
-                census.put(d.adcode(), new CensusRecord(d.adcode(), d.nameZh(), d.population(), d.urbanShare()));
-            }
-        }
         PopulationSurface.Options options = PopulationSurface.Options.defaults().withCellSizeInMeters(settings.populationCellInMeters());
         PopulationSurface surface = region.synthetic()
                 ? PopulationSurface.synthetic(SyntheticCity.demo(), options)
                 : PopulationSurface.fromOsm(osm, boundaries, census, options);
         Map<TravelProfile, CoverageModel> models = new EnumMap<>(TravelProfile.class);
+        // the region's own districts: an import not yet committed is not in the shared index
+        DistrictLocator locator = new DistrictLocator(boundaries, RegionIndex.BOUNDARY_TOLERANCE_IN_METERS);
         for (TravelProfile p : profiles) {
-            models.put(p, CoverageModel.build(network, p, surface, regionIndex.locator(), settings.maxOffRoadInMeters()));
+            models.put(p, CoverageModel.build(network, p, surface, locator, settings.maxOffRoadInMeters()));
         }
         log.info("Road network for region {} loaded in {} ms: {} nodes, {} edges, profiles {}, {} population cells ({} people in the study area of {} km²)",
                 region.code(), (System.nanoTime() - started) / 1_000_000, network.nodeCount(), network.edgeCount(), profiles,

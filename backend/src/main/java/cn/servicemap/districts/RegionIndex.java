@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 public class RegionIndex {
 
     /** Points this close outside every (simplified) district boundary still belong to the nearest district. */
-    static final double BOUNDARY_TOLERANCE_IN_METERS = 200;
+    public static final double BOUNDARY_TOLERANCE_IN_METERS = 200;
 
     private record Snapshot(DistrictLocator locator, Map<String, String> names) {
     }

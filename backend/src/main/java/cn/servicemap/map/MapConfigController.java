@@ -52,6 +52,8 @@ class MapConfigController {
                      @Schema(description = "minLon,minLat,maxLon,maxLat of the road network (WGS84)", nullable = true) List<Double> bbox,
                      @Schema(description = "lon,lat", nullable = true) List<Double> center, int zoom,
                      @Schema(description = "Default service-area bands in minutes (默认服务圈), ascending") List<Integer> bands,
+                     @Schema(description = "Draw the bands as tiles by default (城市级区域用瓦片): the region's OSM extract is "
+                             + "city-sized, too large to send its bands as one GeoJSON") boolean bandTiles,
                      Basemaps basemaps, String syntheticLabel, List<String> credits) {
     }
 
@@ -95,8 +97,23 @@ class MapConfigController {
                     o.subdomains() == null ? "" : o.subdomains(), o.maxZoom());
         }
         return new MapConfig(where.map(x -> new RegionSummary(x.code(), x.nameZh(), x.synthetic(), x.description())).orElse(null),
-                bbox, center, START_ZOOM, bands, new Basemaps(offline, online), SyntheticCity.LABEL, credits);
+                bbox, center, START_ZOOM, bands, where.map(MapConfigController::cityScale).orElse(false),
+                new Basemaps(offline, online), SyntheticCity.LABEL, credits);
     }
+
+    /**
+     * Whether a region is city-scale: its OSM extract is at least {@value #CITY_SCALE_OSM_BYTES} bytes (about a
+     * quarter of a million streets in XML, half a million in .pbf), read from the file without loading the network.
+     */
+    static boolean cityScale(Region region) {
+        try {
+            return region.osmSource() != null && java.nio.file.Files.size(java.nio.file.Path.of(region.osmSource())) >= CITY_SCALE_OSM_BYTES;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    static final long CITY_SCALE_OSM_BYTES = 40L * 1024 * 1024;
 
     /** The online layer's datum: WGS84 (CGCS2000 counts as WGS84) or GCJ02; BD-09 tiles use another grid and are refused. */
     private static CoordinateSystem crs(String value) {

@@ -33,13 +33,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Creates or replaces a region from a union's own files: its OSM extract, its district boundaries (with their
  * coordinate system) and its census table. The files are read and checked before anything is written (a boundary
  * file that does not parse, an OSM extract whose declared area misses the districts, a census table with no row for
- * any district are each refused by name); then the region, its districts and census are stored in one transaction,
- * marked IMPORTING, and its road network is built (GraphHopper import, population surface, coverage models). READY
- * when that succeeds, FAILED with the reason when it does not.
+ * any district are each refused by name); then its road network is built (GraphHopper import, population surface,
+ * coverage models) and only then are the region, its districts and census stored, in one transaction.
  *
- * <p>An import interrupted by a crash is marked FAILED on the next start. Limits (of this first version): a failed
- * re-import leaves the region FAILED rather than serving its previous version; the work runs in the caller's thread
- * (the command line), not yet as a job with progress.
+ * <p>The network is built before anything is written, so a failed or cancelled re-import leaves the region's
+ * previous version serving; an import interrupted by a crash is marked FAILED on the next start. Limit: districts of
+ * an earlier version that the new boundary file no longer has stay in the region (stations may refer to them).
  */
 @Service
 public class RegionImportService {
@@ -88,8 +87,8 @@ public class RegionImportService {
 
     /** The stages of {@link #apply} as a job shows them, with their share of the work. */
     public static final List<JobService.Stage> STAGES = List.of(
-            new JobService.Stage("写入区县边界与人口 (storing districts and census)", 10),
             new JobService.Stage("构建路网与人口分布 (building the road network and population surface)", 85),
+            new JobService.Stage("写入区县边界与人口 (storing districts and census)", 10),
             new JobService.Stage("完成 (done)", 5));
 
     /** Checks, writes and loads a region in the caller's thread (the command line). */
@@ -138,41 +137,47 @@ public class RegionImportService {
         return new Checked(code, nameZh.trim(), osm, districtFile, crs, censusFile, List.copyOf(boundaries), Map.copyOf(census));
     }
 
-    /** Writes the checked region (IMPORTING), its districts and census in one transaction, then builds its network. */
+    /**
+     * Builds the region's network from the checked files while its current version (if any) keeps serving, then
+     * writes the region, its districts and census in one transaction and serves the new network. A new region is
+     * listed as IMPORTING meanwhile, and FAILED (with the reason) if the build fails or the job is cancelled; an
+     * existing region stays as it was.
+     */
     public Imported apply(Checked c, String actor, Progress progress) {
         String code = c.code();
-        String nameZh = c.nameZh();
-        Path osm = c.osm();
-        Path districtFile = c.districtFile();
-        Path censusFile = c.censusFile();
-        CoordinateSystem crs = c.crs();
-        List<DistrictBoundary> boundaries = c.boundaries();
-        Map<String, CensusRecord> census = c.census();
-        progress.stage(0);
+        boolean fresh = regions.find(code).isEmpty();
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
-        Region importing = new Region(code, nameZh.trim(), false, nameZh.trim() + "：" + boundaries.size() + " 个区县（"
-                + districtFile.getFileName() + "，" + crs + "），路网 " + osm.getFileName(), osm.toAbsolutePath().toString(),
-                List.of("© OpenStreetMap contributors (ODbL)"), now, RegionStatus.IMPORTING, null);
-        var stored = tx.execute(s -> {
-            regions.save(importing);
-            districts.store(boundaries, districtFile.getFileName() + " (" + crs + " → WGS84)", false, code);
-            return districts.applyCensus(census, censusFile.getFileName().toString(), code);
-        });
-        log.info("Region {} ({}): {} districts stored by {}; building its road network from {}", code, nameZh, boundaries.size(),
-                actor, osm);
+        Region candidate = new Region(code, c.nameZh(), false, c.nameZh() + "：" + c.boundaries().size() + " 个区县（"
+                + c.districtFile().getFileName() + "，" + c.crs() + "），路网 " + c.osm().getFileName(), c.osm().toAbsolutePath().toString(),
+                List.of("© OpenStreetMap contributors (ODbL)"), now, RegionStatus.READY, null);
+        if (fresh) {
+            regions.save(candidate.withStatus(RegionStatus.IMPORTING, null));
+        }
+        CoverageService.PreparedNetwork prepared;
         try {
+            progress.stage(0);
+            log.info("Region {} ({}): building its road network from {} for {}", code, c.nameZh(), c.osm(), actor);
+            prepared = coverage.prepare(candidate, c.boundaries(), c.census());
             progress.stage(1);
-            int edges = coverage.prepare(importing.withStatus(RegionStatus.READY, null));
-            progress.stage(2);
-            regions.setStatus(code, RegionStatus.READY, null);
-            return new Imported(regions.find(code).orElseThrow(), boundaries.size(), stored.matched(), stored.districtsWithoutCensus(),
-                    edges);
         } catch (RuntimeException e) {
             String reason = e.getMessage() == null ? "import failed" : e.getMessage();
-            regions.setStatus(code, RegionStatus.FAILED, reason.length() > 1900 ? reason.substring(0, 1900) : reason);
-            log.error("Region {} could not be loaded from {}: {}. It is marked FAILED; fix the file and import it again.", code, osm,
-                    reason, e);
+            if (fresh) {
+                regions.setStatus(code, RegionStatus.FAILED, reason.length() > 1900 ? reason.substring(0, 1900) : reason);
+            }
+            log.error("Region {} could not be imported from {}: {}. {}", code, c.osm(), reason,
+                    fresh ? "It is marked FAILED; fix the file and import it again." : "Its previous version keeps serving.", e);
             throw e;
         }
+        var stored = tx.execute(s -> {
+            regions.save(candidate);
+            districts.store(c.boundaries(), c.districtFile().getFileName() + " (" + c.crs() + " → WGS84)", false, code);
+            return districts.applyCensus(c.census(), c.censusFile().getFileName().toString(), code);
+        });
+        Region committed = regions.find(code).orElseThrow();
+        coverage.install(prepared, committed);
+        progress.stage(2);
+        log.info("Region {} ({}) ready: {} districts, {} network edges, imported by {}", code, c.nameZh(), c.boundaries().size(),
+                prepared.edges(), actor);
+        return new Imported(committed, c.boundaries().size(), stored.matched(), stored.districtsWithoutCensus(), prepared.edges());
     }
 }

@@ -26,6 +26,7 @@ class MapConfigControllerSliceTest extends WebSliceTest {
         MvcTestResult r = mvc.get().uri("/api/map-config").exchange();
         assertThat(r).hasStatusOk();
         assertThat(r).bodyJson().extractingPath("$.bands").asArray().containsExactly(5, 10, 15);
+        assertThat(r).bodyJson().extractingPath("$.bandTiles").asBoolean().isFalse();
         assertThat(r).bodyJson().extractingPath("$.zoom").asNumber().isEqualTo(15);
         assertThat(r).bodyJson().extractingPath("$.region").isNull();
         assertThat(r).bodyJson().extractingPath("$.bbox").isNull();
@@ -47,5 +48,18 @@ class MapConfigControllerSliceTest extends WebSliceTest {
         assertThat(r).bodyJson().extractingPath("$.credits").asArray().containsExactly("合成数据");
         assertThat(r).bodyJson().extractingPath("$.basemaps.offline.synthetic").asBoolean().isTrue();
         assertThat(r).bodyJson().extractingPath("$.bands").asArray().containsExactly(5, 10, 15);
+    }
+
+    /** A city-sized extract (here a 41 MB sparse file) makes the page draw its bands as tiles. */
+    @Test
+    void shouldDrawACityScaleRegionsBandsAsTiles(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path big = dir.resolve("city.osm.pbf");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(41L * 1024 * 1024);
+        }
+        when(basemap.basemap(any())).thenReturn(BasemapTiles.of(List.of(), false, "big"));
+        when(regions.findAll()).thenReturn(List.of(new Region("440300", "深圳市", false, "", big.toString(), List.of(),
+                OffsetDateTime.parse("2026-06-30T10:00:00+08:00"))));
+        assertThat(mvc.get().uri("/api/map-config").exchange()).bodyJson().extractingPath("$.bandTiles").asBoolean().isTrue();
     }
 }

@@ -224,6 +224,24 @@ abstract class RegionsApiContract extends DemoRegionTestBase {
         assertThat(api().get("/api/jobs/no-such-job").status()).isEqualTo(404);
     }
 
+    /** A re-import whose network cannot be built fails the import, not the region: its previous version keeps serving. */
+    @Test
+    @Order(7)
+    void shouldKeepServingThePreviousVersionWhenAReimportFails() throws Exception {
+        int before = api().get("/api/coverage?region=" + CITY).json().get("stations").get("counted").asInt();
+        Path broken = dir.resolve("broken.osm");
+        // it declares the city's bounds (the check passes), but its content is no OSM a router can read
+        Files.writeString(broken, Files.readString(osm).replaceFirst("(?s)(<bounds[^>]*/>).*", "$1\n<node id=\"x\" lat=\"north\"/>\n"));
+        assertThatThrownBy(() -> imports.importRegion(CITY, "合成第二城（坏文件）", broken, districts, CoordinateSystem.WGS84, census, "test"))
+                .isInstanceOf(RuntimeException.class);
+        Region region = regions.find(CITY).orElseThrow();
+        assertThat(region.status()).isEqualTo(RegionStatus.READY);
+        assertThat(region.nameZh()).isEqualTo("合成第二城");
+        assertThat(region.osmSource()).isEqualTo(osm.toAbsolutePath().toString());
+        JsonNode after = api().get("/api/coverage?region=" + CITY).json();
+        assertThat(after.get("stations").get("counted").asInt()).isEqualTo(before);
+    }
+
     /** A multipart POST /api/regions with the three files, as a browser sends the upload form. */
     private java.net.http.HttpResponse<String> upload(String code, Path osmFile, Path districtFile, Path censusFile) throws Exception {
         String boundary = "----servicemap" + System.nanoTime();

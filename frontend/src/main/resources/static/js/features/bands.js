@@ -32,7 +32,9 @@ class Bands {
       swatch.append(s);
     }
     planner.layers.register({
-      id: 'bands', title: '服务圈（' + planner.bands.join('/') + ' 分钟）', defaultOn: true, swatch,
+      id: 'bands', title: '服务圈（' + planner.bands.join('/') + ' 分钟）',
+      // a city-scale region draws its bands as tiles instead (GET /api/map-config bandTiles)
+      defaultOn: !(ctx.config && ctx.config.bandTiles), swatch,
       setVisible: (on) => this.setVisible(on),
     });
     planner.on('settings', () => { this.stale = true; this.base = null; if (this.visible) this.load(); });

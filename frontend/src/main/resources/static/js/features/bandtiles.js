@@ -61,7 +61,7 @@ class BandTiles {
       swatch.append(s);
     }
     planner.layers.register({
-      id: ID, title: '服务圈（瓦片）', defaultOn: false, swatch,
+      id: ID, title: '服务圈（瓦片）', defaultOn: !!(ctx.config && ctx.config.bandTiles), swatch,
       setVisible: (on) => { this.visible = on; this.sync(); },
     });
     planner.on('settings', () => this.refresh());
