@@ -2,8 +2,7 @@ package cn.servicemap.map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.servicemap.support.Browser;
-import cn.servicemap.support.DemoRegionTestBase;
+import cn.servicemap.support.DesktopBrowserTestBase;
 import cn.servicemap.support.RequiresChromium;
 import cn.servicemap.support.TestDatabases;
 import java.time.Duration;
@@ -11,9 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -29,35 +25,16 @@ import tools.jackson.databind.JsonNode;
  * a name holding markup is shown as text, never parsed or run.
  */
 @RequiresChromium
-class PlannerApiDataBrowserTest extends DemoRegionTestBase {
+class PlannerApiDataBrowserTest extends DesktopBrowserTestBase {
 
     private static final List<Integer> BANDS = List.of(4, 8, 12, 16);
     /** Markup that runs script if a page ever parses it: it counts into window.__xss. */
     private static final String MARKUP = "<img src=x onerror=\"window.__xss=(window.__xss||0)+1\"><b>";
 
-    private static Browser desktop;
-
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry r) {
         r.add("spring.datasource.url", TestDatabases::freshH2Url);
         r.add("servicemap.network.bands-in-minutes", () -> "4,8,12,16");
-    }
-
-    @BeforeAll
-    static void startBrowser() {
-        desktop = new Browser(1280, 800, 1);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (desktop != null) {
-            desktop.close();
-        }
-    }
-
-    @AfterEach
-    void noSevereBrowserErrors() {
-        assertThat(desktop.severe(desktop.log())).as("SEVERE browser log entries").isEmpty();
     }
 
     @Test

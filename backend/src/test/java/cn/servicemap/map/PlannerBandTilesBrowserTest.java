@@ -3,8 +3,7 @@ package cn.servicemap.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
-import cn.servicemap.support.Browser;
-import cn.servicemap.support.DemoRegionTestBase;
+import cn.servicemap.support.DesktopBrowserTestBase;
 import cn.servicemap.support.RequiresChromium;
 import cn.servicemap.support.TestDatabases;
 import java.net.URI;
@@ -18,9 +17,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -34,7 +30,7 @@ import tools.jackson.databind.JsonNode;
  * outside the bands and painted in the first band's colour inside it.
  */
 @RequiresChromium
-class PlannerBandTilesBrowserTest extends DemoRegionTestBase {
+class PlannerBandTilesBrowserTest extends DesktopBrowserTestBase {
 
     private static final Pattern TILE = Pattern.compile("/api/coverage/tiles/(\\d+)/(\\d+)/(\\d+)\\.png");
     /** The first (nearest) band's colour on the ramp of features/colors.js, whatever the number of bands. */
@@ -42,28 +38,9 @@ class PlannerBandTilesBrowserTest extends DemoRegionTestBase {
     /** The same ramp for the usual three bands. */
     private static final List<String> THREE_BANDS = List.of("1a9850", "91cf60", "fee08b");
 
-    private static Browser desktop;
-
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry r) {
         r.add("spring.datasource.url", TestDatabases::freshH2Url);
-    }
-
-    @BeforeAll
-    static void startBrowser() {
-        desktop = new Browser(1280, 800, 1);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (desktop != null) {
-            desktop.close();
-        }
-    }
-
-    @AfterEach
-    void noSevereBrowserErrors() {
-        assertThat(desktop.severe(desktop.log())).as("SEVERE browser log entries").isEmpty();
     }
 
     @Test

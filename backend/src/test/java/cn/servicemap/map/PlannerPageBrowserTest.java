@@ -3,8 +3,7 @@ package cn.servicemap.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.servicemap.support.Api;
-import cn.servicemap.support.Browser;
-import cn.servicemap.support.DemoRegionTestBase;
+import cn.servicemap.support.DesktopBrowserTestBase;
 import cn.servicemap.support.RequiresChromium;
 import cn.servicemap.support.TestDatabases;
 import java.text.NumberFormat;
@@ -14,9 +13,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -33,30 +29,11 @@ import tools.jackson.databind.JsonNode;
  * API's, saved scenarios, workers' problem reports, and the message when coverage is unavailable.
  */
 @RequiresChromium
-class PlannerPageBrowserTest extends DemoRegionTestBase {
-
-    private static Browser desktop;
+class PlannerPageBrowserTest extends DesktopBrowserTestBase {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry r) {
         r.add("spring.datasource.url", TestDatabases::freshH2Url);
-    }
-
-    @BeforeAll
-    static void startBrowser() {
-        desktop = new Browser(1280, 800, 1);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (desktop != null) {
-            desktop.close();
-        }
-    }
-
-    @AfterEach
-    void noSevereBrowserErrors() {
-        assertThat(desktop.severe(desktop.log())).as("SEVERE browser log entries").isEmpty();
     }
 
     @Test

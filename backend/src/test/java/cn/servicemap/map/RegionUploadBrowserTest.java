@@ -3,8 +3,7 @@ package cn.servicemap.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.servicemap.gis.synthetic.SyntheticCity;
-import cn.servicemap.support.Browser;
-import cn.servicemap.support.DemoRegionTestBase;
+import cn.servicemap.support.DesktopBrowserTestBase;
 import cn.servicemap.support.RequiresChromium;
 import cn.servicemap.support.TestDatabases;
 import java.io.IOException;
@@ -14,9 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -34,13 +30,11 @@ import tools.jackson.databind.JsonNode;
  * page and by GET /api/regions.
  */
 @RequiresChromium
-class RegionUploadBrowserTest extends DemoRegionTestBase {
+class RegionUploadBrowserTest extends DesktopBrowserTestBase {
 
     private static final String CODE = "990500";
     /** The one SEVERE entry this test provokes: the refused upload (400) of a census table for no district. */
     private static final String EXPECTED_400 = "/api/regions - Failed to load resource: the server responded with a status of 400";
-
-    private static Browser desktop;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry r) {
@@ -48,22 +42,9 @@ class RegionUploadBrowserTest extends DemoRegionTestBase {
         r.add("servicemap.regions-dir", () -> "target/test-regions/" + UUID.randomUUID());
     }
 
-    @BeforeAll
-    static void startBrowser() {
-        desktop = new Browser(1280, 800, 1);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (desktop != null) {
-            desktop.close();
-        }
-    }
-
-    @AfterEach
-    void noSevereBrowserErrors() {
-        List<String> severe = desktop.severe(desktop.log());
-        assertThat(severe.stream().filter(m -> !m.contains(EXPECTED_400)).toList()).as("SEVERE browser log entries").isEmpty();
+    @Override
+    protected boolean expectedSevere(String message) {
+        return message.contains(EXPECTED_400);
     }
 
     @Test
