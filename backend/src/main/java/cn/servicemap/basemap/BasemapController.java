@@ -41,7 +41,7 @@ class BasemapController {
                                 @RequestParam(required = false) String region,
                                 @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch) {
         TileId id = TileIds.parse(z, x, y);
-        BasemapService.Tile tile = basemap.tile(scope.resolveIfAny(region), id);
+        BasemapService.Tile tile = basemap.tile(scope.resolveIfAny(region).map(RegionScope.Scope::region), id);
         // Tiles change only when the region is reloaded: let browsers keep them an hour, then revalidate by ETag.
         CacheControl cache = CacheControl.maxAge(Duration.ofHours(1)).cachePublic();
         if (tile.etag().equals(ifNoneMatch)) {

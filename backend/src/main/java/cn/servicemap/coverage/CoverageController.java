@@ -6,7 +6,6 @@ import cn.servicemap.gis.access.ServiceAreas;
 import cn.servicemap.gis.crs.CoordinateSystem;
 import cn.servicemap.gis.network.BoundingBox;
 import cn.servicemap.gis.network.TravelProfile;
-import cn.servicemap.region.Region;
 import cn.servicemap.region.RegionScope;
 import cn.servicemap.stations.StationFeatures;
 import cn.servicemap.system.FieldError;
@@ -153,8 +152,9 @@ class CoverageController {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        Region where = scope.resolve(region);
-        CoverageService.Placed placed = coverage.nearest(where, scope.filterCode(where), lon, lat, crs, profile, k, kinds, services, openNow);
+        RegionScope.Scope where = scope.resolve(region);
+        CoverageService.Placed placed = coverage.nearest(where.region(), where.filterCode(), lon, lat, crs, profile, k, kinds,
+                services, openNow);
         CoverageService.State state = placed.stations();
         CoverageResponses.Origin from = new CoverageResponses.Origin(placed.snap().queryLon(), placed.snap().queryLat(),
                 CoverageResponses.round(placed.snap().lon(), 7), CoverageResponses.round(placed.snap().lat(), 7),

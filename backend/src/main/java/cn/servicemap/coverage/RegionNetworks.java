@@ -138,13 +138,6 @@ class RegionNetworks implements HealthIndicator {
         return loads.incrementAndGet();
     }
 
-    /** Forgets a region's network (its files were replaced or it was removed). */
-    void forget(String regionCode) {
-        synchronized (loaded) {
-            loaded.remove(regionCode);
-        }
-    }
-
     private CompletableFuture<RegionNetwork> start(Region region) {
         CompletableFuture<RegionNetwork> fresh;
         synchronized (loaded) {

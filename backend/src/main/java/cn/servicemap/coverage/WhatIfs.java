@@ -4,7 +4,6 @@ import cn.servicemap.catalog.CatalogParams;
 import cn.servicemap.gis.network.BoundingBox;
 import cn.servicemap.gis.network.Snap;
 import cn.servicemap.gis.network.TravelProfile;
-import cn.servicemap.region.Region;
 import cn.servicemap.region.RegionScope;
 import cn.servicemap.system.FieldError;
 import cn.servicemap.system.InvalidRequestException;
@@ -68,14 +67,14 @@ public class WhatIfs {
 
     /** The state of a selection as the coverage endpoints read it (unknown kinds are field errors); profile default WALK. */
     CoverageService.State state(String region, TravelProfile profile, Bands bands, List<String> kind, boolean openNow) {
-        Region where = scope.resolve(region);
+        RegionScope.Scope where = scope.resolve(region);
         List<FieldError> errors = new ArrayList<>();
         Set<String> kinds = params.kinds(kind, "kind", errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return coverage.state(where, profile == null ? TravelProfile.WALK : profile,
-                new CoverageService.StationSelection(kinds, openNow, scope.filterCode(where)), bands);
+        return coverage.state(where.region(), profile == null ? TravelProfile.WALK : profile,
+                new CoverageService.StationSelection(kinds, openNow, where.filterCode()), bands);
     }
 
     /** The data version coverage is computed at now (the audit trail's last event). */

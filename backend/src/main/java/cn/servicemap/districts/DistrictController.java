@@ -1,7 +1,6 @@
 package cn.servicemap.districts;
 
 import cn.servicemap.gis.crs.CoordinateSystem;
-import cn.servicemap.region.Region;
 import cn.servicemap.region.RegionScope;
 import cn.servicemap.system.Feature;
 import cn.servicemap.system.FeatureCollection;
@@ -54,12 +53,12 @@ class DistrictController {
 
     /** The region's code when the instance holds several, else null (everything is the one region's). */
     private String filter(String region) {
-        return scope.resolveIfAny(region).map(scope::filterCode).orElse(null);
+        return scope.resolveIfAny(region).map(RegionScope.Scope::filterCode).orElse(null);
     }
 
     /** The region new districts belong to: the one named or the only one; null while there is none. */
     private String owner(String region) {
-        return scope.resolveIfAny(region).map(Region::code).orElse(null);
+        return scope.resolveIfAny(region).map(s -> s.region().code()).orElse(null);
     }
 
     @Operation(summary = "Districts as a GeoJSON FeatureCollection (区县)")

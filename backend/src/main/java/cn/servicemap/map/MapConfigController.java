@@ -77,7 +77,7 @@ class MapConfigController {
     @GetMapping("/api/map-config")
     MapConfig config(@Parameter(description = "The region's code (区域代码); may be left out while the instance holds one region")
                      @RequestParam(required = false) String region) {
-        Optional<Region> where = scope.resolveIfAny(region);
+        Optional<Region> where = scope.resolveIfAny(region).map(RegionScope.Scope::region);
         BasemapTiles tiles = basemap.basemap(where);
         Envelope b = tiles.bounds();
         List<Double> bbox = b.isNull() ? null : List.of(round(b.getMinX()), round(b.getMinY()), round(b.getMaxX()), round(b.getMaxY()));

@@ -109,9 +109,9 @@ class RegionController {
     @GetMapping("/api/region")
     RegionResponse region(@Parameter(description = "The region's code; may be left out while the instance holds one region")
                           @RequestParam(required = false) String region) {
-        Region r = scope.resolveIfAny(region).orElseThrow(() -> new NotFoundException(
+        RegionScope.Scope s = scope.resolveIfAny(region).orElseThrow(() -> new NotFoundException(
                 "尚未加载区域 (no region loaded yet: import a region, or start with the demo)"));
-        return describe(r, scope.filterCode(r));
+        return describe(s.region(), s.filterCode());
     }
 
     private RegionResponse describe(Region r, String filter) {

@@ -52,10 +52,6 @@ public class RegionRepository {
         }
     }
 
-    void insert(Region r) {
-        save(r);
-    }
-
     /** Records where an import stands. */
     public void setStatus(String code, RegionStatus status, String reason) {
         jdbc.sql("UPDATE region SET status = ?, status_reason = ? WHERE code = ?").params(status.name(), reason, code).update();

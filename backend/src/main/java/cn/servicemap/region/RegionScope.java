@@ -22,6 +22,23 @@ public class RegionScope {
         }
     }
 
+    /**
+     * The region a request is about, and whether the instance holds others (read together, once per request).
+     *
+     * @param several whether the instance holds more than this region
+     */
+    public record Scope(Region region, boolean several) {
+
+        /**
+         * The region whose stations and districts the request is limited to: this one when the instance holds
+         * several, else null (with one region everything belongs to it, including stations of districts imported
+         * before regions existed).
+         */
+        public String filterCode() {
+            return several ? region.code() : null;
+        }
+    }
+
     private final RegionRepository regions;
 
     RegionScope(RegionRepository regions) {
@@ -29,33 +46,25 @@ public class RegionScope {
     }
 
     /** The region asked for, or the only one; 400 naming the codes when it is ambiguous or unknown, 503 when there is none. */
-    public Region resolve(String code) {
+    public Scope resolve(String code) {
         return resolveIfAny(code).orElseThrow(NoRegionException::new);
     }
 
     /** As {@link #resolve}, but empty when the instance holds no region at all. */
-    public Optional<Region> resolveIfAny(String code) {
+    public Optional<Scope> resolveIfAny(String code) {
         List<Region> all = regions.findAll();
         if (code == null || code.isBlank()) {
             if (all.size() > 1) {
                 throw new InvalidRequestException("region", "本实例有多个区域，请用 region 参数指定：" + codes(all)
                         + " (this instance holds several regions; name one with region=: " + codes(all) + ")");
             }
-            return all.stream().findFirst();
+            return all.stream().findFirst().map(r -> new Scope(r, false));
         }
         String wanted = code.trim();
-        return Optional.of(all.stream().filter(r -> r.code().equals(wanted)).findFirst()
+        Region found = all.stream().filter(r -> r.code().equals(wanted)).findFirst()
                 .orElseThrow(() -> new InvalidRequestException("region", "没有代码为“" + shortened(wanted) + "”的区域；可选："
-                        + codes(all) + " (no such region; known: " + codes(all) + ")")));
-    }
-
-    /**
-     * The region whose stations and districts a request is limited to: the resolved region when the instance holds
-     * several, else null (with one region everything belongs to it, including stations of districts imported
-     * before regions existed).
-     */
-    public String filterCode(Region resolved) {
-        return regions.findAll().size() > 1 ? resolved.code() : null;
+                        + codes(all) + " (no such region; known: " + codes(all) + ")"));
+        return Optional.of(new Scope(found, all.size() > 1));
     }
 
     private static String codes(List<Region> all) {

@@ -85,7 +85,7 @@ class StationController {
         StationFilter filter = new StationFilter(params.kinds(query.kind(), "kind", errors), params.services(query.service(), "service", errors),
                 query.district() == null || query.district().isBlank() ? null : query.district().trim(),
                 bbox == null ? null : new Envelope(bbox.minLon(), bbox.maxLon(), bbox.minLat(), bbox.maxLat()), query.q(),
-                statuses(query.status(), errors), scope.resolveIfAny(query.region()).map(scope::filterCode).orElse(null));
+                statuses(query.status(), errors), scope.resolveIfAny(query.region()).map(RegionScope.Scope::filterCode).orElse(null));
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
