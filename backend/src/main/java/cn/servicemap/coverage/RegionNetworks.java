@@ -4,13 +4,13 @@ import cn.servicemap.districts.District;
 import cn.servicemap.districts.DistrictRepository;
 import cn.servicemap.districts.DistrictsChanged;
 import cn.servicemap.districts.RegionIndex;
-import cn.servicemap.gis.coverage.CoverageModel;
+import cn.servicemap.gis.coverage.RegionModel;
 import cn.servicemap.gis.districts.CensusRecord;
 import cn.servicemap.gis.districts.DistrictBoundary;
 import cn.servicemap.gis.districts.DistrictLocator;
-import cn.servicemap.gis.network.RoadNetwork;
 import cn.servicemap.gis.network.TravelProfile;
 import cn.servicemap.gis.population.PopulationSurface;
+import cn.servicemap.gis.population.PopulationSurfaceStore;
 import cn.servicemap.gis.synthetic.SyntheticCity;
 import cn.servicemap.region.Region;
 import cn.servicemap.region.RegionRepository;
@@ -18,7 +18,6 @@ import cn.servicemap.region.RegionStatus;
 import cn.servicemap.system.ServiceMapProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,8 +38,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Loads each region's road network (GraphHopper import cached on disk per region), its population surface and the
- * per-profile coverage models on first use, in the background, and hands the result to every request for that
+ * Loads each region's road network (GraphHopper import cached on disk per region), its population surface (also kept
+ * on disk, {@link PopulationSurfaceStore}) and the per-profile coverage models ({@link RegionModel}) on first use, in the background, and hands the result to every request for that
  * region. Requests arriving while a region loads wait for it; loading one region never blocks requests to another.
  * A failure is reported to the API (503 with the reason) and to /actuator/health.
  *
@@ -57,6 +56,8 @@ class RegionNetworks implements HealthIndicator {
     private static final long WAIT_SECONDS = 300;
     static final long BYTES_PER_EDGE = 300;
     static final long BYTES_PER_CELL = 120;
+    /** Threads of one region load: network and population side by side, then the profiles' models. */
+    private static final int LOAD_THREADS = 2;
 
     private final RegionRepository regions;
     private final DistrictRepository districts;
@@ -219,7 +220,6 @@ class RegionNetworks implements HealthIndicator {
      * stored ones, or those of an import not yet committed), without making it the region's loaded network.
      */
     RegionNetwork build(Region region, List<DistrictBoundary> boundaries, Map<String, CensusRecord> census) throws Exception {
-        long started = System.nanoTime();
         String osmSetting = region.osmSource();
         if (osmSetting == null || osmSetting.isBlank() || !Files.isRegularFile(Path.of(osmSetting))) {
             throw new NetworkUnavailableException("区域 " + region.nameZh() + " 没有可用的 OSM 路网文件 (no OSM extract for region "
@@ -232,21 +232,20 @@ class RegionNetworks implements HealthIndicator {
         }
         Path cache = Path.of(settings.cacheDir()).resolve(region.code());
         Files.createDirectories(cache);
-        RoadNetwork network = RoadNetwork.open(osm, cache, profiles);
         PopulationSurface.Options options = PopulationSurface.Options.defaults().withCellSizeInMeters(settings.populationCellInMeters());
-        PopulationSurface surface = region.synthetic()
-                ? PopulationSurface.synthetic(SyntheticCity.demo(), options)
-                : PopulationSurface.fromOsm(osm, boundaries, census, options);
-        Map<TravelProfile, CoverageModel> models = new EnumMap<>(TravelProfile.class);
         // the region's own districts: an import not yet committed is not in the shared index
         DistrictLocator locator = new DistrictLocator(boundaries, RegionIndex.BOUNDARY_TOLERANCE_IN_METERS);
-        for (TravelProfile p : profiles) {
-            models.put(p, CoverageModel.build(network, p, surface, locator, settings.maxOffRoadInMeters()));
-        }
-        log.info("Road network for region {} loaded in {} ms: {} nodes, {} edges, profiles {}, {} population cells ({} people in the study area of {} km²)",
-                region.code(), (System.nanoTime() - started) / 1_000_000, network.nodeCount(), network.edgeCount(), profiles,
-                surface.size(), surface.totalPeople(), Math.round(surface.studyArea().areaKm2() * 10) / 10.0);
-        return new RegionNetwork(region, loads.incrementAndGet(), network, surface, models);
+        RegionModel m = RegionModel.load(osm, cache, profiles, () -> region.synthetic()
+                        ? PopulationSurface.synthetic(SyntheticCity.demo(), options)
+                        : PopulationSurfaceStore.fromOsm(osm, boundaries, census, options, cache.resolve("population")),
+                locator, settings.maxOffRoadInMeters(), LOAD_THREADS);
+        PopulationSurface surface = m.surface();
+        log.info("Road network for region {} loaded in {} ms (network {} ms, population {} ms, then coverage models {} ms): {} nodes, "
+                        + "{} edges, profiles {}, {} population cells ({} people in the study area of {} km²)",
+                region.code(), m.timings().totalMs(), m.timings().networkMs(), m.timings().surfaceMs(), m.timings().modelsMs(),
+                m.network().nodeCount(), m.network().edgeCount(), profiles, surface.size(), surface.totalPeople(),
+                Math.round(surface.studyArea().areaKm2() * 10) / 10.0);
+        return new RegionNetwork(region, loads.incrementAndGet(), m.network(), surface, m.models());
     }
 
     /**

@@ -19,12 +19,16 @@ import java.util.Map;
  *       caches under {@code benchmark/target/networks} (kept for later runs), loads the same edges into PostGIS;</li>
  *   <li>{@code ours}: our engine alone, in a JVM capped at 1 GB of heap;</li>
  *   <li>{@code peers}: pgRouting, PostGIS and GraphHopper, and the cross-checks of their answers against ours;</li>
+ *   <li>{@code metropolis} and {@code province}: whole-city and whole-province scale through the app itself
+ *       ({@link ScaleBenchmark});</li>
  *   <li>{@code report}: prints the table, writes {@code benchmark/target/benchmark-results.json}, and exits 1 if
  *       a cross-check failed.</li>
  * </ol>
  *
- * Usage: {@code CoverageBenchmark prepare|ours|peers|report [--quick] [--city-edges N] [--stations N] [--warm N]
- * [--queries N] [--what-ifs N] [--work-dir DIR] [--repo-root DIR] [--jdbc-url URL]}.
+ * Usage: {@code CoverageBenchmark prepare|ours|peers|metropolis|province|report [--quick] [--city-edges N]
+ * [--stations N] [--warm N] [--queries N] [--what-ifs N] [--work-dir DIR] [--repo-root DIR] [--jdbc-url URL]
+ * [--metropolis-edges N] [--metropolis-stations N] [--province-cities N] [--province-edges N] [--province-heap SIZE]
+ * [--province-budget-mb N] [--import-heap SIZE]}.
  */
 public final class CoverageBenchmark {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -34,8 +38,10 @@ public final class CoverageBenchmark {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || args[0].startsWith("-")) {
-            System.err.println("usage: CoverageBenchmark prepare|ours|peers|report [--quick] [--city-edges N] "
-                    + "[--stations N] [--warm N] [--queries N] [--what-ifs N] [--work-dir DIR] [--repo-root DIR] [--jdbc-url URL]");
+            System.err.println("usage: CoverageBenchmark prepare|ours|peers|metropolis|province|report [--quick] "
+                    + "[--city-edges N] [--stations N] [--warm N] [--queries N] [--what-ifs N] [--work-dir DIR] [--repo-root DIR] "
+                    + "[--jdbc-url URL] [--metropolis-edges N] [--metropolis-stations N] [--province-cities N] "
+                    + "[--province-edges N] [--province-heap SIZE] [--province-budget-mb N] [--import-heap SIZE]");
             System.exit(2);
         }
         Options o;
@@ -51,6 +57,8 @@ public final class CoverageBenchmark {
             case "prepare" -> write(o, "prepare", prepare(o));
             case "ours" -> write(o, "ours", ours(o));
             case "peers" -> write(o, "peers", peers(o));
+            case "metropolis" -> write(o, "metropolis", scale(() -> ScaleBenchmark.metropolis(o)));
+            case "province" -> write(o, "province", scale(() -> ScaleBenchmark.province(o)));
             case "report" -> System.exit(Report.write(o) ? 0 : 1);
             default -> {
                 System.err.println("benchmark: unknown phase " + args[0]);
@@ -111,6 +119,18 @@ public final class CoverageBenchmark {
             }
         }
         out.put("networks", networks);
+        out.put("heap", heap.toJson(HeapWatch.liveAfterFullGc()));
+        return done(out);
+    }
+
+    private interface Scale {
+        Map<String, Object> run() throws Exception;
+    }
+
+    private static Map<String, Object> scale(Scale run) throws Exception {
+        HeapWatch heap = HeapWatch.start();
+        Map<String, Object> out = phase();
+        out.putAll(run.run());
         out.put("heap", heap.toJson(HeapWatch.liveAfterFullGc()));
         return done(out);
     }

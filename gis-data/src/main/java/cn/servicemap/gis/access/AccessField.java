@@ -155,6 +155,19 @@ public final class AccessField {
         return k == Long.MAX_VALUE ? Reach.NONE : new Reach((int) (k >>> 32), (int) k);
     }
 
+    /**
+     * Fastest time and nearest source at {@code fraction} (0 = base node, 1 = adj node) along {@code edge}: the same
+     * as {@link #reachAt(Snap)} for a point snapped there, for callers that keep many points as edge and fraction.
+     */
+    public Reach reachAt(int edge, double fraction) {
+        if (edge < 0 || edge >= engine.network.edgeCount() || !engine.graph.isUsable(edge))
+            throw new IllegalArgumentException("edge " + edge + " is not usable by " + engine.profile);
+        if (!(fraction >= 0 && fraction <= 1))
+            throw new IllegalArgumentException("fraction must lie in [0, 1], was " + fraction);
+        long k = evaluate(edge, fraction);
+        return k == Long.MAX_VALUE ? Reach.NONE : new Reach((int) (k >>> 32), (int) k);
+    }
+
     /** Travel time at a snapped point in ms, or {@link #UNREACHED}. */
     public int timeAtInMillis(Snap point) {
         return reachAt(point).timeInMillis();

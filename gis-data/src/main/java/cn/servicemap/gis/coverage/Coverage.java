@@ -5,7 +5,6 @@ import cn.servicemap.gis.access.AccessUpdate;
 import cn.servicemap.gis.access.Reach;
 import cn.servicemap.gis.network.ProfileGraph;
 import cn.servicemap.gis.network.RoadNetwork;
-import cn.servicemap.gis.network.Snap;
 import cn.servicemap.gis.population.PopulationSurface;
 import java.util.BitSet;
 import java.util.List;
@@ -121,8 +120,8 @@ public final class Coverage {
                 deepCopy(coveredMeters), deepCopy(histogram), beyondLimit.clone(), farFromRoad.clone());
         BitSet edges = new BitSet(model.network().edgeCount());
         for (int node : update.changedNodes()) {
-            for (int i = model.nodeEdgesBegin(node); i < model.nodeEdgesEnd(node); i++) {
-                edges.set(model.nodeEdge(i));
+            for (int e : model.edgesAt(node)) {
+                edges.set(e);
             }
         }
         for (int e : touchedEdges) {
@@ -242,11 +241,11 @@ public final class Coverage {
     }
 
     private int timeOf(AccessField f, int cell) {
-        Snap s = model.cellSnap(cell);
-        if (s == null) {
+        int edge = model.cellEdge(cell);
+        if (edge < 0) {
             return FAR_FROM_ROAD;
         }
-        Reach r = f.reachAt(s);
+        Reach r = f.reachAt(edge, model.cellFraction(cell));
         if (!r.isReached()) {
             return AccessField.UNREACHED;
         }

@@ -2,6 +2,7 @@ package cn.servicemap.gis.coverage;
 
 import cn.servicemap.gis.crs.Geodesic;
 import cn.servicemap.gis.districts.DistrictLocator;
+import cn.servicemap.gis.network.Adjacency;
 import cn.servicemap.gis.network.ProfileGraph;
 import cn.servicemap.gis.network.RoadNetwork;
 import cn.servicemap.gis.network.Snap;
@@ -43,16 +44,14 @@ public final class CoverageModel {
     private final PopulationSurface surface;
     private final List<String> adcodes;
     private final Map<String, String> names;
-    private final Snap[] cellSnap;
+    /** The edge each cell's representative point snaps to (-1: farther than maxOffRoadInMeters from the main
+     * network) and where along it: primitives, not Snap objects (88 bytes a cell per profile). */
+    private final int[] cellEdge;
+    private final double[] cellFraction;
     private final int[] cellOffRoadMillis;
-    private final int[] cellDistrict;
-    private final int[] cellColumn;
-    private final int[] cellRow;
     private final int[] edgeDistrict;
     private final int[] edgeCellsFirst;
     private final int[] edgeCells;
-    private final int[] nodeEdgesFirst;
-    private final int[] nodeEdges;
     private final double maxOffRoadInMeters;
 
     private CoverageModel(RoadNetwork network, TravelProfile profile, PopulationSurface surface, DistrictLocator locator,
@@ -67,23 +66,17 @@ public final class CoverageModel {
             names.put(share.adcode(), share.nameZh());
         }
         int cells = surface.size();
-        cellSnap = new Snap[cells];
+        cellEdge = new int[cells];
+        cellFraction = new double[cells];
+        Arrays.fill(cellEdge, -1);
         cellOffRoadMillis = new int[cells];
-        cellDistrict = new int[cells];
-        cellColumn = new int[cells];
-        cellRow = new int[cells];
-        double size = surface.cellSizeInMeters();
         for (int c = 0; c < cells; c++) {
-            cellDistrict[c] = surface.districtIndex(c);
             Snap s = network.snapToMainComponent(profile, surface.lon(c), surface.lat(c), maxOffRoadInMeters);
             if (s.isSnapped()) {
-                cellSnap[c] = s;
+                cellEdge[c] = s.edge();
+                cellFraction[c] = s.fraction();
                 cellOffRoadMillis[c] = (int) Math.round(s.distanceInMeters() / OFF_ROAD_SPEED_IN_METERS_PER_SECOND * 1000);
             }
-            var m = surface.projection().toMetric(surface.lon(c), surface.lat(c));
-            // Grid lines lie on multiples of the cell size, so a cell's centre gives its square.
-            cellColumn[c] = (int) Math.floor(m.x / size);
-            cellRow[c] = (int) Math.floor(m.y / size);
         }
         ProfileGraph graph = network.graph(profile);
         int edges = network.edgeCount();
@@ -108,9 +101,9 @@ public final class CoverageModel {
         }
         // edge -> cells (CSR)
         edgeCellsFirst = new int[edges + 1];
-        for (Snap s : cellSnap) {
-            if (s != null) {
-                edgeCellsFirst[s.edge() + 1]++;
+        for (int edge : cellEdge) {
+            if (edge >= 0) {
+                edgeCellsFirst[edge + 1]++;
             }
         }
         for (int e = 0; e < edges; e++) {
@@ -119,32 +112,8 @@ public final class CoverageModel {
         edgeCells = new int[edgeCellsFirst[edges]];
         int[] fill = Arrays.copyOf(edgeCellsFirst, edges);
         for (int c = 0; c < cells; c++) {
-            if (cellSnap[c] != null) {
-                edgeCells[fill[cellSnap[c].edge()]++] = c;
-            }
-        }
-        // node -> incident usable edges (CSR), from both directions of the profile's graph
-        int nodes = network.nodeCount();
-        nodeEdgesFirst = new int[nodes + 1];
-        for (int e = 0; e < edges; e++) {
-            if (graph.isUsable(e)) {
-                nodeEdgesFirst[network.edgeBase(e) + 1]++;
-                if (network.edgeAdj(e) != network.edgeBase(e)) {
-                    nodeEdgesFirst[network.edgeAdj(e) + 1]++;
-                }
-            }
-        }
-        for (int n = 0; n < nodes; n++) {
-            nodeEdgesFirst[n + 1] += nodeEdgesFirst[n];
-        }
-        nodeEdges = new int[nodeEdgesFirst[nodes]];
-        int[] at = Arrays.copyOf(nodeEdgesFirst, nodes);
-        for (int e = 0; e < edges; e++) {
-            if (graph.isUsable(e)) {
-                nodeEdges[at[network.edgeBase(e)]++] = e;
-                if (network.edgeAdj(e) != network.edgeBase(e)) {
-                    nodeEdges[at[network.edgeAdj(e)]++] = e;
-                }
+            if (cellEdge[c] >= 0) {
+                edgeCells[fill[cellEdge[c]]++] = c;
             }
         }
     }
@@ -201,11 +170,17 @@ public final class CoverageModel {
     }
 
     int cellCount() {
-        return cellSnap.length;
+        return cellEdge.length;
     }
 
-    Snap cellSnap(int cell) {
-        return cellSnap[cell];
+    /** The edge cell {@code cell} snaps to, or -1 when it is far from any road of the main network. */
+    int cellEdge(int cell) {
+        return cellEdge[cell];
+    }
+
+    /** Where along {@link #cellEdge} the cell snaps, 0 at its base node, 1 at its adj node. */
+    double cellFraction(int cell) {
+        return cellFraction[cell];
     }
 
     int cellOffRoadMillis(int cell) {
@@ -213,16 +188,16 @@ public final class CoverageModel {
     }
 
     int cellDistrict(int cell) {
-        return cellDistrict[cell];
+        return surface.districtIndex(cell);
     }
 
     /** The grid column of a cell's square (pieces of one square split by a district boundary share it). */
     int cellColumn(int cell) {
-        return cellColumn[cell];
+        return surface.column(cell);
     }
 
     int cellRow(int cell) {
-        return cellRow[cell];
+        return surface.row(cell);
     }
 
     /** District index of a usable street edge inside the study area, else -1. */
@@ -242,16 +217,30 @@ public final class CoverageModel {
         return edgeCells[i];
     }
 
-    int nodeEdgesBegin(int node) {
-        return nodeEdgesFirst[node];
-    }
-
-    int nodeEdgesEnd(int node) {
-        return nodeEdgesFirst[node + 1];
-    }
-
-    int nodeEdge(int i) {
-        return nodeEdges[i];
+    /**
+     * The edges the profile can use that meet {@code node}, ascending, each once. Read from the profile's two
+     * adjacencies (an edge usable in either direction leaves or enters each of its ends), not kept per node.
+     */
+    int[] edgesAt(int node) {
+        ProfileGraph graph = network.graph(profile);
+        Adjacency out = graph.outgoing();
+        Adjacency in = graph.incoming();
+        int[] edges = new int[out.end(node) - out.begin(node) + in.end(node) - in.begin(node)];
+        int n = 0;
+        for (int arc = out.begin(node); arc < out.end(node); arc++) {
+            edges[n++] = out.edge(arc);
+        }
+        for (int arc = in.begin(node); arc < in.end(node); arc++) {
+            edges[n++] = in.edge(arc);
+        }
+        Arrays.sort(edges);
+        int distinct = 0;
+        for (int i = 0; i < n; i++) {
+            if (i == 0 || edges[i] != edges[i - 1]) {
+                edges[distinct++] = edges[i];
+            }
+        }
+        return Arrays.copyOf(edges, distinct);
     }
 
 }

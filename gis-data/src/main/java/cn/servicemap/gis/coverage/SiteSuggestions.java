@@ -37,10 +37,10 @@ final class SiteSuggestions {
         ProfileGraph graph = network.graph(model.profile());
         Map<Integer, Double> weight = new HashMap<>();
         for (int cell : gapCells) {
-            Snap s = model.cellSnap(cell);
-            if (s != null) {
-                weight.merge(s.baseNode(), surface.people(cell), Double::sum);
-                weight.merge(s.adjNode(), surface.people(cell), Double::sum);
+            int edge = model.cellEdge(cell);
+            if (edge >= 0) {
+                weight.merge(network.edgeBase(edge), surface.people(cell), Double::sum);
+                weight.merge(network.edgeAdj(edge), surface.people(cell), Double::sum);
             }
         }
         List<Integer> nodes = weight.entrySet().stream()
@@ -52,10 +52,10 @@ final class SiteSuggestions {
         for (int node : nodes) {
             int edge = -1;
             double fraction = 0;
-            for (int i = model.nodeEdgesBegin(node); i < model.nodeEdgesEnd(node) && edge < 0; i++) {
-                int e = model.nodeEdge(i);
-                edge = e;
-                fraction = network.edgeBase(e) == node ? 0 : 1;
+            int[] meeting = model.edgesAt(node);
+            if (meeting.length > 0) {
+                edge = meeting[0];
+                fraction = network.edgeBase(edge) == node ? 0 : 1;
             }
             if (edge < 0) {
                 continue;
@@ -78,8 +78,8 @@ final class SiteSuggestions {
 
     /** The name of a named street meeting the node, or "" when none is named. */
     private static String streetAt(CoverageModel model, int node) {
-        for (int i = model.nodeEdgesBegin(node); i < model.nodeEdgesEnd(node); i++) {
-            String name = model.network().edgeName(model.nodeEdge(i));
+        for (int e : model.edgesAt(node)) {
+            String name = model.network().edgeName(e);
             if (name != null && !name.isBlank()) {
                 return name;
             }

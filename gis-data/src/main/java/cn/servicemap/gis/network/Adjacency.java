@@ -24,6 +24,17 @@ public final class Adjacency {
         this.edgeKey = edgeKey;
     }
 
+    /**
+     * The incoming adjacency of a graph whose every edge takes the same time both ways, from its outgoing one: the
+     * same nodes and times per node (shared arrays), each arc's direction along its edge turned round.
+     */
+    Adjacency reversed() {
+        int[] keys = new int[edgeKey.length];
+        for (int arc = 0; arc < keys.length; arc++)
+            keys[arc] = edgeKey[arc] ^ 1;
+        return new Adjacency(first, targetAndTime, keys);
+    }
+
     /** Number of nodes (the same as the network's). */
     public int nodeCount() {
         return first.length - 1;

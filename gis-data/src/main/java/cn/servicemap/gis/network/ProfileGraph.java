@@ -19,19 +19,22 @@ public final class ProfileGraph {
     private final Adjacency outgoing;
     private final Adjacency incoming;
     private final int[] nodeComponent;
-    private final int[] edgeComponent;
+    /** The network's edge ends (shared, not copied): an edge's component follows from its ends' (no array of its own). */
+    private final int[] edgeBase;
+    private final int[] edgeAdj;
     private final Component[] components;
     private final int mainComponent;
 
     private ProfileGraph(TravelProfile profile, int[] forwardMillis, int[] backwardMillis, Adjacency outgoing,
-                         Adjacency incoming, int[] nodeComponent, int[] edgeComponent, Component[] components) {
+                         Adjacency incoming, int[] nodeComponent, int[] edgeBase, int[] edgeAdj, Component[] components) {
         this.profile = profile;
         this.forwardMillis = forwardMillis;
         this.backwardMillis = backwardMillis;
         this.outgoing = outgoing;
         this.incoming = incoming;
         this.nodeComponent = nodeComponent;
-        this.edgeComponent = edgeComponent;
+        this.edgeBase = edgeBase;
+        this.edgeAdj = edgeAdj;
         this.components = components;
         int main = -1;
         for (Component c : components)
@@ -62,7 +65,9 @@ public final class ProfileGraph {
             }
         }
         Adjacency out = fill(nodeCount, outDegree, edgeBase, edgeAdj, forwardMillis, backwardMillis, false);
-        Adjacency in = fill(nodeCount, inDegree, edgeBase, edgeAdj, forwardMillis, backwardMillis, true);
+        Adjacency in = symmetric(forwardMillis, backwardMillis)
+                ? out.reversed()
+                : fill(nodeCount, inDegree, edgeBase, edgeAdj, forwardMillis, backwardMillis, true);
         int[] nodeComponent = profile.isDirected()
                 ? ComponentFinder.stronglyConnected(out)
                 : ComponentFinder.undirected(out, in);
@@ -75,15 +80,10 @@ public final class ProfileGraph {
                 nodes[c]++;
         int[] edges = new int[componentCount];
         double[] lengths = new double[componentCount];
-        int[] edgeComponent = new int[edgeCount];
-        Arrays.fill(edgeComponent, -1);
         for (int e = 0; e < edgeCount; e++) {
             if (forwardMillis[e] < 0 && backwardMillis[e] < 0)
                 continue;
-            int a = nodeComponent[edgeBase[e]];
-            int b = nodeComponent[edgeAdj[e]];
-            int c = a == b || nodes[a] > nodes[b] || nodes[a] == nodes[b] && a < b ? a : b;
-            edgeComponent[e] = c;
+            int c = larger(nodeComponent[edgeBase[e]], nodeComponent[edgeAdj[e]], nodes);
             edges[c]++;
             lengths[c] += edgeDistance[e];
         }
@@ -94,8 +94,16 @@ public final class ProfileGraph {
         Component[] components = new Component[componentCount];
         for (int c = 0; c < componentCount; c++)
             components[c] = new Component(c, nodes[c], edges[c], lengths[c], c == main);
-        return new ProfileGraph(profile, forwardMillis, backwardMillis, out, in, nodeComponent, edgeComponent,
+        return new ProfileGraph(profile, forwardMillis, backwardMillis, out, in, nodeComponent, edgeBase, edgeAdj,
                 components);
+    }
+
+    /**
+     * Whether every edge takes the same time both ways (walking, usually): then the incoming adjacency lists, node by
+     * node, the same neighbours with the same times as the outgoing one, and shares its arrays.
+     */
+    private static boolean symmetric(int[] forwardMillis, int[] backwardMillis) {
+        return Arrays.equals(forwardMillis, backwardMillis);
     }
 
     private static Adjacency fill(int nodeCount, int[] degree, int[] edgeBase, int[] edgeAdj, int[] forwardMillis,
@@ -190,6 +198,19 @@ public final class ProfileGraph {
      * components (a one-way link between pieces) belongs to the one with more nodes.
      */
     public int componentOfEdge(int edge) {
-        return edgeComponent[edge];
+        if (forwardMillis[edge] < 0 && backwardMillis[edge] < 0)
+            return -1;
+        int a = nodeComponent[edgeBase[edge]];
+        int b = nodeComponent[edgeAdj[edge]];
+        return a == b ? a : larger(a, components[a].nodeCount(), b, components[b].nodeCount());
+    }
+
+    /** Of two components, the one with more nodes (the lower id on a tie). */
+    private static int larger(int a, int b, int[] nodes) {
+        return a == b ? a : larger(a, nodes[a], b, nodes[b]);
+    }
+
+    private static int larger(int a, int nodesOfA, int b, int nodesOfB) {
+        return nodesOfA > nodesOfB || nodesOfA == nodesOfB && a < b ? a : b;
     }
 }

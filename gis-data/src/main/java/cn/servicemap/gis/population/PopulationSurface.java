@@ -9,6 +9,7 @@ import cn.servicemap.gis.osm.OsmFeatureReader;
 import cn.servicemap.gis.synthetic.SyntheticCity;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +17,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
@@ -115,28 +118,111 @@ public final class PopulationSurface {
     private final double[] people;
     private final double[] areaInSquareMeters;
     private final int[] district;
-    private final Polygon[] cellPolygons;
+    /** The grid square each cell lies in, counted from the grid's origin (gridX, gridY; metres in the projection). */
+    private final int[] column;
+    private final int[] row;
+    private final double gridX;
+    private final double gridY;
+    /** Outlines of the cells that are not whole grid squares (a JTS polygon per cell would cost about 340 bytes, a
+     * whole square is made again from its column and row when asked for): cell i's rings are
+     * {@code cellRings[i] .. cellRings[i+1]-1}, none for a whole square; ring r's WGS84 coordinates
+     * {@code xy[2·ringStarts[r] .. 2·ringStarts[r+1]-1]}, the shell first. */
+    private final int[] cellRings;
+    private final int[] ringStarts;
+    private final double[] xy;
     private final List<String> districtAdcodes;
     private final Map<String, DistrictShare> shares;
 
-    private PopulationSurface(StudyArea studyArea, LocalMetricProjection projection, double cellSizeInMeters,
-                              Cells cells, List<String> districtAdcodes, Map<String, DistrictShare> shares) {
+    /** A surface read back from {@link PopulationSurfaceStore}: the arrays as they were written, not copied. */
+    PopulationSurface(StudyArea studyArea, LocalMetricProjection projection, double cellSizeInMeters, double gridX,
+                      double gridY, double[] lon, double[] lat, double[] people, double[] areaInSquareMeters,
+                      int[] district, int[] column, int[] row, int[] cellRings, int[] ringStarts, double[] xy,
+                      List<String> districtAdcodes, Map<String, DistrictShare> shares) {
         this.studyArea = studyArea;
         this.projection = projection;
         this.cellSizeInMeters = cellSizeInMeters;
+        this.gridX = gridX;
+        this.gridY = gridY;
+        this.column = column;
+        this.row = row;
+        this.lon = lon;
+        this.lat = lat;
+        this.people = people;
+        this.areaInSquareMeters = areaInSquareMeters;
+        this.district = district;
+        this.cellRings = cellRings;
+        this.ringStarts = ringStarts;
+        this.xy = xy;
+        this.districtAdcodes = List.copyOf(districtAdcodes);
+        this.shares = Collections.unmodifiableMap(new LinkedHashMap<>(shares));
+    }
+
+    /** The arrays {@link PopulationSurfaceStore} writes, in the order its reading constructor takes them. */
+    double[][] doubleArrays() {
+        return new double[][]{lon, lat, people, areaInSquareMeters, xy};
+    }
+
+    int[][] intArrays() {
+        return new int[][]{district, column, row, cellRings, ringStarts};
+    }
+
+    double gridX() {
+        return gridX;
+    }
+
+    double gridY() {
+        return gridY;
+    }
+
+    private PopulationSurface(StudyArea studyArea, LocalMetricProjection projection, MetricGrid grid,
+                              Cells cells, List<String> districtAdcodes, Map<String, DistrictShare> shares) {
+        this.studyArea = studyArea;
+        this.projection = projection;
+        this.cellSizeInMeters = grid.cellInMeters();
+        this.gridX = grid.originX();
+        this.gridY = grid.originY();
         int n = cells.size();
+        this.column = cells.column.stream().mapToInt(Integer::intValue).toArray();
+        this.row = cells.row.stream().mapToInt(Integer::intValue).toArray();
         this.lon = new double[n];
         this.lat = new double[n];
         this.people = new double[n];
         this.areaInSquareMeters = new double[n];
         this.district = new int[n];
-        this.cellPolygons = new Polygon[n];
-        // One transform for all cells and points, not one per cell.
-        Geometry all = projection.toWgs84(StudyArea.METRIC.buildGeometry(cells.polygons));
+        this.cellRings = new int[n + 1];
+        // One transform for all clipped cells and all points, not one per cell.
+        List<Polygon> clipped = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (!cells.whole.get(i)) {
+                clipped.add(cells.polygons.get(i));
+            }
+        }
+        Geometry all = projection.toWgs84(StudyArea.METRIC.buildGeometry(clipped));
         Geometry points = projection.toWgs84(StudyArea.METRIC.createMultiPointFromCoords(
                 cells.points.toArray(new Coordinate[0])));
+        int rings = 0;
+        int coordinates = 0;
+        for (int k = 0; k < clipped.size(); k++) {
+            Polygon cell = (Polygon) all.getGeometryN(k);
+            rings += 1 + cell.getNumInteriorRing();
+            coordinates += cell.getNumPoints();
+        }
+        this.ringStarts = new int[rings + 1];
+        this.xy = new double[2 * coordinates];
+        int ring = 0;
+        int at = 0;
+        int next = 0;
         for (int i = 0; i < n; i++) {
-            cellPolygons[i] = (Polygon) all.getGeometryN(i);
+            cellRings[i] = ring;
+            Polygon cell = cells.whole.get(i) ? StudyArea.WGS84.createPolygon() : (Polygon) all.getGeometryN(next++);
+            for (int r = -1; r < cell.getNumInteriorRing() && !cell.isEmpty(); r++) {
+                ringStarts[ring++] = at;
+                CoordinateSequence c = (r < 0 ? cell.getExteriorRing() : cell.getInteriorRingN(r)).getCoordinateSequence();
+                for (int k = 0; k < c.size(); k++, at++) {
+                    xy[2 * at] = c.getX(k);
+                    xy[2 * at + 1] = c.getY(k);
+                }
+            }
             Point p = (Point) points.getGeometryN(i);
             lon[i] = p.getX();
             lat[i] = p.getY();
@@ -144,6 +230,8 @@ public final class PopulationSurface {
             areaInSquareMeters[i] = cells.polygons.get(i).getArea();
             district[i] = cells.district.get(i);
         }
+        cellRings[n] = ring;
+        ringStarts[ring] = at;
         this.districtAdcodes = List.copyOf(districtAdcodes);
         this.shares = Collections.unmodifiableMap(new LinkedHashMap<>(shares));
     }
@@ -241,6 +329,9 @@ public final class PopulationSurface {
         final List<Coordinate> points = new ArrayList<>();
         final List<Long> people = new ArrayList<>();
         final List<Integer> district = new ArrayList<>();
+        final List<Integer> column = new ArrayList<>();
+        final List<Integer> row = new ArrayList<>();
+        final List<Boolean> whole = new ArrayList<>();
 
         int size() {
             return polygons.size();
@@ -263,7 +354,8 @@ public final class PopulationSurface {
             Geometry districtMetric = valid(projection.toMetric(d.geometry()));
             double districtM2 = districtMetric.getArea();
             Geometry part = OverlayNGRobust.overlay(districtMetric, studyMetric, OverlayNG.INTERSECTION);
-            List<Polygon> pieces = part.isEmpty() ? List.of() : cut(part, grid);
+            List<Piece> cut = part.isEmpty() ? List.of() : cut(part, grid);
+            List<Polygon> pieces = cut.stream().map(Piece::polygon).toList();
             CensusRecord record = census.get(d.adcode());
             if (pieces.isEmpty()) {
                 long censusPeople = record == null ? 0 : record.population();
@@ -289,17 +381,20 @@ public final class PopulationSurface {
             int index = adcodes.size();
             adcodes.add(d.adcode());
             for (int i = 0; i < pieces.size(); i++) {
-                Polygon piece = pieces.get(i);
-                cells.polygons.add(piece);
-                cells.points.add(representativePoint(piece));
+                Piece piece = cut.get(i);
+                cells.polygons.add(piece.polygon());
+                cells.points.add(representativePoint(piece.polygon()));
                 cells.people.add(split[i]);
                 cells.district.add(index);
+                cells.column.add(piece.column());
+                cells.row.add(piece.row());
+                cells.whole.add(piece.whole());
             }
             DistrictShare measured = new DistrictShare(d.adcode(), d.nameZh(), record.population(), districtM2 / 1e6,
                     coveredM2 / 1e6, share, estimate, pieces.size(), spread.cellsWithBuildings(), spread.weighting(), "");
             shares.put(d.adcode(), measured.withMethod(method(measured, spread, synthetic, wholeDistrict)));
         }
-        return new PopulationSurface(studyArea, projection, cellSizeInMeters, cells, adcodes, shares);
+        return new PopulationSurface(studyArea, projection, grid, cells, adcodes, shares);
     }
 
     /**
@@ -336,8 +431,12 @@ public final class PopulationSurface {
         return LocalMetricProjection.centredOn(studyArea.geometry().getEnvelopeInternal());
     }
 
+    /** A piece of a district in one grid square: the whole square, or the part of it the district covers. */
+    private record Piece(Polygon polygon, int column, int row, boolean whole) {
+    }
+
     /** Cuts a metric polygon into its pieces per grid cell: whole squares inside, clipped pieces at the edge. */
-    private static List<Polygon> cut(Geometry area, MetricGrid grid) {
+    private static List<Piece> cut(Geometry area, MetricGrid grid) {
         PreparedGeometry prepared = PreparedGeometryFactory.prepare(area);
         Envelope e = area.getEnvelopeInternal();
         double s = grid.cellInMeters();
@@ -345,21 +444,21 @@ public final class PopulationSurface {
         int c1 = (int) Math.ceil((e.getMaxX() - grid.originX()) / s);
         int r0 = (int) Math.floor((e.getMinY() - grid.originY()) / s);
         int r1 = (int) Math.ceil((e.getMaxY() - grid.originY()) / s);
-        List<Polygon> pieces = new ArrayList<>();
+        List<Piece> pieces = new ArrayList<>();
         for (int r = r0; r < r1; r++) {
             for (int c = c0; c < c1; c++) {
                 double x0 = grid.originX() + c * s;
                 double y0 = grid.originY() + r * s;
                 Polygon square = (Polygon) StudyArea.METRIC.toGeometry(new Envelope(x0, x0 + s, y0, y0 + s));
                 if (prepared.contains(square)) {
-                    pieces.add(square);
+                    pieces.add(new Piece(square, c, r, true));
                 } else if (prepared.intersects(square)) {
                     Geometry clipped = OverlayNGRobust.overlay(square, area, OverlayNG.INTERSECTION);
                     Geometry polygons = CellMask.asMultiPolygon(clipped, StudyArea.METRIC);
                     for (int k = 0; k < polygons.getNumGeometries(); k++) {
                         Polygon p = (Polygon) polygons.getGeometryN(k);
                         if (p.getArea() >= MIN_PIECE_IN_SQUARE_METERS) {
-                            pieces.add(p);
+                            pieces.add(new Piece(p, c, r, false));
                         }
                     }
                 }
@@ -402,6 +501,19 @@ public final class PopulationSurface {
         return areaInSquareMeters[i];
     }
 
+    /**
+     * The grid square cell {@code i} lies in: its column, counted from the surface's grid origin. Cells of one square
+     * (a square split by a district boundary) share it; squares side by side differ by one.
+     */
+    public int column(int i) {
+        return column[i];
+    }
+
+    /** The grid square's row, as {@link #column}. */
+    public int row(int i) {
+        return row[i];
+    }
+
     /** Index into {@link #districtAdcodes()} of the district cell {@code i} belongs to. */
     public int districtIndex(int i) {
         return district[i];
@@ -412,9 +524,26 @@ public final class PopulationSurface {
         return districtAdcodes;
     }
 
-    /** Outline of cell {@code i}, WGS84 (SRID 4326). Shared instance: do not modify. */
+    /** Outline of cell {@code i}, WGS84 (SRID 4326); a new instance each call. */
     public Polygon cellPolygon(int i) {
-        return cellPolygons[i];
+        if (cellRings[i] == cellRings[i + 1]) {
+            // a whole grid square, with the very corners the grid was cut at
+            double x0 = gridX + column[i] * cellSizeInMeters;
+            double y0 = gridY + row[i] * cellSizeInMeters;
+            Geometry square = StudyArea.METRIC.toGeometry(new Envelope(x0, x0 + cellSizeInMeters, y0, y0 + cellSizeInMeters));
+            return (Polygon) projection.toWgs84(square);
+        }
+        LinearRing[] rings = new LinearRing[cellRings[i + 1] - cellRings[i]];
+        for (int r = 0; r < rings.length; r++) {
+            int from = ringStarts[cellRings[i] + r];
+            int to = ringStarts[cellRings[i] + r + 1];
+            Coordinate[] c = new Coordinate[to - from];
+            for (int k = 0; k < c.length; k++) {
+                c[k] = new Coordinate(xy[2 * (from + k)], xy[2 * (from + k) + 1]);
+            }
+            rings[r] = StudyArea.WGS84.createLinearRing(c);
+        }
+        return StudyArea.WGS84.createPolygon(rings[0], Arrays.copyOfRange(rings, 1, rings.length));
     }
 
     /** Side of the grid cells, metres. */

@@ -28,6 +28,9 @@ import org.locationtech.jts.geom.PrecisionModel;
  */
 public final class SyntheticCity {
 
+    /** The adcode of a synthetic city unless another is given. */
+    public static final String DEFAULT_CITY_ADCODE = "990100";
+
     /** Shown wherever synthetic data appears. */
     public static final String LABEL = "合成示例数据 (synthetic)";
 
@@ -43,12 +46,28 @@ public final class SyntheticCity {
     private final int districtsY;
     private final double metersPerDegreeLon;
     private final double metersPerDegreeLat = Geodesic.metersPerDegreeLat();
+    private final String cityAdcode;
 
+    /** A city with adcode {@value #DEFAULT_CITY_ADCODE} (districts 990101, 990102, …). */
     public SyntheticCity(long seed, double originLon, double originLat, int blocksX, int blocksY, double blockMeters,
                          int districtsX, int districtsY) {
+        this(seed, originLon, originLat, blocksX, blocksY, blockMeters, districtsX, districtsY, DEFAULT_CITY_ADCODE);
+    }
+
+    /**
+     * @param cityAdcode the city's 6-digit code ending in 00, in the unassigned 99 province range so it never names a
+     *                   real place: its districts are numbered after it ({@code 990300} → 990301, 990302, …), so that
+     *                   several generated cities can live in one instance
+     */
+    public SyntheticCity(long seed, double originLon, double originLat, int blocksX, int blocksY, double blockMeters,
+                         int districtsX, int districtsY, String cityAdcode) {
         if (blocksX < districtsX || blocksY < districtsY || blocksX < 1 || blocksY < 1) {
             throw new IllegalArgumentException("need at least one block per district");
         }
+        if (cityAdcode == null || !cityAdcode.matches("99\\d\\d00") || districtsX * districtsY > 99) {
+            throw new IllegalArgumentException("a synthetic city's adcode is 99NN00 with at most 99 districts, was " + cityAdcode);
+        }
+        this.cityAdcode = cityAdcode;
         this.seed = seed;
         this.originLon = originLon;
         this.originLat = originLat;
@@ -105,7 +124,8 @@ public final class SyntheticCity {
                 MultiPolygon mp = WGS84.createMultiPolygon(new Polygon[]{p});
                 double areaKm2 = LocalMetricProjection.centredOn(mp.getEnvelopeInternal()).toMetric(mp).getArea() / 1e6;
                 int n = dy * districtsX + dx + 1;
-                out.add(new DistrictBoundary(adcode(n), "合成第" + n + "区", "990100", "district", mp, areaKm2));
+                out.add(new DistrictBoundary(cityAdcode.substring(0, 4) + String.format("%02d", n), "合成第" + n + "区", cityAdcode,
+                        "district", mp, areaKm2));
             }
         }
         return out;
@@ -150,6 +170,28 @@ public final class SyntheticCity {
         for (CensusRecord r : census().values()) {
             csv.append(r.adcode()).append(',').append(r.name()).append(',').append(r.population()).append(',')
                     .append(r.urbanShare() == null ? "" : String.valueOf(r.urbanShare())).append('\n');
+        }
+        java.nio.file.Files.writeString(file, csv, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Writes {@link #stations(int) stations(count)} as the station list a union would import (UTF-8 CSV, WGS84,
+     * the API's field names as headers).
+     */
+    public void writeStations(java.nio.file.Path file, int count) throws java.io.IOException {
+        StationField[] columns = {StationField.NAME, StationField.KIND, StationField.LON, StationField.LAT,
+                StationField.SERVICES, StationField.OPENING_HOURS, StationField.CAPACITY, StationField.SOURCE};
+        StringBuilder csv = new StringBuilder();
+        for (int c = 0; c < columns.length; c++) {
+            csv.append(c == 0 ? "" : ",").append(columns[c].apiName());
+        }
+        csv.append('\n');
+        for (StationInput s : stations(count)) {
+            for (int c = 0; c < columns.length; c++) {
+                String v = s.get(columns[c]);
+                csv.append(c == 0 ? "" : ",").append(v == null ? "" : "\"" + v.replace("\"", "\"\"") + "\"");
+            }
+            csv.append('\n');
         }
         java.nio.file.Files.writeString(file, csv, java.nio.charset.StandardCharsets.UTF_8);
     }
@@ -336,7 +378,8 @@ public final class SyntheticCity {
         w.write("<tag k=\"note\" v=\"synthetic\"/></way>\n");
     }
 
-    private static String adcode(int n) {
-        return String.format("9901%02d", n);
+    /** The city's adcode; its districts' codes start with its first four digits. */
+    public String cityAdcode() {
+        return cityAdcode;
     }
 }

@@ -60,6 +60,8 @@ class AccessPropertyTest {
                     best = one;
             }
             assertThat(all.reachAt(point)).as("point %s", point).isEqualTo(best);
+            // the same point kept as edge and fraction, as coverage keeps its cells
+            assertThat(all.reachAt(point.edge(), point.fraction())).as("point %s by edge", point).isEqualTo(best);
         }
         assertThat(all.reachedNodeCount()).isPositive();
     }

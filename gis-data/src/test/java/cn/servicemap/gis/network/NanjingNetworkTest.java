@@ -219,4 +219,36 @@ class NanjingNetworkTest {
                 n++;
         return n;
     }
+
+    /**
+     * Both adjacencies of every profile describe the same arcs: an incoming arc of v from u runs along its edge from u
+     * to v with the edge's time in that direction, and every usable direction of every edge is there once. Walking
+     * (the same time both ways) shares the arrays of its outgoing adjacency; driving (one-ways) has its own.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(TravelProfile.class)
+    void shouldListEveryUsableDirectionOfEveryEdgeOnceInEachAdjacency(TravelProfile profile) {
+        ProfileGraph g = net.graph(profile);
+        for (Adjacency adjacency : java.util.List.of(g.outgoing(), g.incoming())) {
+            boolean incoming = adjacency == g.incoming();
+            java.util.Set<Long> seen = new java.util.HashSet<>();
+            for (int v = 0; v < net.nodeCount(); v++) {
+                for (int arc = adjacency.begin(v); arc < adjacency.end(v); arc++) {
+                    int e = adjacency.edge(arc);
+                    boolean against = adjacency.isAgainstEdge(arc);
+                    int from = incoming ? adjacency.target(arc) : v;
+                    int to = incoming ? v : adjacency.target(arc);
+                    assertThat(from).as("%s arc %d", profile, arc).isEqualTo(against ? net.edgeAdj(e) : net.edgeBase(e));
+                    assertThat(to).as("%s arc %d", profile, arc).isEqualTo(against ? net.edgeBase(e) : net.edgeAdj(e));
+                    assertThat(adjacency.timeInMillis(arc)).isEqualTo(g.timeInMillis(e, against));
+                    assertThat(seen.add((long) e << 1 | (against ? 1 : 0))).isTrue();
+                }
+            }
+            long directions = 0;
+            for (int e = 0; e < net.edgeCount(); e++) {
+                directions += (g.timeInMillis(e, false) >= 0 ? 1 : 0) + (g.timeInMillis(e, true) >= 0 ? 1 : 0);
+            }
+            assertThat((long) seen.size()).isEqualTo(directions);
+        }
+    }
 }

@@ -125,4 +125,32 @@ class SyntheticCityTest {
             assertThat(share.method()).contains("wholly inside the OSM extract");
         }
     }
+
+    /**
+     * Several generated cities in one instance: each names its districts after its own adcode, and its station list
+     * passes the import check a union's file goes through, every row inside its districts.
+     */
+    @Test
+    void shouldNameItsDistrictsAfterItsCodeAndWriteAStationListThatImportsCleanly(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        SyntheticCity city = new SyntheticCity(9L, 117.0, 31.0, 30, 20, 150, 3, 3, "990300");
+        assertThat(city.districts()).extracting(cn.servicemap.gis.districts.DistrictBoundary::adcode)
+                .containsExactly("990301", "990302", "990303", "990304", "990305", "990306", "990307", "990308", "990309");
+        assertThat(city.districts()).allSatisfy(d -> assertThat(d.parentAdcode()).isEqualTo("990300"));
+        assertThat(new SyntheticCity(9L, 117.0, 31.0, 30, 20, 150, 3, 3).districts().get(0).adcode()).isEqualTo("990101");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SyntheticCity(9L, 117.0, 31.0, 30, 20, 150, 3, 3, "320100"))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        java.nio.file.Path csv = dir.resolve("stations.csv");
+        city.writeStations(csv, 40);
+        StationChecker checker = new StationChecker(TestData.catalog(), new DistrictLocator(city.districts(), 50));
+        cn.servicemap.gis.stations.ImportReport report;
+        try (cn.servicemap.gis.table.RowSource rows = cn.servicemap.gis.table.RowSources.open(csv, "stations.csv")) {
+            report = cn.servicemap.gis.stations.StationImportCheck.check(rows, "stations.csv",
+                    cn.servicemap.gis.crs.CoordinateSystem.WGS84, checker, java.util.List.of());
+        }
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.goodRows()).hasSize(40);
+        assertThat(report.goodRows()).allSatisfy(r -> assertThat(r.station().adcode()).startsWith("9903"));
+    }
 }
