@@ -5,14 +5,26 @@
 # nearest-station queries vs PostGIS KNN (<->) on the same points; what-if latency; heap. Prints a table and writes
 # benchmark/target/benchmark-results.json; exits non-zero when an answer is wrong (a cross-check fails).
 #
-#   scripts/benchmark.sh [--quick] [--city-edges N] [--stations N] [--warm N] [--queries N] [--what-ifs N]
+# Then, at whole-city and whole-province scale, through the app itself (java -jar backend/target/servicemap.jar, its own
+# H2 databases under benchmark/target/scale): a generated metropolis of at least 3,000,000 walk edges, 16 districts and
+# 5,000 stations (import time, load from cache, live heap, full coverage vs a bare Dijkstra, first band tile), and a
+# province of 5 generated cities in one app instance under a fixed -Xmx and memory budget (each answer's time, the
+# regions in memory, the server's live heap, no OutOfMemoryError).
 #
-#   --quick          the Nanjing core only (about a minute)
+#   scripts/benchmark.sh [--quick] [--city-edges N] [--stations N] [--warm N] [--queries N] [--what-ifs N]
+#                        [--metropolis-edges N] [--metropolis-stations N] [--province-cities N] [--province-edges N]
+#                        [--province-heap SIZE] [--province-budget-mb N] [--import-heap SIZE]
+#
+#   --quick          the Nanjing core only (about a minute), no scale runs
 #   --city-edges N   the generated city has at least N edges after GraphHopper's import (default 1000000)
 #   --stations N     stations in the generated city (default 1000)
 #   --warm N         warm repetitions of the heavy measurements (default 10; cheap ones repeat at least 20 times)
 #   --queries N      random query points for the nearest-station comparison (default 2000; half on Nanjing)
 #   --what-ifs N     operations of each kind (add, move, remove) for the what-if latency (default 100)
+#   --metropolis-edges N, --metropolis-stations N   the metropolis (default 3000000 edges, 5000 stations)
+#   --province-cities N, --province-edges N         the province (default 5 cities of 600000 edges)
+#   --province-heap SIZE, --province-budget-mb N    its app's -Xmx and servicemap.network.memory-budget-mb (1536m, 600)
+#   --import-heap SIZE                              -Xmx of the import commands (default 6g)
 #
 # Installs what it needs: PostgreSQL 15 + PostGIS + pgRouting from Debian packages (scripts/postgis.sh), a JDK.
 # Its tables (bench_*) go to the cluster's database servicemap_bench, never to servicemap, the app's.
@@ -35,7 +47,7 @@ URL=$(scripts/postgis.sh start "${BENCH_DB[@]}" | tail -n 1)
 log "PostGIS + pgRouting at $URL"
 
 log "building"
-./mvnw -B -q -ntp -pl benchmark -am -DskipTests package dependency:build-classpath \
+./mvnw -B -q -ntp -pl benchmark,backend -am -DskipTests package dependency:build-classpath \
   -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
 CP="benchmark/target/classes:$(cat benchmark/target/classpath.txt)"
 COMMAND="scripts/benchmark.sh${*:+ $*}"
@@ -56,5 +68,12 @@ URL=$(scripts/postgis.sh start "${BENCH_DB[@]}" | tail -n 1)
 phase 1g ours "$@"
 # 4. the peers and the cross-checks of their answers against ours
 phase 6g peers "$@" --jdbc-url "$URL"
-# 5. the table and benchmark/target/benchmark-results.json; non-zero exit if a cross-check failed
+# 5. whole city and whole province through the app (not with --quick); the app's processes get their own -Xmx
+rm -f benchmark/target/benchmark-metropolis.json benchmark/target/benchmark-province.json
+case " $* " in
+  *" --quick "*) ;;
+  *) phase 3g metropolis "$@"
+     phase 512m province "$@" ;;
+esac
+# 6. the table and benchmark/target/benchmark-results.json; non-zero exit if a cross-check failed
 phase 256m report "$@"

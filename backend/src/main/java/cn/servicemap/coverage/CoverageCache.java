@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * the data version (the audit trail's last event), the profile, the station selection and the bands. A key is
  * computed once even when many requests miss it together: the first computes, the others wait for its result
  * (a failure is not kept, so the next request tries again). Entries of older data versions or loads are dropped
- * when newer ones arrive, and at most {@value #MAX_ENTRIES} entries are kept.
+ * when newer ones arrive, those of a region whose network is dropped from memory with it ({@link #forget}), and at
+ * most {@value #MAX_ENTRIES} entries are kept.
  */
 @Component
 class CoverageCache {
@@ -48,6 +49,15 @@ class CoverageCache {
     /** The nearest-station index for the stations of the key's state, built by {@code build} on a miss. */
     NearestStations nearest(Key key, Supplier<NearestStations> build) {
         return once(nearest, key, build);
+    }
+
+    /**
+     * Drops everything computed on a region's network (all loads): called when the network is dropped from memory, so
+     * that no cached state keeps the dropped network (and its models and population) alive.
+     */
+    void forget(String regionCode) {
+        states.keySet().removeIf(k -> k.regionCode().equals(regionCode));
+        nearest.keySet().removeIf(k -> k.regionCode().equals(regionCode));
     }
 
     private static <T> T once(Map<Key, CompletableFuture<T>> map, Key key, Supplier<T> compute) {

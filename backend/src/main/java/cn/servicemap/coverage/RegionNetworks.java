@@ -62,12 +62,15 @@ class RegionNetworks implements HealthIndicator {
     private final RegionRepository regions;
     private final DistrictRepository districts;
     private final ServiceMapProperties.Network settings;
+    /** Results computed on a network; dropped with it, or they would keep it in memory. */
+    private final CoverageCache cache;
     /** by region code, in access order (least recently used first); guarded by itself */
     private final LinkedHashMap<String, CompletableFuture<RegionNetwork>> loaded = new LinkedHashMap<>(16, 0.75f, true);
     private final AtomicLong loads = new AtomicLong();
 
-    RegionNetworks(RegionRepository regions, DistrictRepository districts, ServiceMapProperties properties) {
+    RegionNetworks(RegionRepository regions, DistrictRepository districts, ServiceMapProperties properties, CoverageCache cache) {
         this.regions = regions;
+        this.cache = cache;
         this.districts = districts;
         this.settings = properties.network();
     }
@@ -114,9 +117,11 @@ class RegionNetworks implements HealthIndicator {
         synchronized (loaded) {
             boolean dropped = event.regionCode() == null ? !loaded.isEmpty() : loaded.containsKey(event.regionCode());
             if (event.regionCode() == null) {
+                loaded.keySet().forEach(cache::forget);
                 loaded.clear();
             } else {
                 loaded.remove(event.regionCode());
+                cache.forget(event.regionCode());
             }
             if (dropped) {
                 log.info("Districts changed ({}): region {} loads its road network and population surface again on the next request",
@@ -131,6 +136,7 @@ class RegionNetworks implements HealthIndicator {
         evictOverBudget(network.region().code(), estimatedBytes(network));
         synchronized (loaded) {
             loaded.put(network.region().code(), done);
+            cache.forget(network.region().code());
         }
     }
 
@@ -186,6 +192,7 @@ class RegionNetworks implements HealthIndicator {
                 }
                 total -= estimatedBytes(e.getValue());
                 it.remove();
+                cache.forget(e.getKey());
                 log.info("Region {} dropped from memory (budget servicemap.network.memory-budget-mb={}): it loads again on its "
                         + "next request", e.getKey(), settings.memoryBudgetMb());
             }

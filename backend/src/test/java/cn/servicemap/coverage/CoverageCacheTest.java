@@ -66,6 +66,30 @@ class CoverageCacheTest {
         assertThat(computed).hasValue(1);
     }
 
+    /** A region dropped from memory takes its results with it (they would keep its network alive); others stay. */
+    @Test
+    void shouldForgetEverythingOfARegionAndNothingElse() {
+        CoverageCache cache = new CoverageCache();
+        AtomicInteger computed = new AtomicInteger();
+        CoverageCache.Key other = new CoverageCache.Key("990100", 3, 7, TravelProfile.WALK, ALL, List.of(15));
+        cache.state(key(1, 7), () -> count(computed));
+        cache.nearest(key(1, 7), () -> null);
+        cache.state(other, () -> count(computed));
+
+        cache.forget("320100");
+
+        cache.state(other, () -> count(computed)); // kept
+        assertThat(computed).hasValue(2);
+        cache.state(key(1, 7), () -> count(computed)); // computed again
+        assertThat(computed).hasValue(3);
+        AtomicInteger built = new AtomicInteger();
+        cache.nearest(key(1, 7), () -> {
+            built.incrementAndGet();
+            return null;
+        });
+        assertThat(built).hasValue(1);
+    }
+
     @Test
     void shouldDropOlderDataVersionsAndLoadsOfTheRegion() {
         CoverageCache cache = new CoverageCache();

@@ -103,6 +103,15 @@ final class Report {
         heap.put("prepare", prepare.get("heap"));
         r.targets(last, ours.at("/networks/" + last), peers.at("/networks/" + last), ours.get("heap"),
                 last.startsWith("city"));
+        Path metropolisFile = o.workDir().resolve("benchmark-metropolis.json");
+        Path provinceFile = o.workDir().resolve("benchmark-province.json");
+        if (Files.isRegularFile(metropolisFile) || Files.isRegularFile(provinceFile)) {
+            JsonNode metropolis = Files.isRegularFile(metropolisFile) ? read(o, "metropolis") : null;
+            JsonNode province = Files.isRegularFile(provinceFile) ? read(o, "province") : null;
+            result.put("metropolis", metropolis);
+            result.put("province", province);
+            r.scale(metropolis, province);
+        }
         result.put("targets", r.targets);
         result.put("checks_ok", r.ok);
         Path file = o.workDir().resolve("benchmark-results.json");
@@ -273,6 +282,85 @@ final class Report {
         target("≤ 1 GB heap (ours ran under this cap without running out)", heap.get("max_heap_mb").asDouble(), "<=", 1024,
                 " MB cap");
         target("≤ 1 GB heap: peak live set", heap.get("peak_live_after_gc_mb").asDouble(), "<=", 1024, " MB");
+    }
+
+    /** Whole city and whole province: the figures and their targets (issue "any city, many cities"). */
+    private void scale(JsonNode m, JsonNode p) {
+        if (m != null) {
+            double millions = m.get("edges").asDouble() / 1e6;
+            JsonNode cold = m.get("load_from_cache_fresh_jvm"), again = m.get("load_from_cache_again");
+            out.println();
+            out.printf(Locale.ROOT, "== Metropolis (synthetic): %,d nodes, %,d edges (%,d walkable), %,d stations, %d districts, "
+                            + "%,d population cells, %,d people ==%n", m.get("nodes").asInt(), m.get("edges").asInt(),
+                    m.get("walk_edges").asInt(), m.get("stations").asInt(), m.get("districts").asInt(),
+                    m.get("population_cells").asInt(), m.get("people").asLong());
+            out.println("   " + m.get("source").asText());
+            out.printf(Locale.ROOT, "  import region (java -Xmx%s -jar servicemap.jar import region, fresh database and caches) %,.0f s"
+                            + " (%.0f s per million edges)%n", m.get("import_jvm_heap").asText(), m.get("import_region_ms").asDouble() / 1000,
+                    m.get("import_region_ms").asDouble() / 1000 / millions);
+            out.printf(Locale.ROOT, "  import stations (%,d rows, --commit)                                     %,.0f s%n",
+                    m.get("stations").asInt(), m.get("import_stations_ms").asDouble() / 1000);
+            out.printf(Locale.ROOT, "  load from cache, fresh JVM: %,d ms (network %,d, population %,d, then models of 3 profiles %,d)%n",
+                    cold.get("total_ms").asLong(), cold.get("network_ms").asLong(), cold.get("population_ms").asLong(),
+                    cold.get("models_ms").asLong());
+            out.printf(Locale.ROOT, "  load from cache again, same JVM (an evicted region returning): %,d ms (network %,d, population %,d, models %,d)%n",
+                    again.get("total_ms").asLong(), again.get("network_ms").asLong(), again.get("population_ms").asLong(),
+                    again.get("models_ms").asLong());
+            out.printf(Locale.ROOT, "  live heap holding the region (network with walk, e-bike and car; population; models): %.0f MB; "
+                    + "with one coverage field %.0f MB%n", m.get("live_heap_region_mb").asDouble(), m.get("live_heap_region_and_field_mb").asDouble());
+            out.println("full coverage                                                     cold        warm");
+            row("ours: node times (MultiSourceSearch), " + m.get("stations").asInt() + " stations", m.get("coverage_search"), Double.NaN);
+            row("bare multi-source Dijkstra (the limit), lazy heap", m.get("bare_dijkstra_lazy_heap"), Double.NaN);
+            row("bare multi-source Dijkstra (the limit), decrease-key", m.get("bare_dijkstra_decrease_key"), Double.NaN);
+            out.printf(Locale.ROOT, "  first band tile (PNG, z14) once the field is there %s ms; the 20 tiles of one view %s ms warm%n",
+                    fmt(m.get("first_band_tile_ms").asDouble()), fmt(warm(m.get("band_tiles_view20"))));
+            Map<String, Object> c = new LinkedHashMap<>();
+            check(c, "metropolis_bare_equals_ours", m.get("bare_dijkstra_equals_ours").asBoolean(),
+                    "bare Dijkstra times equal ours exactly on the metropolis: " + m.get("bare_dijkstra_equals_ours").asBoolean());
+        }
+        if (p != null) {
+            out.println();
+            out.printf(Locale.ROOT, "== Province (synthetic): %d cities of %,d edges in one instance, -Xmx%s, memory budget %d MB ==%n",
+                    p.get("cities").asInt(), p.get("edges_per_city").asInt(), p.get("server_heap").asText(),
+                    p.get("memory_budget_mb").asInt());
+            out.println("   " + p.get("source").asText());
+            out.println("  visit  region  kind              status         ms  in memory after         live heap MB");
+            int i = 0;
+            Map<String, List<Double>> byKind = new LinkedHashMap<>();
+            double maxLive = 0;
+            for (JsonNode v : p.get("visits")) {
+                out.printf(Locale.ROOT, "  %5d  %s  %-16s  %6d  %9s  %-22s  %6.0f%n", ++i, v.get("region").asText(),
+                        v.get("kind").asText(), v.get("status").asInt(), fmt(v.get("ms").asDouble()), v.get("in_memory_after"),
+                        v.get("live_heap_after_mb").asDouble());
+                byKind.computeIfAbsent(v.get("kind").asText(), k -> new ArrayList<>()).add(v.get("ms").asDouble());
+                maxLive = Math.max(maxLive, v.get("live_heap_after_mb").asDouble());
+            }
+            byKind.forEach((kind, ms) -> {
+                double[] a = ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+                out.printf(Locale.ROOT, "  %-16s median %s ms, max %s ms (%d visits)%n", kind, fmt(a[a.length / 2]),
+                        fmt(a[a.length - 1]), a.length);
+            });
+            out.printf(Locale.ROOT, "  server: live heap after GC at start %.0f MB, at most %.0f MB during the run; peak RSS %s MB; "
+                            + "alive at the end: %s; OutOfMemoryError: %s%n", p.get("server_live_heap_at_start_mb").asDouble(), maxLive,
+                    p.path("server_peak_rss_mb").isNull() ? "-" : fmt(p.get("server_peak_rss_mb").asDouble()),
+                    p.get("server_alive_at_end").asBoolean(), p.get("out_of_memory").asBoolean() ? "YES" : "none");
+            Map<String, Object> c = new LinkedHashMap<>();
+            check(c, "province_answers", p.get("all_answers_200").asBoolean(), "every coverage request of the province run answered 200");
+        }
+        out.println();
+        out.println("targets (scale)");
+        if (m != null) {
+            double millions = m.get("edges").asDouble() / 1e6;
+            target("metropolis: full coverage within 2× of a bare multi-source Dijkstra",
+                    m.get("ours_over_fastest_bare_per_round_median").asDouble(), "<=", 2, "×");
+            target("metropolis: live heap ≤ 300 MB per million edges (region + one field)",
+                    m.get("live_heap_region_and_field_mb").asDouble() / millions, "<=", 300, " MB");
+            target("metropolis: load from cache ≤ 5 s per million edges (fresh JVM)",
+                    m.at("/load_from_cache_fresh_jvm/total_ms").asDouble() / 1000 / millions, "<=", 5, " s");
+        }
+        if (p != null)
+            target("province: no OutOfMemoryError at any point", p.get("out_of_memory").asBoolean() ? 1 : 0, "<=", 0,
+                    p.get("out_of_memory").asBoolean() ? " (ran out)" : " (none)");
     }
 
     private void target(String name, double value, String op, double bound, String unit) {
