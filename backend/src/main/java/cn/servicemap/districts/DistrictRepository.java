@@ -49,6 +49,42 @@ public class DistrictRepository {
         }
     }
 
+    /** A station in one of a region's districts, where it is. */
+    record PlacedStation(long id, String name, String adcode, double lon, double lat) {
+    }
+
+    /** The stations in the region's districts other than {@code keep}. */
+    List<PlacedStation> stationsOutside(String regionCode, java.util.Collection<String> keep) {
+        return jdbc.sql("""
+                        SELECT s.id, s.name, s.adcode, ST_X(s.geom) AS lon, ST_Y(s.geom) AS lat FROM station s
+                        JOIN district d ON d.adcode = s.adcode
+                        WHERE d.region_code = :region AND d.adcode NOT IN (:keep) ORDER BY s.id""")
+                .param("region", regionCode).param("keep", keep)
+                .query((rs, n) -> new PlacedStation(rs.getLong("id"), rs.getString("name"), rs.getString("adcode").trim(),
+                        rs.getDouble("lon"), rs.getDouble("lat")))
+                .list();
+    }
+
+    /** Of these adcodes, those stored as districts of a region other than {@code regionCode}: "adcode name (region)". */
+    List<String> ownedByOtherRegions(java.util.Collection<String> adcodes, String regionCode) {
+        return jdbc.sql("""
+                        SELECT adcode, name_zh, region_code FROM district
+                        WHERE adcode IN (:adcodes) AND region_code IS NOT NULL AND region_code <> :region ORDER BY adcode""")
+                .param("adcodes", adcodes).param("region", regionCode)
+                .query((rs, n) -> rs.getString("adcode").trim() + " " + rs.getString("name_zh") + "（区域 " + rs.getString("region_code") + "）")
+                .list();
+    }
+
+    void moveStation(long id, String adcode) {
+        jdbc.sql("UPDATE station SET adcode = ? WHERE id = ?").params(adcode, id).update();
+    }
+
+    /** Deletes the region's districts other than {@code keep}; their stations must have been moved first. */
+    int deleteOthers(String regionCode, java.util.Collection<String> keep) {
+        return jdbc.sql("DELETE FROM district WHERE region_code = :region AND adcode NOT IN (:keep)")
+                .param("region", regionCode).param("keep", keep).update();
+    }
+
     /** @return whether a district with that adcode exists */
     boolean setPopulation(String adcode, long population, Double urbanShare, String source) {
         return jdbc.sql("UPDATE district SET population = ?, urban_share = ?, population_source = ? WHERE adcode = ?")

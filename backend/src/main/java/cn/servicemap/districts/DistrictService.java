@@ -5,6 +5,7 @@ import cn.servicemap.gis.districts.CensusRecord;
 import cn.servicemap.gis.districts.CensusTable;
 import cn.servicemap.gis.districts.DistrictBoundary;
 import cn.servicemap.gis.districts.DistrictBoundaryReader;
+import cn.servicemap.gis.districts.DistrictLocator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -57,6 +58,55 @@ public class DistrictService {
         });
         region.refresh();
         log.info("Stored {} district boundaries from {}", boundaries.size(), source);
+    }
+
+    /**
+     * The region's districts become exactly {@code boundaries}: they are stored, the stations of districts the new set
+     * drops move to the new district that contains them, and the dropped districts are deleted, in one transaction.
+     * Refused (nothing written) when a station would be left outside every new district: {@link #strandedStations}
+     * names them first.
+     */
+    public void replaceRegionDistricts(Collection<DistrictBoundary> boundaries, String source, String regionCode) {
+        List<String> keep = boundaries.stream().map(DistrictBoundary::adcode).toList();
+        DistrictLocator locator = new DistrictLocator(boundaries, RegionIndex.BOUNDARY_TOLERANCE_IN_METERS);
+        tx.executeWithoutResult(s -> {
+            boundaries.forEach(b -> repository.upsertBoundary(b, source, false, regionCode));
+            List<DistrictRepository.PlacedStation> moving = repository.stationsOutside(regionCode, keep);
+            for (DistrictRepository.PlacedStation st : moving) {
+                String to = locator.locate(st.lon(), st.lat()).orElseThrow(() -> new IllegalStateException(
+                        "station " + st.id() + " lies outside every new district of region " + regionCode));
+                repository.moveStation(st.id(), to);
+            }
+            int dropped = repository.deleteOthers(regionCode, keep);
+            if (dropped > 0) {
+                log.info("Region {}: {} districts no longer in its boundary file were removed; {} of their stations moved to the "
+                        + "new districts that contain them", regionCode, dropped, moving.size());
+            }
+            events.publishEvent(new DistrictsChanged(source, regionCode));
+        });
+        region.refresh();
+        log.info("Stored {} district boundaries from {}", boundaries.size(), source);
+    }
+
+    /**
+     * The districts of {@code boundaries} that already belong to another region: an adcode names one district of one
+     * region, so a region may not take over another's (two regions would share, and fight over, its stations).
+     */
+    public List<String> ownedByOtherRegions(Collection<DistrictBoundary> boundaries, String regionCode) {
+        return repository.ownedByOtherRegions(boundaries.stream().map(DistrictBoundary::adcode).toList(), regionCode);
+    }
+
+    /**
+     * The stations of the region that no district of {@code boundaries} would contain (they lie in districts the new
+     * set drops, outside every new one): a re-import that would strand them is refused, naming them.
+     */
+    public List<String> strandedStations(Collection<DistrictBoundary> boundaries, String regionCode) {
+        List<String> keep = boundaries.stream().map(DistrictBoundary::adcode).toList();
+        DistrictLocator locator = new DistrictLocator(boundaries, RegionIndex.BOUNDARY_TOLERANCE_IN_METERS);
+        return repository.stationsOutside(regionCode, keep).stream()
+                .filter(st -> locator.locate(st.lon(), st.lat()).isEmpty())
+                .map(st -> "#" + st.id() + " " + st.name() + "（" + st.adcode() + "）")
+                .toList();
     }
 
     /**

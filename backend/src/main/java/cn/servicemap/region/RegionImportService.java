@@ -134,6 +134,19 @@ public class RegionImportService {
             throw new InvalidRequestException("osm", "OSM 文件的范围与区县边界不重叠：坐标系声明是否正确？(the OSM extract's area " + declared.get()
                     + " does not overlap the districts " + districtBox + ": is the districts' coordinate system right?)");
         }
+        List<String> taken = districts.ownedByOtherRegions(boundaries, code);
+        if (!taken.isEmpty()) {
+            throw new InvalidRequestException("districts", "这些区县已属于另一个区域：" + String.join("、", taken.subList(0, Math.min(10, taken.size())))
+                    + (taken.size() > 10 ? " 等" : "") + "；一个行政区划代码只能属于一个区域 (" + taken.size()
+                    + " districts of this file belong to another region; an adcode belongs to one region only)");
+        }
+        List<String> stranded = districts.strandedStations(boundaries, code);
+        if (!stranded.isEmpty()) {
+            throw new InvalidRequestException("districts", "新的区县边界不再覆盖 " + stranded.size() + " 个已有站点，请先移动或删除它们："
+                    + String.join("、", stranded.subList(0, Math.min(10, stranded.size()))) + (stranded.size() > 10 ? " 等" : "")
+                    + " (the new district file leaves " + stranded.size() + " existing stations outside every district; move or "
+                    + "remove them first)");
+        }
         return new Checked(code, nameZh.trim(), osm, districtFile, crs, censusFile, List.copyOf(boundaries), Map.copyOf(census));
     }
 
@@ -170,7 +183,7 @@ public class RegionImportService {
         }
         var stored = tx.execute(s -> {
             regions.save(candidate);
-            districts.store(c.boundaries(), c.districtFile().getFileName() + " (" + c.crs() + " → WGS84)", false, code);
+            districts.replaceRegionDistricts(c.boundaries(), c.districtFile().getFileName() + " (" + c.crs() + " → WGS84)", code);
             return districts.applyCensus(c.census(), c.censusFile().getFileName().toString(), code);
         });
         Region committed = regions.find(code).orElseThrow();

@@ -190,7 +190,7 @@ abstract class RegionsApiContract extends DemoRegionTestBase {
     @Test
     @Order(6)
     void shouldCreateARegionFromUploadedFilesAsAJobWithProgress() throws Exception {
-        SyntheticCity third = new SyntheticCity(7L, 117.0, 31.0, 12, 10, 150, 2, 2);
+        SyntheticCity third = new SyntheticCity(7L, 117.0, 31.0, 12, 10, 150, 2, 2, "990300");
         Path folder = Files.createDirectories(dir.resolve("third"));
         third.writeOsm(folder.resolve("third.osm"), 4);
         third.writeDistricts(folder.resolve("d.json"));
@@ -202,6 +202,11 @@ abstract class RegionsApiContract extends DemoRegionTestBase {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("\"field\":\"census\"");
         assertThat(regions.find("990300")).isEmpty();
+        // the second city's districts under another code: an adcode belongs to one region only
+        java.net.http.HttpResponse<String> taken = upload("990400", osm, districts, census);
+        assertThat(taken.statusCode()).isEqualTo(400);
+        assertThat(taken.body()).contains("\"field\":\"districts\"", "990101", CITY);
+        assertThat(regions.find("990400")).isEmpty();
 
         java.net.http.HttpResponse<String> accepted = upload("990300", folder.resolve("third.osm"), folder.resolve("d.json"),
                 folder.resolve("c.csv"));
@@ -240,6 +245,64 @@ abstract class RegionsApiContract extends DemoRegionTestBase {
         assertThat(region.osmSource()).isEqualTo(osm.toAbsolutePath().toString());
         JsonNode after = api().get("/api/coverage?region=" + CITY).json();
         assertThat(after.get("stations").get("counted").asInt()).isEqualTo(before);
+    }
+
+    /**
+     * A re-import whose boundary file merges two districts into a new one: the two are gone, their station moves to the
+     * district that now contains it. One that drops a district with a station in it and covers it by none is refused,
+     * naming the station, and changes nothing.
+     */
+    @Test
+    @Order(8)
+    void shouldMoveStationsOfDroppedDistrictsOrRefuseToStrandThem() throws Exception {
+        tools.jackson.databind.ObjectMapper json = new tools.jackson.databind.ObjectMapper();
+        tools.jackson.databind.node.ObjectNode file = (tools.jackson.databind.node.ObjectNode) json.readTree(districts.toFile());
+        tools.jackson.databind.node.ArrayNode features = (tools.jackson.databind.node.ArrayNode) file.get("features");
+        tools.jackson.databind.node.ObjectNode merged = (tools.jackson.databind.node.ObjectNode) features.get(0).deepCopy();
+        for (int i = features.size() - 1; i >= 0; i--) {
+            String adcode = features.get(i).get("properties").get("adcode").asText();
+            if (adcode.equals("990101") || adcode.equals("990102")) {
+                features.remove(i);
+            }
+        }
+        ((tools.jackson.databind.node.ObjectNode) merged.get("properties")).put("adcode", 990109).put("name", "合成合并区");
+        double x1 = 1800, y1 = 1200; // 990101 and 990102 side by side: 0–1800 m east, 0–1200 m north
+        String ring = "[[" + SYNTHETIC.lon(0) + "," + SYNTHETIC.lat(0) + "],[" + SYNTHETIC.lon(x1) + "," + SYNTHETIC.lat(0) + "],["
+                + SYNTHETIC.lon(x1) + "," + SYNTHETIC.lat(y1) + "],[" + SYNTHETIC.lon(0) + "," + SYNTHETIC.lat(y1) + "],["
+                + SYNTHETIC.lon(0) + "," + SYNTHETIC.lat(0) + "]]";
+        merged.set("geometry", json.readTree("{\"type\":\"MultiPolygon\",\"coordinates\":[[" + ring + "]]}"));
+        features.add(merged);
+        Path mergedFile = dir.resolve("merged.json");
+        json.writeValue(mergedFile.toFile(), file);
+        Path mergedCensus = dir.resolve("merged-census.csv");
+        Files.writeString(mergedCensus, Files.readString(census) + "990109,合成合并区,30000,1.0\n");
+
+        imports.importRegion(CITY, "合成第二城", osm, mergedFile, CoordinateSystem.WGS84, mergedCensus, "test");
+
+        Api api = api();
+        List<String> adcodes = api.get("/api/districts?geometry=false&region=" + CITY).json().get("features")
+                .findValuesAsString("adcode");
+        assertThat(adcodes).hasSize(7).contains("990109").doesNotContain("990101", "990102");
+        JsonNode stations = api.get("/api/stations?region=" + CITY).json();
+        assertThat(stations.get("count").asInt()).isEqualTo(3);
+        assertThat(stations.findValuesAsString("adcode")).contains("990109").doesNotContain("990101");
+        assertThat(api.get("/api/coverage?region=" + CITY).json().get("districts").findValuesAsString("adcode"))
+                .contains("990109").doesNotContain("990101", "990102");
+
+        // now drop 990104 (2,700–3,600 m east), where the third station stands 300 m from its edge, and cover it by nothing
+        for (int i = features.size() - 1; i >= 0; i--) {
+            if (features.get(i).get("properties").get("adcode").asText().equals("990104")) {
+                features.remove(i);
+            }
+        }
+        Path holed = dir.resolve("holed.json");
+        json.writeValue(holed.toFile(), file);
+        assertThatThrownBy(() -> imports.importRegion(CITY, "合成第二城", osm, holed, CoordinateSystem.WGS84, mergedCensus, "test"))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+                    assertThat(e.errors().get(0).field()).isEqualTo("districts");
+                    assertThat(e.errors().get(0).reason()).contains("合成城驿站2", "990104");
+                });
+        assertThat(api.get("/api/districts?geometry=false&region=" + CITY).json().get("features")).hasSize(7);
     }
 
     /** A multipart POST /api/regions with the three files, as a browser sends the upload form. */

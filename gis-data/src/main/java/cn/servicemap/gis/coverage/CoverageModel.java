@@ -37,30 +37,31 @@ public final class CoverageModel {
 
     /** Walking speed for the off-road stretch from a place to its street, in metres per second (5 km/h). */
     public static final double OFF_ROAD_SPEED_IN_METERS_PER_SECOND = 5.0 / 3.6;
-    private static final double STUDY_AREA_TOLERANCE_IN_METERS = 5;
 
     private final RoadNetwork network;
     private final TravelProfile profile;
     private final PopulationSurface surface;
     private final List<String> adcodes;
+    private final ProfileGraph graph;
+    /** Shared by the region's profiles; an edge this profile cannot use has no district here. */
+    private final EdgeDistricts edgeDistricts;
     private final Map<String, String> names;
     /** The edge each cell's representative point snaps to (-1: farther than maxOffRoadInMeters from the main
      * network) and where along it: primitives, not Snap objects (88 bytes a cell per profile). */
     private final int[] cellEdge;
     private final double[] cellFraction;
     private final int[] cellOffRoadMillis;
-    private final int[] edgeDistrict;
     private final int[] edgeCellsFirst;
     private final int[] edgeCells;
     private final double maxOffRoadInMeters;
 
-    private CoverageModel(RoadNetwork network, TravelProfile profile, PopulationSurface surface, DistrictLocator locator,
+    private CoverageModel(RoadNetwork network, TravelProfile profile, PopulationSurface surface, EdgeDistricts edgeDistricts,
                           double maxOffRoadInMeters) {
         this.network = network;
         this.profile = profile;
         this.surface = surface;
         this.maxOffRoadInMeters = maxOffRoadInMeters;
-        this.adcodes = new ArrayList<>(surface.districtAdcodes());
+        this.adcodes = edgeDistricts.adcodes();
         this.names = new HashMap<>();
         for (DistrictShare share : surface.shares()) {
             names.put(share.adcode(), share.nameZh());
@@ -78,27 +79,9 @@ public final class CoverageModel {
                 cellOffRoadMillis[c] = (int) Math.round(s.distanceInMeters() / OFF_ROAD_SPEED_IN_METERS_PER_SECOND * 1000);
             }
         }
-        ProfileGraph graph = network.graph(profile);
+        this.graph = network.graph(profile);
+        this.edgeDistricts = edgeDistricts;
         int edges = network.edgeCount();
-        // Streets along the study area's edge belong to it: test midpoints with a few metres' tolerance.
-        PreparedGeometry studyArea = PreparedGeometryFactory.prepare(
-                surface.studyArea().geometry().buffer(STUDY_AREA_TOLERANCE_IN_METERS / Geodesic.metersPerDegreeLat()));
-        GeometryFactory wgs84 = network.geometryFactory();
-        edgeDistrict = new int[edges];
-        Arrays.fill(edgeDistrict, -1);
-        for (int e = 0; e < edges; e++) {
-            if (!graph.isUsable(e)) {
-                continue;
-            }
-            double[] mid = network.pointAlongEdge(e, 0.5);
-            if (!studyArea.covers(wgs84.createPoint(new Coordinate(mid[0], mid[1])))) {
-                continue;
-            }
-            Optional<String> adcode = locator.locate(mid[0], mid[1]);
-            if (adcode.isPresent()) {
-                edgeDistrict[e] = indexOf(adcode.get());
-            }
-        }
         // edge -> cells (CSR)
         edgeCellsFirst = new int[edges + 1];
         for (int edge : cellEdge) {
@@ -124,16 +107,16 @@ public final class CoverageModel {
      */
     public static CoverageModel build(RoadNetwork network, TravelProfile profile, PopulationSurface surface,
                                       DistrictLocator locator, double maxOffRoadInMeters) {
-        return new CoverageModel(network, profile, surface, locator, maxOffRoadInMeters);
+        return build(network, profile, surface, EdgeDistricts.of(network, surface, locator), maxOffRoadInMeters);
     }
 
-    private int indexOf(String adcode) {
-        int i = adcodes.indexOf(adcode);
-        if (i < 0) {
-            adcodes.add(adcode);
-            i = adcodes.size() - 1;
-        }
-        return i;
+    /**
+     * @param edgeDistricts      the districts of the region's edges, shared by its profiles' models
+     * @param maxOffRoadInMeters a place farther than this from any street of the main network is not reachable
+     */
+    public static CoverageModel build(RoadNetwork network, TravelProfile profile, PopulationSurface surface,
+                                      EdgeDistricts edgeDistricts, double maxOffRoadInMeters) {
+        return new CoverageModel(network, profile, surface, edgeDistricts, maxOffRoadInMeters);
     }
 
     public RoadNetwork network() {
@@ -202,7 +185,7 @@ public final class CoverageModel {
 
     /** District index of a usable street edge inside the study area, else -1. */
     int edgeDistrict(int edge) {
-        return edgeDistrict[edge];
+        return graph.isUsable(edge) ? edgeDistricts.of(edge) : -1;
     }
 
     int edgeCellsBegin(int edge) {

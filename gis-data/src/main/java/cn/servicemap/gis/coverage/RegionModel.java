@@ -20,8 +20,9 @@ import java.util.concurrent.Executors;
  * or a fresh import), the population surface and, per travel profile, how the two meet ({@link CoverageModel}).
  *
  * <p>Loading ({@link #load}): the network and the surface do not depend on each other and run at the same time
- * (each is mostly one thread: GraphHopper's reader, the surface's OSM scan and cell measuring); the per-profile models
- * need both and then run one per profile, at most {@code threads} at once. On a 2-core machine a million-edge city
+ * (each is mostly one thread: GraphHopper's reader, the surface's OSM scan and cell measuring); the districts of the
+ * edges ({@link EdgeDistricts}) need both and are worked out once for all profiles; then the per-profile models run,
+ * one per profile, at most {@code threads} at once. On a 2-core machine a million-edge city
  * loads in about the time of its slower half. Memory: the caller's heap must hold the network, the surface and the
  * models at once (see the benchmark's live-heap figures per million edges).
  *
@@ -38,7 +39,7 @@ public record RegionModel(RoadNetwork network, PopulationSurface surface, Map<Tr
      *
      * @param networkMs the road network: graph cache read, or OSM import on a first load
      * @param surfaceMs the population surface (reads the OSM file for buildings, land and roads)
-     * @param modelsMs  the per-profile coverage models, after both
+     * @param modelsMs  the edges' districts and the per-profile coverage models, after both
      * @param totalMs   the whole load, wall clock
      */
     public record Timings(long networkMs, long surfaceMs, long modelsMs, long totalMs) {
@@ -85,10 +86,11 @@ public record RegionModel(RoadNetwork network, PopulationSurface surface, Map<Tr
             Timed<RoadNetwork> n = join(network);
             Timed<PopulationSurface> s = join(cells);
             long modelsStarted = System.nanoTime();
+            EdgeDistricts edgeDistricts = EdgeDistricts.of(n.value(), s.value(), locator);
             Map<TravelProfile, CompletableFuture<CoverageModel>> building = new EnumMap<>(TravelProfile.class);
             for (TravelProfile p : profiles) {
                 building.put(p, CompletableFuture.supplyAsync(
-                        () -> CoverageModel.build(n.value(), p, s.value(), locator, maxOffRoadInMeters), pool));
+                        () -> CoverageModel.build(n.value(), p, s.value(), edgeDistricts, maxOffRoadInMeters), pool));
             }
             Map<TravelProfile, CoverageModel> models = new EnumMap<>(TravelProfile.class);
             for (var e : building.entrySet()) {
