@@ -7,7 +7,7 @@ import cn.servicemap.gis.population.PopulationSurface;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
+import java.util.stream.IntStream;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
@@ -41,18 +41,21 @@ public final class EdgeDistricts {
         PreparedGeometry studyArea = PreparedGeometryFactory.prepare(
                 surface.studyArea().geometry().buffer(STUDY_AREA_TOLERANCE_IN_METERS / Geodesic.metersPerDegreeLat()));
         GeometryFactory wgs84 = network.geometryFactory();
-        int[] district = new int[network.edgeCount()];
-        Arrays.fill(district, -1);
-        for (int e = 0; e < district.length; e++) {
+        // the tests side by side (prepared geometries and the locator are safe to share), the numbering in edge order
+        String[] found = new String[network.edgeCount()];
+        IntStream.range(0, found.length).parallel().forEach(e -> {
             double[] mid = network.pointAlongEdge(e, 0.5);
-            if (!studyArea.covers(wgs84.createPoint(new Coordinate(mid[0], mid[1])))) {
-                continue;
+            if (studyArea.covers(wgs84.createPoint(new Coordinate(mid[0], mid[1])))) {
+                found[e] = locator.locate(mid[0], mid[1]).orElse(null);
             }
-            Optional<String> adcode = locator.locate(mid[0], mid[1]);
-            if (adcode.isPresent()) {
-                int i = adcodes.indexOf(adcode.get());
+        });
+        int[] district = new int[found.length];
+        Arrays.fill(district, -1);
+        for (int e = 0; e < found.length; e++) {
+            if (found[e] != null) {
+                int i = adcodes.indexOf(found[e]);
                 if (i < 0) {
-                    adcodes.add(adcode.get());
+                    adcodes.add(found[e]);
                     i = adcodes.size() - 1;
                 }
                 district[e] = i;
