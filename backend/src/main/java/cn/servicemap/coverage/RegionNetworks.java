@@ -45,9 +45,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
  *
  * <p>Memory: loaded regions are kept least-recently-used under {@code servicemap.network.memory-budget-mb}; when a load
  * pushes the estimate over the budget, the regions used longest ago are dropped (never the one just loaded) and load
- * again on their next request. The estimate is {@value #BYTES_PER_EDGE} bytes per network edge plus
- * {@value #BYTES_PER_CELL} per population cell, from the benchmark's live heap of a million-edge city (308 MB with one
- * coverage field).
+ * again on their next request, and the coverage results computed on them are dropped with them (they would keep the
+ * network alive). The estimate is {@value #BYTES_PER_EDGE} bytes per network edge plus {@value #BYTES_PER_CELL} per
+ * population cell: the benchmark's metropolis (3 million edges, 1.5 million cells, three profiles) holds 286 MB per
+ * million edges with one coverage field, so the estimate leaves a little room for cached results.
  */
 @Component
 class RegionNetworks implements HealthIndicator {
