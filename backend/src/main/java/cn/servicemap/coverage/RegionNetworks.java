@@ -30,6 +30,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -51,7 +55,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * million edges with one coverage field, so the estimate leaves a little room for cached results.
  */
 @Component
-class RegionNetworks implements HealthIndicator {
+class RegionNetworks implements HealthIndicator, MeterBinder {
 
     private static final Logger log = LoggerFactory.getLogger(RegionNetworks.class);
     private static final long WAIT_SECONDS = 300;
@@ -68,6 +72,7 @@ class RegionNetworks implements HealthIndicator {
     /** by region code, in access order (least recently used first); guarded by itself */
     private final LinkedHashMap<String, CompletableFuture<RegionNetwork>> loaded = new LinkedHashMap<>(16, 0.75f, true);
     private final AtomicLong loads = new AtomicLong();
+    private final AtomicLong evictions = new AtomicLong();
 
     RegionNetworks(RegionRepository regions, DistrictRepository districts, ServiceMapProperties properties, CoverageCache cache) {
         this.regions = regions;
@@ -194,6 +199,7 @@ class RegionNetworks implements HealthIndicator {
                 total -= estimatedBytes(e.getValue());
                 it.remove();
                 cache.forget(e.getKey());
+                evictions.incrementAndGet();
                 log.info("Region {} dropped from memory (budget servicemap.network.memory-budget-mb={}): it loads again on its "
                         + "next request", e.getKey(), settings.memoryBudgetMb());
             }
@@ -254,6 +260,38 @@ class RegionNetworks implements HealthIndicator {
                 m.network().nodeCount(), m.network().edgeCount(), profiles, surface.size(), surface.totalPeople(),
                 Math.round(surface.studyArea().areaKm2() * 10) / 10.0);
         return new RegionNetwork(region, loads.incrementAndGet(), m.network(), surface, m.models());
+    }
+
+    /**
+     * Metrics for operators (/actuator/metrics): regions in memory and loading, the memory estimate against the budget,
+     * loads and evictions so far (many evictions: the budget is too small for how the regions are used).
+     */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("servicemap.regions.loaded", this, r -> r.count(true)).description("Regions whose road network is in memory")
+                .register(registry);
+        Gauge.builder("servicemap.regions.loading", this, r -> r.count(false)).description("Regions whose road network is loading")
+                .register(registry);
+        Gauge.builder("servicemap.regions.memory.estimated", this, RegionNetworks::estimatedTotal).baseUnit("bytes")
+                .description("Memory estimate of the loaded regions (servicemap.network.memory-budget-mb bounds it)").register(registry);
+        Gauge.builder("servicemap.regions.memory.budget", settings, s -> s.memoryBudgetMb() * 1024.0 * 1024.0).baseUnit("bytes")
+                .description("servicemap.network.memory-budget-mb").register(registry);
+        FunctionCounter.builder("servicemap.regions.loads", loads, AtomicLong::get)
+                .description("Road network loads and installs since start").register(registry);
+        FunctionCounter.builder("servicemap.regions.evictions", evictions, AtomicLong::get)
+                .description("Regions dropped from memory to stay within the budget").register(registry);
+    }
+
+    private double count(boolean done) {
+        synchronized (loaded) {
+            return loaded.values().stream().filter(f -> done ? f.isDone() && !f.isCompletedExceptionally() : !f.isDone()).count();
+        }
+    }
+
+    private double estimatedTotal() {
+        synchronized (loaded) {
+            return loaded.values().stream().mapToLong(RegionNetworks::estimatedBytes).sum();
+        }
     }
 
     /**

@@ -170,6 +170,16 @@ abstract class RegionsApiContract extends DemoRegionTestBase {
         JsonNode again = api.get("/api/coverage?region=nanjing-core").json();
         assertThat(again.get("stations").get("counted").asInt()).isGreaterThanOrEqualTo(30);
         assertThat(loaded()).containsExactly("region nanjing-core");
+        // and the metrics say so: one region in memory, at least two dropped so far
+        assertThat(metric(api, "servicemap.regions.loaded")).isEqualTo(1);
+        assertThat(metric(api, "servicemap.regions.evictions")).isGreaterThanOrEqualTo(2);
+        assertThat(metric(api, "servicemap.regions.memory.estimated")).isPositive();
+    }
+
+    private static double metric(Api api, String name) {
+        Api.Response r = api.get("/actuator/metrics/" + name);
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        return r.json().get("measurements").get(0).get("value").asDouble();
     }
 
     @Test
