@@ -240,7 +240,7 @@ public final class Coverage {
         histogram[d][Math.min(histogram[d].length - 1, time / BUCKET_MILLIS)] += p;
     }
 
-    private int timeOf(AccessField f, int cell) {
+    int timeOf(AccessField f, int cell) {
         int edge = model.cellEdge(cell);
         if (edge < 0) {
             return FAR_FROM_ROAD;

@@ -1,0 +1,121 @@
+package cn.servicemap.gis.coverage;
+
+import cn.servicemap.gis.access.AccessField;
+import cn.servicemap.gis.access.AccessUpdate;
+import cn.servicemap.gis.network.Snap;
+import cn.servicemap.gis.siting.CoveringProblem;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Where new stations could go, as a covering problem ({@link CoveringProblem}) over a region's current coverage: the
+ * demand is the people of every population cell that no station reaches within the band now (cells far from any road
+ * are left out: no station helps them); a candidate site covers the cells it would bring within the band.
+ *
+ * <p>Each candidate is one incremental what-if on the current field ({@link AccessField#withSourceAdded}): only the
+ * nodes whose time the new station improves are touched, and only the cells on the streets at those nodes (and on the
+ * candidate's own street) are tested, so a candidate costs about one what-if (milliseconds on a million-edge city),
+ * not a search of the whole network. Exact for any set of sites: the existing stations stay, a cell beyond the band
+ * now is within it with new sites when one of them alone brings it there, so the cells a set covers are the union of
+ * its members' cells.
+ */
+public final class SitingProblem {
+
+    private final Coverage coverage;
+    private final int bandMillis;
+    private final List<Snap> candidates;
+    private final int[] demandCell;
+    private final CoveringProblem problem;
+
+    private SitingProblem(Coverage coverage, int bandMillis, List<Snap> candidates, int[] demandCell, CoveringProblem problem) {
+        this.coverage = coverage;
+        this.bandMillis = bandMillis;
+        this.candidates = List.copyOf(candidates);
+        this.demandCell = demandCell;
+        this.problem = problem;
+    }
+
+    /**
+     * @param coverage    the region's coverage now (its field's limit at least the band)
+     * @param bandMinutes the band to bring people within, e.g. 15
+     * @param candidates  candidate sites snapped onto the coverage's network and profile
+     */
+    public static SitingProblem build(Coverage coverage, int bandMinutes, List<Snap> candidates) {
+        AccessField field = coverage.field();
+        int limit = bandMinutes * 60_000;
+        if (bandMinutes <= 0 || limit > field.timeLimitInMillis()) {
+            throw new IllegalArgumentException("the band must lie within the search limit of " + field.timeLimitInMillis() / 60_000
+                    + " min, was " + bandMinutes);
+        }
+        CoverageModel model = coverage.model();
+        int cells = model.cellCount();
+        int[] demandOf = new int[cells];
+        Arrays.fill(demandOf, -1);
+        List<Integer> demandCells = new ArrayList<>();
+        for (int cell = 0; cell < cells; cell++) {
+            int t = coverage.cellTimeInMillis(cell);
+            if (t != Coverage.FAR_FROM_ROAD && !Coverage.within(t, limit) && model.surface().people(cell) > 0) {
+                demandOf[cell] = demandCells.size();
+                demandCells.add(cell);
+            }
+        }
+        double[] weight = new double[demandCells.size()];
+        for (int d = 0; d < weight.length; d++) {
+            weight[d] = model.surface().people(demandCells.get(d));
+        }
+        int[][] covers = new int[candidates.size()][];
+        int[] seen = new int[cells];
+        Arrays.fill(seen, -1);
+        for (int c = 0; c < candidates.size(); c++) {
+            AccessUpdate u = field.withSourceAdded(candidates.get(c));
+            AccessField with = u.field();
+            List<Integer> covered = new ArrayList<>();
+            int[] nodes = u.changedNodes();
+            List<int[]> edgeLists = new ArrayList<>(nodes.length + 1);
+            for (int node : nodes) {
+                edgeLists.add(model.edgesAt(node));
+            }
+            edgeLists.add(new int[]{candidates.get(c).edge()});
+            for (int[] edges : edgeLists) {
+                for (int e : edges) {
+                    for (int i = model.edgeCellsBegin(e); i < model.edgeCellsEnd(e); i++) {
+                        int cell = model.edgeCell(i);
+                        if (demandOf[cell] < 0 || seen[cell] == c) {
+                            continue;
+                        }
+                        seen[cell] = c;
+                        if (Coverage.within(coverage.timeOf(with, cell), limit)) {
+                            covered.add(demandOf[cell]);
+                        }
+                    }
+                }
+            }
+            covers[c] = covered.stream().mapToInt(Integer::intValue).sorted().toArray();
+        }
+        return new SitingProblem(coverage, limit, candidates,
+                demandCells.stream().mapToInt(Integer::intValue).toArray(), new CoveringProblem(weight, covers));
+    }
+
+    public CoveringProblem problem() {
+        return problem;
+    }
+
+    public List<Snap> candidates() {
+        return candidates;
+    }
+
+    /** The population cell of demand place {@code d}. */
+    public int cellOfDemand(int d) {
+        return demandCell[d];
+    }
+
+    /** The band, in ms. */
+    public int bandMillis() {
+        return bandMillis;
+    }
+
+    public Coverage coverage() {
+        return coverage;
+    }
+}
