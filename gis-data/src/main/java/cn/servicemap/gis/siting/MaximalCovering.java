@@ -200,7 +200,7 @@ public final class MaximalCovering {
     }
 
     /** The sites in greedy order over themselves, with what each adds to those before it. */
-    private static int[] ordered(CoveringProblem problem, int[] sites, double[] gains) {
+    static int[] ordered(CoveringProblem problem, int[] sites, double[] gains) {
         Selection s = new Selection(problem.candidateCount(), problem.demandCount());
         List<Integer> left = new ArrayList<>();
         for (int c : sites) {
