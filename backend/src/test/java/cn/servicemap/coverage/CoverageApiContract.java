@@ -97,6 +97,77 @@ abstract class CoverageApiContract extends DemoRegionTestBase {
         assertThat(far.json().get("field").asText()).isEqualTo("lon");
     }
 
+    /**
+     * Siting as a job: five new sites for the 5-minute band, each adding somebody, within the bound; added as a what-if
+     * they bring exactly the people the answer claims within 5 minutes. Bad requests are refused before anything runs.
+     */
+    @Test
+    void shouldSiteNewStationsAsAJobThatGainsWhatItClaims() throws Exception {
+        Api api = api();
+        Api.Response started = api.post("/api/planning/siting", Map.of("minutes", 5, "sites", 5));
+        assertThat(started.status()).as(started.text()).isEqualTo(202);
+        String id = started.json().get("id").asText();
+        JsonNode job = null;
+        for (int i = 0; i < 600; i++) {
+            job = api.get("/api/jobs/" + id).json();
+            if (job.get("status").asText().matches("SUCCEEDED|FAILED|CANCELLED")) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("SUCCEEDED");
+        JsonNode r = api.get("/api/planning/siting/" + id).json();
+        JsonNode sites = r.get("sites");
+        assertThat(sites).hasSize(5);
+        long claimed = r.get("peopleGained").asLong();
+        assertThat(claimed).isPositive();
+        assertThat(sites.findValues("peopleGained")).allSatisfy(g -> assertThat(g.asLong()).isPositive());
+        assertThat(r.get("upperBound").asLong()).isGreaterThanOrEqualTo(claimed);
+        assertThat(r.get("gapPercent").asDouble()).isBetween(0.0, 100.0);
+        assertThat(r.get("peopleWithinAfter").asLong()).isEqualTo(r.get("peopleWithinBefore").asLong() + claimed);
+
+        List<Map<String, Object>> adds = new java.util.ArrayList<>();
+        for (JsonNode site : sites) {
+            adds.add(Map.of("op", "add", "lon", site.get("lon").asDouble(), "lat", site.get("lat").asDouble()));
+        }
+        JsonNode whatIf = api.post("/api/whatif", Map.of("changes", adds)).json();
+        JsonNode fiveMinutes = whatIf.get("delta").get("total").get("bands").get(0);
+        assertThat(fiveMinutes.get("minutes").asInt()).isEqualTo(5);
+        assertThat(fiveMinutes.get("peopleGained").asLong()).isEqualTo(claimed);
+
+        // the fewest sites for half of that gain: no more than the five, and no fewer than the bound says
+        double share = (r.get("peopleWithinBefore").asLong() + claimed / 2.0) / r.get("people").asDouble();
+        JsonNode fewest = finished(api, api.post("/api/planning/siting", Map.of("minutes", 5, "objective", "MIN_SITES",
+                "targetShare", share)).json().get("id").asText());
+        assertThat(fewest.get("targetReached").asBoolean()).isTrue();
+        assertThat(fewest.get("sites").size()).isBetween(1, 5);
+        assertThat(fewest.get("fewestPossible").asInt()).isBetween(1, fewest.get("sites").size());
+        assertThat(fewest.get("peopleWithinAfter").asDouble()).isGreaterThanOrEqualTo(share * r.get("people").asDouble() - 1);
+
+        Api.Response none = api.post("/api/planning/siting", Map.of("sites", 0));
+        assertThat(none.status()).isEqualTo(400);
+        assertThat(none.json().get("errors").get(0).get("field").asText()).isEqualTo("sites");
+        Api.Response noTarget = api.post("/api/planning/siting", Map.of("objective", "MIN_SITES"));
+        assertThat(noTarget.status()).isEqualTo(400);
+        assertThat(noTarget.json().get("errors").get(0).get("field").asText()).isEqualTo("targetShare");
+        Api.Response noPoints = api.post("/api/planning/siting", Map.of("candidates", "LIST"));
+        assertThat(noPoints.json().get("errors").get(0).get("field").asText()).isEqualTo("points");
+        assertThat(api.get("/api/planning/siting/no-such-job").status()).isEqualTo(404);
+    }
+
+    /** The answer of a siting job once it has succeeded. */
+    private static JsonNode finished(Api api, String id) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            JsonNode job = api.get("/api/jobs/" + id).json();
+            if (job.get("status").asText().equals("SUCCEEDED")) {
+                return api.get("/api/planning/siting/" + id).json();
+            }
+            assertThat(job.get("status").asText()).as(job.toString()).isIn("QUEUED", "RUNNING");
+            Thread.sleep(50);
+        }
+        throw new AssertionError("siting job " + id + " did not finish");
+    }
+
     @Test
     void shouldAnswerAWhatIfWithoutStoringAnything() {
         Api api = api();

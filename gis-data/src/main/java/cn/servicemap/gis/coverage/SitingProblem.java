@@ -2,6 +2,7 @@ package cn.servicemap.gis.coverage;
 
 import cn.servicemap.gis.access.AccessField;
 import cn.servicemap.gis.access.AccessUpdate;
+import cn.servicemap.gis.network.RoadNetwork;
 import cn.servicemap.gis.network.Snap;
 import cn.servicemap.gis.siting.CoveringProblem;
 import java.util.ArrayList;
@@ -95,6 +96,34 @@ public final class SitingProblem {
         }
         return new SitingProblem(coverage, limit, candidates,
                 demandCells.stream().mapToInt(Integer::intValue).toArray(), new CoveringProblem(weight, covers));
+    }
+
+    /**
+     * Street points where the people outside the band live: both end nodes of every street their cells hang on, the
+     * {@code max} with the most such people on their streets (ties by node number), each as a site at its node.
+     */
+    public static List<Snap> streetCandidates(Coverage coverage, int bandMinutes, int max) {
+        CoverageModel model = coverage.model();
+        RoadNetwork network = model.network();
+        int limit = bandMinutes * 60_000;
+        double[] weight = new double[network.nodeCount()];
+        int[] edgeAt = new int[network.nodeCount()];
+        for (int cell = 0; cell < model.cellCount(); cell++) {
+            int t = coverage.cellTimeInMillis(cell);
+            int edge = model.cellEdge(cell);
+            if (t == Coverage.FAR_FROM_ROAD || Coverage.within(t, limit) || edge < 0) {
+                continue;
+            }
+            for (int node : new int[]{network.edgeBase(edge), network.edgeAdj(edge)}) {
+                weight[node] += model.surface().people(cell);
+                edgeAt[node] = edge;
+            }
+        }
+        return java.util.stream.IntStream.range(0, weight.length).filter(n -> weight[n] > 0).boxed()
+                .sorted(java.util.Comparator.<Integer>comparingDouble(n -> -weight[n]).thenComparingInt(n -> n))
+                .limit(max)
+                .map(n -> network.onEdge(model.profile(), edgeAt[n], network.edgeBase(edgeAt[n]) == n ? 0 : 1))
+                .toList();
     }
 
     public CoveringProblem problem() {

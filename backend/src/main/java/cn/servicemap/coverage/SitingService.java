@@ -1,0 +1,265 @@
+package cn.servicemap.coverage;
+
+import cn.servicemap.gis.coverage.Coverage;
+import cn.servicemap.gis.coverage.CoverageModel;
+import cn.servicemap.gis.coverage.SitingProblem;
+import cn.servicemap.gis.crs.ChinaCoordinates;
+import cn.servicemap.gis.crs.CoordinateSystem;
+import cn.servicemap.gis.crs.LonLat;
+import cn.servicemap.gis.network.RoadNetwork;
+import cn.servicemap.gis.network.Snap;
+import cn.servicemap.gis.network.TravelProfile;
+import cn.servicemap.gis.population.PopulationSurface;
+import cn.servicemap.gis.siting.MaximalCovering;
+import cn.servicemap.gis.siting.SetCovering;
+import cn.servicemap.jobs.Progress;
+import cn.servicemap.system.FieldError;
+import cn.servicemap.system.InvalidRequestException;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * Where the next stations should go (选址): among candidate sites — street points near the people outside the band,
+ * or a list the planner gives — the {@code sites} that bring the most people within the band (maximal covering), or
+ * the fewest that bring a target share of the region's people within it (set covering), the existing stations kept.
+ * The answer carries an upper bound (or, for the fewest sites, a lower bound on their number) and the gap to it, the
+ * method, and per site the people it adds. See {@link SitingProblem}, {@link MaximalCovering}, {@link SetCovering}.
+ */
+@Service
+public class SitingService {
+
+    static final int MAX_SITES = 200;
+    static final int MAX_CANDIDATES = 3000;
+    static final long INTERCHANGE_MILLIS = 20_000;
+
+    public enum Objective {
+        /** 覆盖最多：the most people newly within the band with {@code sites} new stations */
+        MAX_COVERAGE,
+        /** 最少站点：the fewest new stations that bring {@code targetShare} of the people within the band */
+        MIN_SITES
+    }
+
+    public enum CandidateSource {
+        /** street points (network nodes) at the streets where the people outside the band live */
+        STREETS,
+        /** the planner's own list ({@code points}) */
+        LIST
+    }
+
+    @Schema(description = "A candidate site given by the planner (候选点)")
+    public record CandidatePoint(double lon, double lat, @Schema(nullable = true) String name) {
+    }
+
+    @Schema(description = "A siting request (选址): where new stations would bring the most people within the band")
+    public record Request(@Schema(description = "The region's code; may be left out while the instance holds one region", nullable = true)
+                          String region,
+                          @Schema(description = "WALK (步行), EBIKE or CAR; default WALK", nullable = true) TravelProfile profile,
+                          @Schema(description = "The band in minutes (default 15)", nullable = true) Integer minutes,
+                          @Schema(description = "MAX_COVERAGE (default) or MIN_SITES", nullable = true) Objective objective,
+                          @Schema(description = "New stations for MAX_COVERAGE, 1–" + MAX_SITES + " (default 10)", nullable = true) Integer sites,
+                          @Schema(description = "For MIN_SITES: the share of the region's people to bring within the band, 0–1",
+                                  nullable = true) Double targetShare,
+                          @Schema(description = "STREETS (default) or LIST", nullable = true) CandidateSource candidates,
+                          @Schema(description = "For LIST: the candidate sites, at most " + MAX_CANDIDATES, nullable = true)
+                          List<CandidatePoint> points,
+                          @Schema(description = "Coordinate system of points (default WGS84)", nullable = true) CoordinateSystem crs,
+                          @Schema(description = "Only stations of these kinds count as existing (codes or Chinese names)", nullable = true)
+                          List<String> kinds) {
+    }
+
+    @Schema(description = "A proposed new station (建议新站点)")
+    public record Site(int rank, double lon, double lat, @Schema(nullable = true) String name, String street,
+                       @Schema(description = "People it brings within the band, after the sites ranked before it") long peopleGained) {
+    }
+
+    @Schema(description = "The siting answer (选址结果)")
+    public record Result(CoverageResponses.RegionRef region, TravelProfile profile, int minutes, Objective objective,
+                         String method, int candidates,
+                         @Schema(description = "People of the region (population surface)") long people,
+                         @Schema(description = "People within the band now") long peopleWithinBefore,
+                         @Schema(description = "People the sites bring within the band") long peopleGained,
+                         long peopleWithinAfter,
+                         @Schema(description = "MAX_COVERAGE: no choice of as many sites gains more", nullable = true) Long upperBound,
+                         @Schema(description = "MAX_COVERAGE: (bound − gained) / bound in per cent", nullable = true) Double gapPercent,
+                         @Schema(description = "MIN_SITES: no fewer sites can reach the target", nullable = true) Integer fewestPossible,
+                         @Schema(description = "MIN_SITES: whether the target is reached", nullable = true) Boolean targetReached,
+                         List<Site> sites, long dataVersion) {
+    }
+
+    /** The stages of a siting job as a person watches them, with their share of the work. */
+    public static final List<cn.servicemap.jobs.JobService.Stage> STAGES = List.of(
+            new cn.servicemap.jobs.JobService.Stage("覆盖现状与候选点 (coverage now and candidate sites)", 20),
+            new cn.servicemap.jobs.JobService.Stage("每个候选点能覆盖的人口 (who each candidate would cover)", 50),
+            new cn.servicemap.jobs.JobService.Stage("选择站点与上界 (choosing the sites, the bound)", 30));
+    static final int KEPT_RESULTS = 50;
+
+    private final WhatIfs whatIfs;
+    private final cn.servicemap.region.RegionScope scope;
+    private final cn.servicemap.system.ServiceMapProperties.Network settings;
+    /** Finished answers by job id, the latest {@value #KEPT_RESULTS}; guarded by itself. */
+    private final Map<String, Result> results = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Result> eldest) {
+            return size() > KEPT_RESULTS;
+        }
+    };
+
+    SitingService(WhatIfs whatIfs, cn.servicemap.region.RegionScope scope, cn.servicemap.system.ServiceMapProperties properties) {
+        this.whatIfs = whatIfs;
+        this.scope = scope;
+        this.settings = properties.network();
+    }
+
+    void remember(String jobId, Result result) {
+        synchronized (results) {
+            results.put(jobId, result);
+        }
+    }
+
+    /** The answer of a finished siting job. */
+    Optional<Result> find(String jobId) {
+        synchronized (results) {
+            return Optional.ofNullable(results.get(jobId));
+        }
+    }
+
+    /** Checks a request before it is queued: a bad one is a 400 naming the field. */
+    public String check(Request r) {
+        String region = scope.resolve(r.region()).region().code(); // a 400 naming the codes when it is ambiguous
+        List<FieldError> errors = new ArrayList<>();
+        if (r.minutes() != null && (r.minutes() < 1 || r.minutes() > settings.searchLimitInMinutes())) {
+            errors.add(new FieldError("minutes", "服务圈时长应在 1–" + settings.searchLimitInMinutes() + " 分钟 (minutes must lie in 1–"
+                    + settings.searchLimitInMinutes() + ")", "OUT_OF_RANGE"));
+        }
+        if (r.sites() != null && (r.sites() < 1 || r.sites() > MAX_SITES)) {
+            errors.add(new FieldError("sites", "新站点数应在 1–" + MAX_SITES + " 个 (sites must lie in 1–" + MAX_SITES + ")", "OUT_OF_RANGE"));
+        }
+        if (r.objective() == Objective.MIN_SITES && (r.targetShare() == null || !(r.targetShare() > 0 && r.targetShare() <= 1))) {
+            errors.add(new FieldError("targetShare", "请给出 0–1 之间的目标覆盖率，如 0.9 (targetShare must lie in (0, 1])", "OUT_OF_RANGE"));
+        }
+        if (r.candidates() == CandidateSource.LIST) {
+            if (r.points() == null || r.points().isEmpty() || r.points().size() > MAX_CANDIDATES) {
+                errors.add(new FieldError("points", "候选点列表应有 1–" + MAX_CANDIDATES + " 个点 (points: 1–" + MAX_CANDIDATES + " candidates)", "OUT_OF_RANGE"));
+            } else {
+                for (int i = 0; i < r.points().size(); i++) {
+                    CandidatePoint p = r.points().get(i);
+                    if (p == null || !(Math.abs(p.lon()) <= 180 && Math.abs(p.lat()) <= 90)) {
+                        errors.add(new FieldError("points[" + i + "]", "经纬度超出范围 (lon/lat out of range)", "OUT_OF_RANGE"));
+                    }
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        return region;
+    }
+
+    /** Computes the answer (run as a job: it reports its stages and stops when cancelled). */
+    public Result site(Request r, Progress progress) {
+        // stages: candidates, what each would cover, the choice
+        check(r);
+        int minutes = r.minutes() == null ? 15 : r.minutes();
+        Objective objective = r.objective() == null ? Objective.MAX_COVERAGE : r.objective();
+        CoverageService.State state = whatIfs.state(r.region(), r.profile(), null, r.kinds(), false);
+        Coverage coverage = state.coverage();
+        CoverageModel model = coverage.model();
+        RoadNetwork network = model.network();
+        TravelProfile profile = state.profile();
+        progress.stage(0);
+        List<Snap> snaps = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        if (r.candidates() == CandidateSource.LIST) {
+            CoordinateSystem crs = r.crs() == null ? CoordinateSystem.WGS84 : r.crs();
+            List<FieldError> errors = new ArrayList<>();
+            for (int i = 0; i < r.points().size(); i++) {
+                CandidatePoint p = r.points().get(i);
+                LonLat w = ChinaCoordinates.toWgs84(crs, p.lon(), p.lat());
+                Snap s = network.snapToMainComponent(profile, w.lon(), w.lat(), settings.stationSnapInMeters());
+                if (!s.isSnapped()) {
+                    errors.add(new FieldError("points[" + i + "]", "距离本区域" + profile.chineseLabel() + "道路超过 "
+                            + Math.round(settings.stationSnapInMeters()) + " 米 (farther than " + Math.round(settings.stationSnapInMeters())
+                            + " m from the region's roads)", "TOO_FAR_FROM_ROAD"));
+                    continue;
+                }
+                snaps.add(s);
+                names.add(p.name());
+            }
+            if (!errors.isEmpty()) {
+                throw new InvalidRequestException(errors);
+            }
+        } else {
+            for (Snap s : SitingProblem.streetCandidates(coverage, minutes, MAX_CANDIDATES)) {
+                snaps.add(s);
+                names.add(null);
+            }
+        }
+        progress.checkCancelled();
+        SitingProblem siting = SitingProblem.build(coverage, minutes, snaps);
+        progress.stage(1);
+        progress.checkCancelled();
+        long people = Math.round(totalPeople(model.surface()));
+        long before = Math.round(peopleWithin(coverage, minutes));
+        int[] chosen;
+        double[] gains;
+        Long upper = null;
+        Double gap = null;
+        Integer fewest = null;
+        Boolean reached = null;
+        String method;
+        if (objective == Objective.MAX_COVERAGE) {
+            MaximalCovering.Result m = MaximalCovering.solve(siting.problem(), r.sites() == null ? 10 : r.sites(), null, INTERCHANGE_MILLIS);
+            chosen = m.sites();
+            gains = m.gains();
+            upper = (long) Math.floor(m.upperBound() + 1e-6);
+            gap = Math.round(m.gapPercent() * 100) / 100.0;
+            method = m.method();
+        } else {
+            double target = Math.max(0, r.targetShare() * people - before);
+            SetCovering.Result s = SetCovering.solve(siting.problem(), target, null, INTERCHANGE_MILLIS / 10);
+            chosen = s.sites();
+            gains = s.gains();
+            fewest = s.lowerBound();
+            reached = s.reached();
+            method = s.method();
+        }
+        progress.stage(2);
+        List<Site> sites = new ArrayList<>();
+        long gained = 0;
+        for (int k = 0; k < chosen.length; k++) {
+            Snap s = snaps.get(chosen[k]);
+            long g = Math.round(gains[k]);
+            gained += g;
+            sites.add(new Site(k + 1, CoverageResponses.round(s.lon(), 7), CoverageResponses.round(s.lat(), 7), names.get(chosen[k]),
+                    network.edgeName(s.edge()), g));
+        }
+        return new Result(CoverageResponses.region(state.region()), profile, minutes, objective, method, snaps.size(), people, before,
+                gained, before + gained, upper, gap, fewest, reached, sites, state.dataVersion());
+    }
+
+    private static double totalPeople(PopulationSurface surface) {
+        double sum = 0;
+        for (int i = 0; i < surface.size(); i++) {
+            sum += surface.people(i);
+        }
+        return sum;
+    }
+
+    private static double peopleWithin(Coverage coverage, int minutes) {
+        PopulationSurface surface = coverage.model().surface();
+        int limit = minutes * 60_000;
+        double sum = 0;
+        for (int cell = 0; cell < surface.size(); cell++) {
+            int t = coverage.cellTimeInMillis(cell);
+            if (t >= 0 && t != cn.servicemap.gis.access.AccessField.UNREACHED && t <= limit) {
+                sum += surface.people(cell);
+            }
+        }
+        return sum;
+    }
+}
