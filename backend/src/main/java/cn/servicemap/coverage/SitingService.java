@@ -10,6 +10,7 @@ import cn.servicemap.gis.network.RoadNetwork;
 import cn.servicemap.gis.network.Snap;
 import cn.servicemap.gis.network.TravelProfile;
 import cn.servicemap.gis.population.PopulationSurface;
+import cn.servicemap.gis.siting.ExactCovering;
 import cn.servicemap.gis.siting.MaximalCovering;
 import cn.servicemap.gis.siting.SetCovering;
 import cn.servicemap.jobs.Progress;
@@ -36,6 +37,10 @@ public class SitingService {
     static final int MAX_SITES = 200;
     static final int MAX_CANDIDATES = 3000;
     static final long INTERCHANGE_MILLIS = 20_000;
+    static final int DEFAULT_EXACT_SECONDS = 20;
+    static final int MAX_EXACT_SECONDS = 300;
+    /** Beyond this many (candidate, place) pairs the exact solver is not tried: its model would not fit in memory. */
+    static final long MAX_EXACT_PAIRS = 2_000_000;
 
     public enum Objective {
         /** 覆盖最多：the most people newly within the band with {@code sites} new stations */
@@ -69,7 +74,10 @@ public class SitingService {
                           List<CandidatePoint> points,
                           @Schema(description = "Coordinate system of points (default WGS84)", nullable = true) CoordinateSystem crs,
                           @Schema(description = "Only stations of these kinds count as existing (codes or Chinese names)", nullable = true)
-                          List<String> kinds) {
+                          List<String> kinds,
+                          @Schema(description = "MAX_COVERAGE: seconds for the exact solver (0: greedy + interchange only; default "
+                                  + DEFAULT_EXACT_SECONDS + ", at most " + MAX_EXACT_SECONDS + ")", nullable = true)
+                          Integer exactSeconds) {
     }
 
     @Schema(description = "A proposed new station (建议新站点)")
@@ -138,6 +146,10 @@ public class SitingService {
         }
         if (r.sites() != null && (r.sites() < 1 || r.sites() > MAX_SITES)) {
             errors.add(new FieldError("sites", "新站点数应在 1–" + MAX_SITES + " 个 (sites must lie in 1–" + MAX_SITES + ")", "OUT_OF_RANGE"));
+        }
+        if (r.exactSeconds() != null && (r.exactSeconds() < 0 || r.exactSeconds() > MAX_EXACT_SECONDS)) {
+            errors.add(new FieldError("exactSeconds", "精确求解时长应在 0–" + MAX_EXACT_SECONDS + " 秒 (exactSeconds must lie in 0–"
+                    + MAX_EXACT_SECONDS + ")", "OUT_OF_RANGE"));
         }
         if (r.objective() == Objective.MIN_SITES && (r.targetShare() == null || !(r.targetShare() > 0 && r.targetShare() <= 1))) {
             errors.add(new FieldError("targetShare", "请给出 0–1 之间的目标覆盖率，如 0.9 (targetShare must lie in (0, 1])", "OUT_OF_RANGE"));
@@ -213,12 +225,34 @@ public class SitingService {
         Boolean reached = null;
         String method;
         if (objective == Objective.MAX_COVERAGE) {
-            MaximalCovering.Result m = MaximalCovering.solve(siting.problem(), r.sites() == null ? 10 : r.sites(), null, INTERCHANGE_MILLIS);
+            int p = r.sites() == null ? 10 : r.sites();
+            MaximalCovering.Result m = MaximalCovering.solve(siting.problem(), p, null, INTERCHANGE_MILLIS);
             chosen = m.sites();
             gains = m.gains();
-            upper = (long) Math.floor(m.upperBound() + 1e-6);
-            gap = Math.round(m.gapPercent() * 100) / 100.0;
+            double covered = m.covered();
+            double bound = m.upperBound();
             method = m.method();
+            int seconds = r.exactSeconds() == null ? DEFAULT_EXACT_SECONDS : r.exactSeconds();
+            long pairs = siting.problem().pairCount();
+            if (seconds > 0 && pairs <= MAX_EXACT_PAIRS) {
+                progress.checkCancelled();
+                ExactCovering.Result exact = ExactCovering.solve(siting.problem(), p, null, seconds, 2);
+                if (!Double.isNaN(exact.bound())) {
+                    bound = Math.min(bound, exact.bound());
+                }
+                if (exact.covered() > covered + 1e-9) {
+                    gains = new double[exact.sites().length];
+                    chosen = MaximalCovering.order(siting.problem(), exact.sites(), gains);
+                    covered = exact.covered();
+                }
+                method = ("OPTIMAL".equals(exact.status()) ? "exact (SCIP mixed-integer program, proved optimal in "
+                        : "greedy + interchange, then SCIP mixed-integer program (" + exact.status() + " after ")
+                        + Math.round(exact.seconds() * 10) / 10.0 + " s)" + ("OPTIMAL".equals(exact.status()) ? "" : "; bound: the lower of "
+                        + "SCIP's and the Lagrangian");
+            }
+            bound = Math.max(bound, covered);
+            upper = (long) Math.floor(bound + 1e-6);
+            gap = bound <= 0 ? 0 : Math.round(10_000 * (bound - covered) / bound) / 100.0;
         } else {
             double target = Math.max(0, r.targetShare() * people - before);
             SetCovering.Result s = SetCovering.solve(siting.problem(), target, null, INTERCHANGE_MILLIS / 10);

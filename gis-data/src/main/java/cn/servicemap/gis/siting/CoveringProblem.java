@@ -48,6 +48,15 @@ public final class CoveringProblem {
         return covers.length;
     }
 
+    /** How many (candidate, place) pairs the cover lists hold: the size of the problem for an exact solver. */
+    public long pairCount() {
+        long n = 0;
+        for (int[] list : covers) {
+            n += list.length;
+        }
+        return n;
+    }
+
     /** The people of the demand places a set of candidates covers together. */
     public double coveredBy(int[] sites) {
         boolean[] covered = new boolean[weight.length];

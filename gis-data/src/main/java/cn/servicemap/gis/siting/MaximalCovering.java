@@ -66,7 +66,7 @@ public final class MaximalCovering {
         int swaps = interchange(problem, s, allowed, deadline);
         int[] sites = s.sites();
         double[] gains = new double[sites.length];
-        int[] ordered = ordered(problem, sites, gains);
+        int[] ordered = order(problem, sites, gains);
         double covered = problem.coveredBy(ordered);
         double bound = Math.max(covered, upperBound(problem, p, allowed, covered));
         double gap = bound <= 0 ? 0 : 100 * (bound - covered) / bound;
@@ -199,8 +199,11 @@ public final class MaximalCovering {
         return swaps;
     }
 
-    /** The sites in greedy order over themselves, with what each adds to those before it. */
-    static int[] ordered(CoveringProblem problem, int[] sites, double[] gains) {
+    /**
+     * The sites in greedy order over themselves, with what each adds to those before it (into {@code gains}, as long
+     * as {@code sites}): how a report lists a chosen set, whoever chose it.
+     */
+    public static int[] order(CoveringProblem problem, int[] sites, double[] gains) {
         Selection s = new Selection(problem.candidateCount(), problem.demandCount());
         List<Integer> left = new ArrayList<>();
         for (int c : sites) {

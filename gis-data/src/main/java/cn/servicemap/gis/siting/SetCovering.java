@@ -66,7 +66,7 @@ public final class SetCovering {
         boolean reached = best.covered() >= target - MaximalCovering.EPSILON;
         int[] sites = reached ? pruned(problem, best.sites(), target) : best.sites();
         double[] gains = new double[sites.length];
-        int[] ordered = MaximalCovering.ordered(problem, sites, gains);
+        int[] ordered = MaximalCovering.order(problem, sites, gains);
         return new Result(ordered, gains, problem.coveredBy(ordered), target, reached,
                 reached ? Math.min(lowerBound == 0 ? ordered.length : lowerBound, ordered.length) : lowerBound,
                 "maximal covering for k = 1, 2, … sites until the target is met, redundant sites dropped; lower bound from "
