@@ -5,7 +5,8 @@
 # nearest-station queries vs PostGIS KNN (<->) on the same points; what-if latency; heap. Prints a table and writes
 # benchmark/target/benchmark-results.json; exits non-zero when an answer is wrong (a cross-check fails).
 #
-# Then, at whole-city and whole-province scale, through the app itself (java -jar backend/target/servicemap.jar, its own
+# Siting (maximal covering): greedy + interchange against SCIP's proved optimum (OR-Tools) on generated instances of
+# 2,000 × 300 and 20,000 × 2,000 (time, bound, gap). Then, at whole-city and whole-province scale, through the app itself (java -jar backend/target/servicemap.jar, its own
 # H2 databases under benchmark/target/scale): a generated metropolis of at least 3,000,000 walk edges, 16 districts and
 # 5,000 stations (import time, load from cache, live heap, full coverage vs a bare Dijkstra, first band tile), and a
 # province of 5 generated cities in one app instance under a fixed -Xmx and memory budget (each answer's time, the
@@ -69,7 +70,9 @@ phase 1g ours "$@"
 # 4. the peers and the cross-checks of their answers against ours
 phase 6g peers "$@" --jdbc-url "$URL"
 # 5. whole city and whole province through the app (not with --quick); the app's processes get their own -Xmx
-rm -f benchmark/target/benchmark-metropolis.json benchmark/target/benchmark-province.json
+rm -f benchmark/target/benchmark-metropolis.json benchmark/target/benchmark-province.json benchmark/target/benchmark-siting.json
+# siting: ours against SCIP's exact optimum (its native library loads in this JVM)
+phase 2g siting "$@"
 case " $* " in
   *" --quick "*) ;;
   *) phase 3g metropolis "$@"

@@ -21,11 +21,12 @@ import java.util.Map;
  *   <li>{@code peers}: pgRouting, PostGIS and GraphHopper, and the cross-checks of their answers against ours;</li>
  *   <li>{@code metropolis} and {@code province}: whole-city and whole-province scale through the app itself
  *       ({@link ScaleBenchmark});</li>
+ *   <li>{@code siting}: maximal covering, ours against SCIP's exact optimum ({@link SitingBenchmark});</li>
  *   <li>{@code report}: prints the table, writes {@code benchmark/target/benchmark-results.json}, and exits 1 if
  *       a cross-check failed.</li>
  * </ol>
  *
- * Usage: {@code CoverageBenchmark prepare|ours|peers|metropolis|province|report [--quick] [--city-edges N]
+ * Usage: {@code CoverageBenchmark prepare|ours|peers|metropolis|province|siting|report [--quick] [--city-edges N]
  * [--stations N] [--warm N] [--queries N] [--what-ifs N] [--work-dir DIR] [--repo-root DIR] [--jdbc-url URL]
  * [--metropolis-edges N] [--metropolis-stations N] [--province-cities N] [--province-edges N] [--province-heap SIZE]
  * [--province-budget-mb N] [--import-heap SIZE]}.
@@ -38,7 +39,7 @@ public final class CoverageBenchmark {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || args[0].startsWith("-")) {
-            System.err.println("usage: CoverageBenchmark prepare|ours|peers|metropolis|province|report [--quick] "
+            System.err.println("usage: CoverageBenchmark prepare|ours|peers|metropolis|province|siting|report [--quick] "
                     + "[--city-edges N] [--stations N] [--warm N] [--queries N] [--what-ifs N] [--work-dir DIR] [--repo-root DIR] "
                     + "[--jdbc-url URL] [--metropolis-edges N] [--metropolis-stations N] [--province-cities N] "
                     + "[--province-edges N] [--province-heap SIZE] [--province-budget-mb N] [--import-heap SIZE]");
@@ -59,6 +60,7 @@ public final class CoverageBenchmark {
             case "peers" -> write(o, "peers", peers(o));
             case "metropolis" -> write(o, "metropolis", scale(() -> ScaleBenchmark.metropolis(o)));
             case "province" -> write(o, "province", scale(() -> ScaleBenchmark.province(o)));
+            case "siting" -> write(o, "siting", scale(() -> SitingBenchmark.run(o)));
             case "report" -> System.exit(Report.write(o) ? 0 : 1);
             default -> {
                 System.err.println("benchmark: unknown phase " + args[0]);
