@@ -1,6 +1,7 @@
 package cn.servicemap.support;
 
 import cn.servicemap.catalog.CatalogParams;
+import cn.servicemap.coverage.SitingService;
 import cn.servicemap.gis.catalog.StationCatalog;
 import cn.servicemap.gis.hours.HolidayCalendar;
 import cn.servicemap.map.MapProperties;
@@ -19,12 +20,13 @@ import org.springframework.core.io.ClassPathResource;
 /**
  * What every {@code @WebMvcTest} slice needs besides the controller under test and its mocked services: the
  * station catalog from the seeds (so kinds and services resolve as in the app), the settings, and a clock fixed
- * at {@link FixedClockConfig#NOW}. Slices run without a database or a road network, in a fraction of a second
+ * at {@link FixedClockConfig#NOW}; the siting service itself (its checks are what its slice tests, its work runs in
+ * the mocked jobs). Slices run without a database or a road network, in a fraction of a second
  * each: they test request parsing, validation branches and error shapes.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ServiceMapProperties.class, MapProperties.class})
-@Import({CatalogParams.class, RegionScope.class})
+@Import({CatalogParams.class, RegionScope.class, SitingService.class})
 public class WebSlice {
 
     @Bean
