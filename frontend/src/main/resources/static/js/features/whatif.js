@@ -94,9 +94,16 @@ class WhatIf {
   // --- changes ---------------------------------------------------------------------------
 
   add(lon, lat) {
-    this.seq += 1;
-    const n = this.changes.filter((c) => c.op === 'add').length + 1;
-    this.changes.push({ op: 'add', key: 'new-' + this.seq, lon, lat, name: '新增驿站 ' + n, kind: NEW_KIND });
+    this.addAll([{ lon, lat }]);
+  }
+
+  /** Several new stations at once (e.g. the sites of a siting answer), computed together. */
+  addAll(points) {
+    for (const p of points) {
+      this.seq += 1;
+      const n = this.changes.filter((c) => c.op === 'add').length + 1;
+      this.changes.push({ op: 'add', key: 'new-' + this.seq, lon: p.lon, lat: p.lat, name: '新增驿站 ' + n, kind: NEW_KIND });
+    }
     this.setAdding(false);
     this.changed();
   }

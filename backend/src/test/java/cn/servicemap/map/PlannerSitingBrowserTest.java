@@ -1,0 +1,58 @@
+package cn.servicemap.map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.servicemap.support.DesktopBrowserTestBase;
+import cn.servicemap.support.RequiresChromium;
+import cn.servicemap.support.TestDatabases;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The planner's 选址建议 panel in real Chromium over the Nanjing demo: three sites for the 5-minute band come back
+ * as a job, listed and drawn as numbered markers with the people each adds; 全部加入方案模拟 puts them in the what-if,
+ * whose 新增覆盖 for 5 minutes is the people the answer claimed.
+ */
+@RequiresChromium
+class PlannerSitingBrowserTest extends DesktopBrowserTestBase {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry r) {
+        r.add("spring.datasource.url", TestDatabases::freshH2Url);
+    }
+
+    @Test
+    void shouldProposeSitesAndTryThemInTheWhatIf() {
+        desktop.open("http://localhost:" + port() + "/plan");
+        assertThat(desktop.waitForPageState()).isEqualTo("ready");
+        desktop.waitFor(Duration.ofSeconds(30), d -> "ready".equals(desktop.js("return document.body.dataset.coverage")));
+
+        new Select(desktop.driver().findElement(By.id("siting-minutes"))).selectByValue("5");
+        WebElement sites = desktop.driver().findElement(By.id("siting-sites"));
+        sites.clear();
+        sites.sendKeys("3");
+        desktop.driver().findElement(By.id("siting-start")).click();
+
+        desktop.waitFor(Duration.ofSeconds(60), d -> d.findElements(By.cssSelector("#siting-list .siting-site")).size() == 3);
+        String summary = desktop.driver().findElement(By.id("siting-summary")).getText();
+        assertThat(summary).startsWith("建议 3 个新站点，5 分钟内新增覆盖").contains("已证明为最优");
+        assertThat(desktop.js("return [...document.querySelectorAll('.siting-marker .siting-rank')].map(e => e.textContent)"))
+                .isEqualTo(java.util.List.of("1", "2", "3"));
+        assertThat(desktop.driver().findElement(By.id("siting-cancel")).isDisplayed()).as("cancel once the job is done").isFalse();
+        long claimed = Long.parseLong(summary.replaceAll("^.*新增覆盖 ([\\d,]+) 人.*$", "$1").replace(",", ""));
+        assertThat(claimed).isPositive();
+
+        desktop.driver().findElement(By.id("siting-try")).click();
+        desktop.waitFor(Duration.ofSeconds(60), d -> d.findElements(By.cssSelector("#whatif-changes .whatif-change-add")).size() == 3);
+        String gained = desktop.waitFor(Duration.ofSeconds(60), d -> (String) desktop.js(
+                "const r = document.querySelector('#whatif-delta tr[data-minutes=\"5\"] td.gained');"
+                        + " return r && r.dataset.value"));
+        assertThat(Long.parseLong(gained)).isEqualTo(claimed);
+        desktop.screenshot("planner-siting");
+    }
+}

@@ -1,0 +1,209 @@
+// Siting (选址建议): where the next stations should go. The planner picks the band and either how many new
+// stations (覆盖最多) or the share of people to reach (最少站点); POST /api/planning/siting starts a job watched
+// every 500 ms (GET /api/jobs/{id}, cancel with DELETE), and its answer (GET /api/planning/siting/{id}) is drawn as
+// numbered markers and listed with the people each site adds, the upper bound and the gap to it. 全部加入方案模拟
+// hands the sites to the what-if.
+import L from '../leaflet.js';
+import { getJson, postJson, deleteJson, chinese } from '../api.js';
+import { h, fmtInt } from '../dom.js';
+
+export const name = 'siting';
+
+const POLL_MS = 500;
+
+export function mount(ctx, planner) {
+  const container = document.querySelector('[data-feature="siting"]');
+  if (!container) return null;
+  const s = new Siting(ctx, planner, container);
+  ctx.siting = s;
+  container.dataset.mounted = 'ready';
+  return s;
+}
+
+class Siting {
+  constructor(ctx, planner, container) {
+    this.ctx = ctx;
+    this.planner = planner;
+    this.container = container;
+    this.map = ctx.map;
+    this.map.createPane('siting').style.zIndex = 640;
+    this.group = L.layerGroup().addTo(this.map);
+    this.job = null;
+    this.answer = null;
+
+    const bands = planner.bands;
+    this.minutes = h('select', { id: 'siting-minutes', 'aria-label': '服务圈时长' },
+      ...bands.map((m) => h('option', { value: m, selected: m === bands[bands.length - 1] }, m + ' 分钟服务圈')));
+    this.objective = h('select', { id: 'siting-objective', 'aria-label': '目标', onchange: () => this.showObjective() },
+      h('option', { value: 'MAX_COVERAGE' }, '新增 N 个站点，覆盖最多的人'),
+      h('option', { value: 'MIN_SITES' }, '达到目标覆盖率，站点最少'));
+    this.sites = h('input', { id: 'siting-sites', type: 'number', min: '1', max: '200', value: '10', 'aria-label': '新站点数' });
+    this.share = h('input', { id: 'siting-share', type: 'number', min: '1', max: '100', value: '90', 'aria-label': '目标覆盖率（%）' });
+    this.sitesRow = h('label', { class: 'siting-field' }, '新站点数 ', this.sites);
+    this.shareRow = h('label', { class: 'siting-field', hidden: true }, '目标覆盖率 ', this.share, ' %');
+    this.start = h('button', { type: 'submit', id: 'siting-start', class: 'btn btn-primary' }, '计算选址');
+    this.cancel = h('button', { type: 'button', id: 'siting-cancel', class: 'btn btn-secondary', hidden: true,
+      onclick: () => this.stop() }, '取消');
+    this.form = h('form', { class: 'siting-form', onsubmit: (e) => { e.preventDefault(); this.run(); } },
+      h('label', { class: 'siting-field' }, this.minutes), h('label', { class: 'siting-field' }, this.objective),
+      this.sitesRow, this.shareRow, h('div', { class: 'siting-buttons' }, this.start, this.cancel));
+    this.bar = h('progress', { class: 'job-progress', id: 'siting-progress', max: '100', value: '0', hidden: true,
+      'aria-label': '选址进度' });
+    this.stage = h('p', { class: 'panel-note', id: 'siting-stage', role: 'status', 'aria-live': 'polite' });
+    this.summary = h('p', { class: 'siting-summary', id: 'siting-summary' });
+    this.list = h('ol', { class: 'siting-list', id: 'siting-list' });
+    this.tryAll = h('button', { type: 'button', id: 'siting-try', class: 'btn btn-secondary', hidden: true,
+      onclick: () => this.tryInWhatIf() }, '全部加入方案模拟');
+    container.append(h('h2', {}, '选址建议'),
+      h('p', { class: 'panel-hint' }, '在服务圈外人口所在的街道上挑选新驿站的位置：覆盖最多的人，或用最少的站点达到目标覆盖率。'),
+      this.form, this.bar, this.stage, this.summary, this.list, this.tryAll);
+    planner.on('settings', () => this.clear());
+  }
+
+  showObjective() {
+    const min = this.objective.value === 'MIN_SITES';
+    this.sitesRow.hidden = min;
+    this.shareRow.hidden = !min;
+  }
+
+  body() {
+    const b = { profile: this.planner.profile, minutes: Number(this.minutes.value), objective: this.objective.value };
+    if (this.planner.kind) b.kinds = [this.planner.kind];
+    if (b.objective === 'MIN_SITES') b.targetShare = Number(this.share.value) / 100;
+    else b.sites = Number(this.sites.value);
+    return b;
+  }
+
+  async run() {
+    this.clear();
+    this.start.disabled = true;
+    this.say('', '正在提交…');
+    try {
+      const job = await postJson('/api/planning/siting', this.body());
+      this.job = job;
+      this.cancel.hidden = false;
+      this.bar.hidden = false;
+      this.showJob(job);
+      this.schedule();
+    } catch (e) {
+      this.start.disabled = false;
+      this.say('error', '无法开始选址：' + e.message);
+    }
+  }
+
+  schedule() {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.poll(), POLL_MS);
+  }
+
+  async poll() {
+    const job = this.job;
+    if (!job) return;
+    let j;
+    try {
+      j = await getJson('/api/jobs/' + encodeURIComponent(job.id));
+    } catch (e) {
+      this.say('', '正在重新获取进度…（' + e.message + '）');
+      this.schedule();
+      return;
+    }
+    if (this.job !== job) return;
+    this.showJob(j);
+    if (j.status === 'QUEUED' || j.status === 'RUNNING') {
+      this.schedule();
+      return;
+    }
+    this.finish();
+    if (j.status === 'SUCCEEDED') {
+      try {
+        this.show(await getJson('/api/planning/siting/' + encodeURIComponent(j.id)));
+      } catch (e) {
+        this.say('error', '无法读取选址结果：' + e.message);
+      }
+    } else if (j.status === 'CANCELLED') {
+      this.say('', '已取消选址。');
+    } else {
+      this.say('error', '选址失败：' + chinese(((j.errors || [])[0] || {}).reason || '未知原因'));
+    }
+  }
+
+  showJob(j) {
+    const percent = Math.max(0, Math.min(100, Number(j.percent) || 0));
+    this.bar.value = percent;
+    this.container.dataset.job = String(j.status).toLowerCase();
+    if (j.status === 'QUEUED') this.say('', '排队等待中…');
+    else if (j.status === 'RUNNING') this.say('', '第 ' + (j.stage + 1) + '/' + j.stageCount + ' 步：' + chinese(j.stageName) + ' · ' + percent + '%');
+  }
+
+  async stop() {
+    if (!this.job) return;
+    try {
+      await deleteJson('/api/jobs/' + encodeURIComponent(this.job.id));
+    } catch (e) {
+      this.say('error', '无法取消：' + e.message);
+    }
+  }
+
+  finish() {
+    clearTimeout(this.timer);
+    this.job = null;
+    this.start.disabled = false;
+    this.cancel.hidden = true;
+    this.bar.hidden = true;
+  }
+
+  show(r) {
+    this.answer = r;
+    this.say('', '');
+    const n = r.sites.length;
+    let text = '建议 ' + n + ' 个新站点，' + r.minutes + ' 分钟内新增覆盖 ' + fmtInt(r.peopleGained) + ' 人（现有 '
+      + fmtInt(r.peopleWithinBefore) + ' 人 → ' + fmtInt(r.peopleWithinAfter) + ' 人）。';
+    if (r.objective === 'MAX_COVERAGE') {
+      text += r.gapPercent === 0 ? '已证明为最优。' : '任何 ' + n + ' 个站点最多新增 ' + fmtInt(r.upperBound) + ' 人，差距 ' + r.gapPercent + '%。';
+    } else {
+      text += (r.targetReached ? '已达到目标，' : '无法达到目标（候选点全部加上也不够），') + '至少需要 ' + r.fewestPossible + ' 个站点。';
+    }
+    this.summary.textContent = text;
+    this.summary.title = r.method;
+    this.list.replaceChildren(...r.sites.map((s) => h('li', { class: 'siting-site', 'data-rank': s.rank },
+      h('button', { type: 'button', class: 'siting-go', onclick: () => this.zoomTo(s) },
+        h('strong', {}, s.rank + '. ' + (s.name || s.street || '未命名道路')),
+        h('span', {}, '+' + fmtInt(s.peopleGained) + ' 人')))));
+    this.tryAll.hidden = n === 0;
+    this.draw();
+  }
+
+  draw() {
+    this.group.clearLayers();
+    if (!this.answer) return;
+    for (const s of this.answer.sites) {
+      L.marker(this.ctx.view.toDisplay(s.lon, s.lat), {
+        pane: 'siting',
+        icon: L.divIcon({ className: 'siting-marker', html: '<span class="siting-rank">' + s.rank + '</span>', iconSize: [26, 26], iconAnchor: [13, 13] }),
+        title: '选址 ' + s.rank + '：' + (s.street || '未命名道路') + '，新增覆盖 ' + fmtInt(s.peopleGained) + ' 人',
+      }).addTo(this.group);
+    }
+  }
+
+  zoomTo(s) {
+    this.map.setView(this.ctx.view.toDisplay(s.lon, s.lat), Math.max(this.map.getZoom(), 16));
+  }
+
+  tryInWhatIf() {
+    if (!this.answer || !this.ctx.whatif) return;
+    this.ctx.whatif.addAll(this.answer.sites.map((s) => ({ lon: s.lon, lat: s.lat })));
+  }
+
+  clear() {
+    this.answer = null;
+    this.group.clearLayers();
+    this.list.replaceChildren();
+    this.summary.textContent = '';
+    this.tryAll.hidden = true;
+  }
+
+  say(kind, text) {
+    this.stage.textContent = text;
+    this.stage.dataset.kind = kind;
+  }
+}
