@@ -11,6 +11,7 @@ import cn.servicemap.gis.network.Snap;
 import cn.servicemap.gis.network.TravelProfile;
 import cn.servicemap.gis.population.PopulationSurface;
 import cn.servicemap.gis.siting.ExactCovering;
+import cn.servicemap.gis.siting.HostPlaces;
 import cn.servicemap.gis.siting.MaximalCovering;
 import cn.servicemap.gis.siting.SetCovering;
 import cn.servicemap.jobs.Progress;
@@ -52,6 +53,9 @@ public class SitingService {
     public enum CandidateSource {
         /** street points (network nodes) at the streets where the people outside the band live */
         STREETS,
+        /** places in the region's OSM data that could host a station: banks, post offices, fuel stations, community
+         * centres, sanitation depots, public toilets, parks */
+        HOST_PLACES,
         /** the planner's own list ({@code points}) */
         LIST
     }
@@ -69,7 +73,7 @@ public class SitingService {
                           @Schema(description = "New stations for MAX_COVERAGE, 1–" + MAX_SITES + " (default 10)", nullable = true) Integer sites,
                           @Schema(description = "For MIN_SITES: the share of the region's people to bring within the band, 0–1",
                                   nullable = true) Double targetShare,
-                          @Schema(description = "STREETS (default) or LIST", nullable = true) CandidateSource candidates,
+                          @Schema(description = "STREETS (default), HOST_PLACES or LIST", nullable = true) CandidateSource candidates,
                           @Schema(description = "For LIST: the candidate sites, at most " + MAX_CANDIDATES, nullable = true)
                           List<CandidatePoint> points,
                           @Schema(description = "Coordinate system of points (default WGS84)", nullable = true) CoordinateSystem crs,
@@ -204,6 +208,26 @@ public class SitingService {
             }
             if (!errors.isEmpty()) {
                 throw new InvalidRequestException(errors);
+            }
+        } else if (r.candidates() == CandidateSource.HOST_PLACES) {
+            String osm = state.region().region().osmSource();
+            if (osm == null || !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(osm))) {
+                throw new InvalidRequestException("candidates", "本区域没有可读的 OSM 文件，无法列出可依托的场所 (the region has no readable "
+                        + "OSM file to find host places in)");
+            }
+            for (HostPlaces.Place place : HostPlaces.read(java.nio.file.Path.of(osm))) {
+                if (snaps.size() >= MAX_CANDIDATES) {
+                    break;
+                }
+                Snap s = network.snapToMainComponent(profile, place.lon(), place.lat(), settings.stationSnapInMeters());
+                if (s.isSnapped()) {
+                    snaps.add(s);
+                    names.add(place.name() + (place.name().equals(place.kindZh()) ? "" : "（" + place.kindZh() + "）"));
+                }
+            }
+            if (snaps.isEmpty()) {
+                throw new InvalidRequestException("candidates", "本区域的 OSM 数据中没有可依托的场所（银行、邮局、加油站、社区中心、环卫所、公厕、公园）"
+                        + " (no host places in the region's OSM data)");
             }
         } else {
             for (Snap s : SitingProblem.streetCandidates(coverage, minutes, MAX_CANDIDATES)) {

@@ -146,6 +146,13 @@ abstract class CoverageApiContract extends DemoRegionTestBase {
         assertThat(fewest.get("fewestPossible").asInt()).isBetween(1, fewest.get("sites").size());
         assertThat(fewest.get("peopleWithinAfter").asDouble()).isGreaterThanOrEqualTo(share * r.get("people").asDouble() - 1);
 
+        // the region's host places (banks, post offices, toilets…) as candidates: named sites
+        JsonNode hosted = finished(api, api.post("/api/planning/siting", Map.of("minutes", 5, "sites", 3,
+                "candidates", "HOST_PLACES")).json().get("id").asText());
+        assertThat(hosted.get("sites")).isNotEmpty();
+        assertThat(hosted.get("sites").findValuesAsString("name")).allSatisfy(n -> assertThat(n).isNotBlank());
+        assertThat(hosted.get("peopleGained").asLong()).isPositive();
+
         Api.Response none = api.post("/api/planning/siting", Map.of("sites", 0));
         assertThat(none.status()).isEqualTo(400);
         assertThat(none.json().get("errors").get(0).get("field").asText()).isEqualTo("sites");

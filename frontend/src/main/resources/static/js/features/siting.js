@@ -37,6 +37,9 @@ class Siting {
     this.objective = h('select', { id: 'siting-objective', 'aria-label': '目标', onchange: () => this.showObjective() },
       h('option', { value: 'MAX_COVERAGE' }, '新增 N 个站点，覆盖最多的人'),
       h('option', { value: 'MIN_SITES' }, '达到目标覆盖率，站点最少'));
+    this.candidates = h('select', { id: 'siting-candidates', 'aria-label': '候选点' },
+      h('option', { value: 'STREETS' }, '候选：服务圈外人口所在街道'),
+      h('option', { value: 'HOST_PLACES' }, '候选：可依托场所（银行、邮局、加油站、社区中心、公厕、公园等）'));
     this.sites = h('input', { id: 'siting-sites', type: 'number', min: '1', max: '200', value: '10', 'aria-label': '新站点数' });
     this.share = h('input', { id: 'siting-share', type: 'number', min: '1', max: '100', value: '90', 'aria-label': '目标覆盖率（%）' });
     this.sitesRow = h('label', { class: 'siting-field' }, '新站点数 ', this.sites);
@@ -46,6 +49,7 @@ class Siting {
       onclick: () => this.stop() }, '取消');
     this.form = h('form', { class: 'siting-form', onsubmit: (e) => { e.preventDefault(); this.run(); } },
       h('label', { class: 'siting-field' }, this.minutes), h('label', { class: 'siting-field' }, this.objective),
+      h('label', { class: 'siting-field' }, this.candidates),
       this.sitesRow, this.shareRow, h('div', { class: 'siting-buttons' }, this.start, this.cancel));
     this.bar = h('progress', { class: 'job-progress', id: 'siting-progress', max: '100', value: '0', hidden: true,
       'aria-label': '选址进度' });
@@ -55,7 +59,7 @@ class Siting {
     this.tryAll = h('button', { type: 'button', id: 'siting-try', class: 'btn btn-secondary', hidden: true,
       onclick: () => this.tryInWhatIf() }, '全部加入方案模拟');
     container.append(h('h2', {}, '选址建议'),
-      h('p', { class: 'panel-hint' }, '在服务圈外人口所在的街道上挑选新驿站的位置：覆盖最多的人，或用最少的站点达到目标覆盖率。'),
+      h('p', { class: 'panel-hint' }, '在服务圈外人口所在的街道上，或在可依托的场所中，挑选新驿站的位置：覆盖最多的人，或用最少的站点达到目标覆盖率。'),
       this.form, this.bar, this.stage, this.summary, this.list, this.tryAll);
     planner.on('settings', () => this.clear());
   }
@@ -67,7 +71,8 @@ class Siting {
   }
 
   body() {
-    const b = { profile: this.planner.profile, minutes: Number(this.minutes.value), objective: this.objective.value };
+    const b = { profile: this.planner.profile, minutes: Number(this.minutes.value), objective: this.objective.value,
+      candidates: this.candidates.value };
     if (this.planner.kind) b.kinds = [this.planner.kind];
     if (b.objective === 'MIN_SITES') b.targetShare = Number(this.share.value) / 100;
     else b.sites = Number(this.sites.value);
