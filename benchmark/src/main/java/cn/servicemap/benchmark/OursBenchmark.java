@@ -7,6 +7,7 @@ import cn.servicemap.gis.access.NearestStations;
 import cn.servicemap.gis.access.ServiceAreaTile;
 import cn.servicemap.gis.access.ServiceAreas;
 import cn.servicemap.gis.access.ServiceBand;
+import cn.servicemap.gis.access.TwoNearestSearch;
 import cn.servicemap.gis.basemap.TileId;
 import cn.servicemap.gis.network.Adjacency;
 import cn.servicemap.gis.network.BoundingBox;
@@ -66,6 +67,21 @@ final class OursBenchmark {
         LOG.info("{}: coverage search {} ms warm (bare {} / {} ms), {} nodes reached", bn.key(),
                 coverage.timing().warmMedianMs(), lazy.timing().warmMedianMs(), indexed.timing().warmMedianMs(),
                 field.reachedNodeCount());
+
+        // 交叉覆盖: the two nearest stations of every node in one search, against the single nearest, in turn
+        HeapWatch.settle();
+        TwoNearestSearch two = new TwoNearestSearch(net, BenchmarkNetwork.PROFILE, limitSeconds);
+        List<Timing.Measured<Object>> pair = Timing.interleaved(o.cheapRuns(), List.of(
+                () -> two.run(stations), () -> search.run(stations)));
+        out.put("two_nearest_search", pair.get(0).timing().toJson());
+        out.put("two_nearest_over_nearest_per_round_median",
+                Math.round(Timing.medianRatio(pair.get(0).warmMs(), pair.get(1).warmMs()) * 100) / 100.0);
+        TwoNearestSearch.Result twoResult = (TwoNearestSearch.Result) pair.get(0).first();
+        int crossReached = 0;
+        for (int v = 0; v < net.nodeCount(); v++)
+            if (twoResult.secondTimeInMillis(v) != AccessField.UNREACHED)
+                crossReached++;
+        out.put("nodes_within_two_stations", crossReached);
 
         // each section starts on a collected heap, so that it does not pay for the garbage of the one before
         HeapWatch.settle();
