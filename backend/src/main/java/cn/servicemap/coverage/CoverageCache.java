@@ -40,6 +40,7 @@ class CoverageCache {
 
     private final Map<Key, CompletableFuture<CoverageService.State>> states = new ConcurrentHashMap<>();
     private final Map<Key, CompletableFuture<NearestStations>> nearest = new ConcurrentHashMap<>();
+    private final Map<Key, CompletableFuture<cn.servicemap.gis.coverage.CrossCoverage>> cross = new ConcurrentHashMap<>();
 
     /** The state for the key, computed by {@code compute} on a miss (by one caller only). */
     CoverageService.State state(Key key, Supplier<CoverageService.State> compute) {
@@ -58,6 +59,12 @@ class CoverageCache {
     void forget(String regionCode) {
         states.keySet().removeIf(k -> k.regionCode().equals(regionCode));
         nearest.keySet().removeIf(k -> k.regionCode().equals(regionCode));
+        cross.keySet().removeIf(k -> k.regionCode().equals(regionCode));
+    }
+
+    /** 交叉覆盖 of the key's state, computed by {@code compute} on a miss. */
+    cn.servicemap.gis.coverage.CrossCoverage cross(Key key, Supplier<cn.servicemap.gis.coverage.CrossCoverage> compute) {
+        return once(cross, key, compute);
     }
 
     private static <T> T once(Map<Key, CompletableFuture<T>> map, Key key, Supplier<T> compute) {

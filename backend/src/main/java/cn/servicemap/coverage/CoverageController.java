@@ -82,6 +82,18 @@ class CoverageController {
         return CoverageResponses.report(state, state.coverage());
     }
 
+    @Operation(summary = "交叉覆盖 per district: people within each band of two or more stations",
+            description = "The 双15 goal that key urban areas reach more than one station: the trip to the second-nearest station "
+                    + "(another one) within the band, over the same people as the coverage report.")
+    @GetMapping("/api/coverage/cross")
+    CoverageResponses.Cross cross(@Parameter(description = PROFILE) @RequestParam(defaultValue = "WALK") TravelProfile profile,
+            @Parameter(description = REGION) @RequestParam(required = false) String region,
+            @Parameter(description = BANDS) @RequestParam(required = false) Bands bands,
+            @Parameter(description = KINDS) @RequestParam(required = false) List<String> kind) {
+        CoverageService.State state = whatIfs.state(region, profile, bands, kind, false);
+        return CoverageResponses.cross(state, coverage.cross(state));
+    }
+
     @Operation(summary = "Service-area bands as GeoJSON polygons (服务圈)",
             description = "form=nested: each band is everything within its time; form=rings: no overlaps between bands.")
     @GetMapping(value = "/api/coverage/bands", produces = {GEOJSON, "application/json"})

@@ -132,6 +132,36 @@ public final class CoverageResponses {
                          @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(nullable = true) Features<BandProperties> bands) {
     }
 
+    @Schema(description = "People reaching two or more stations within one band (交叉覆盖)")
+    public record CrossBand(int minutes, long peopleWithTwo,
+                            @Schema(description = "peopleWithTwo ÷ the row's people, 0–1", nullable = true) Double share) {
+    }
+
+    public record CrossRow(@Schema(nullable = true) String adcode, @Schema(nullable = true) String name, long people,
+                           List<CrossBand> bands) {
+    }
+
+    @Schema(description = "交叉覆盖 per district and for the region: people within reach of at least two stations")
+    public record Cross(RegionRef region, TravelProfile profile, String profileName, long dataVersion,
+                        @Schema(description = "Band limits in minutes, ascending") List<Integer> bands, CrossRow total,
+                        List<CrossRow> districts, String note) {
+    }
+
+    static Cross cross(CoverageService.State state, cn.servicemap.gis.coverage.CrossCoverage c) {
+        java.util.function.Function<cn.servicemap.gis.coverage.CrossCoverage.Row, CrossRow> row = r -> {
+            List<CrossBand> bands = new java.util.ArrayList<>();
+            for (int b = 0; b < c.bandMinutes().size(); b++) {
+                double w = r.peopleWithTwo().get(b);
+                bands.add(new CrossBand(c.bandMinutes().get(b), Math.round(w), r.people() > 0 ? round(w / r.people(), 4) : null));
+            }
+            return new CrossRow(r.adcode(), r.nameZh(), Math.round(r.people()), bands);
+        };
+        return new Cross(region(state.region()), state.profile(), state.profile().chineseLabel(), state.dataVersion(),
+                c.bandMinutes(), row.apply(c.region()), c.districts().stream().map(row).toList(),
+                "交叉覆盖：可在服务圈时长内到达两个或更多不同站点的人口（与覆盖率报告同一人口与路网范围；道路里程暂未统计）"
+                        + " (people who reach at least two different stations within the band; the same people as the coverage report)");
+    }
+
     static RegionRef region(RegionNetwork region) {
         return new RegionRef(region.region().code(), region.region().nameZh(), region.region().synthetic());
     }

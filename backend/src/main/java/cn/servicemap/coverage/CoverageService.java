@@ -7,6 +7,8 @@ import cn.servicemap.gis.access.NearestStations;
 import cn.servicemap.gis.access.ServiceAreaOptions;
 import cn.servicemap.gis.access.ServiceAreas;
 import cn.servicemap.gis.coverage.Coverage;
+import cn.servicemap.gis.coverage.CrossCoverage;
+import cn.servicemap.gis.access.TwoNearestSearch;
 import cn.servicemap.gis.coverage.CoverageGaps;
 import cn.servicemap.gis.coverage.CoverageModel;
 import cn.servicemap.gis.coverage.Gap;
@@ -190,6 +192,16 @@ public class CoverageService {
         AccessField field = new MultiSourceSearch(network, profile, limit).run(snaps);
         Coverage coverage = Coverage.compute(model, field, bands);
         return new State(region, profile, selection, version, List.copyOf(sources), List.copyOf(snaps), List.copyOf(flagged), coverage);
+    }
+
+    /** 交叉覆盖 of a state: people reaching two or more stations within each band (cached with the state). */
+    CrossCoverage cross(State state) {
+        return cache.cross(CoverageCache.Key.of(state.region(), state.dataVersion(), state.profile(), state.selection(),
+                state.coverage().bandMinutes()), () -> {
+            int limit = state.field().timeLimitInMillis() / 1000;
+            TwoNearestSearch.Result two = new TwoNearestSearch(state.region().network(), state.profile(), limit).run(state.snaps());
+            return CrossCoverage.compute(state.coverage().model(), two, state.coverage().bandMinutes());
+        });
     }
 
     /** Service-area bands (nested or as rings) and catchments of a state, optionally limited to a window. */

@@ -164,6 +164,28 @@ abstract class CoverageApiContract extends DemoRegionTestBase {
         assertThat(api.get("/api/planning/siting/no-such-job").status()).isEqualTo(404);
     }
 
+    /** 交叉覆盖: per district and band, people with two stations within reach, never more than those with one. */
+    @Test
+    void shouldCountThePeopleWithinReachOfTwoStations() {
+        Api api = api();
+        JsonNode report = api.get("/api/coverage").json();
+        JsonNode cross = api.get("/api/coverage/cross").json();
+        assertThat(cross.get("dataVersion").asLong()).isEqualTo(report.get("dataVersion").asLong());
+        assertThat(cross.get("bands")).hasSize(report.get("bands").size());
+        assertThat(cross.get("total").get("people").asLong()).isEqualTo(report.get("total").get("people").asLong());
+        JsonNode fifteen = cross.get("total").get("bands").get(cross.get("total").get("bands").size() - 1);
+        assertThat(fifteen.get("peopleWithTwo").asLong()).isPositive()
+                .isLessThanOrEqualTo(report.get("total").get("bands").get(report.get("bands").size() - 1).get("peopleCovered").asLong());
+        for (JsonNode row : cross.get("districts")) {
+            long previous = 0;
+            for (JsonNode b : row.get("bands")) {
+                assertThat(b.get("peopleWithTwo").asLong()).isBetween(previous, row.get("people").asLong());
+                previous = b.get("peopleWithTwo").asLong();
+            }
+        }
+        assertThat(api.get("/api/coverage/cross?profile=fly").status()).isEqualTo(400);
+    }
+
     /** The answer of a siting job once it has succeeded. */
     private static JsonNode finished(Api api, String id) throws InterruptedException {
         for (int i = 0; i < 600; i++) {
