@@ -113,7 +113,7 @@ class PlannerPageBrowserTest extends DesktopBrowserTestBase {
         WebElement table = desktop.driver().findElement(By.id("report-table"));
         assertThat(table.findElements(By.cssSelector("thead th"))).extracting(WebElement::getText)
                 .map(t -> t.replaceAll("[▲▼↕\\s]", ""))
-                .containsExactly("区", "路网覆盖", "人口(估算)", "5分钟覆盖率", "10分钟覆盖率", "15分钟覆盖率", "平均/90%用时", "驿站数", "每万人驿站");
+                .containsExactly("区", "路网覆盖", "人口(估算)", "5分钟覆盖率", "10分钟覆盖率", "15分钟覆盖率", "交叉覆盖(15分钟)", "平均/90%用时", "驿站数", "每万人驿站");
         assertThat(table.findElements(By.cssSelector("tbody tr"))).hasSize(coverage.get("districts").size());
         assertThat(table.findElement(By.cssSelector("tfoot")).getText()).contains("全区域");
         JsonNode first = coverage.get("districts").get(0);

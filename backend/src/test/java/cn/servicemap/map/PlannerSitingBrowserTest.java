@@ -16,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The planner's 选址建议 panel in real Chromium over the Nanjing demo: three sites for the 5-minute band come back
  * as a job, listed and drawn as numbered markers with the people each adds; 全部加入方案模拟 puts them in the what-if,
- * whose 新增覆盖 for 5 minutes is the people the answer claimed.
+ * whose 新增覆盖 for 5 minutes is the people the answer claimed. The report shows 交叉覆盖 as the API counts it.
  */
 @RequiresChromium
 class PlannerSitingBrowserTest extends DesktopBrowserTestBase {
@@ -31,6 +31,13 @@ class PlannerSitingBrowserTest extends DesktopBrowserTestBase {
         desktop.open("http://localhost:" + port() + "/plan");
         assertThat(desktop.waitForPageState()).isEqualTo("ready");
         desktop.waitFor(Duration.ofSeconds(30), d -> "ready".equals(desktop.js("return document.body.dataset.coverage")));
+
+        // the report's 交叉覆盖 column: the region's people within 15 minutes of two stations, as the API counts them
+        long withTwo = api().get("/api/coverage/cross").json().get("total").get("bands").get(2).get("peopleWithTwo").asLong();
+        String shown = desktop.waitFor(Duration.ofSeconds(60), d -> (String) desktop.js(
+                "const c = document.querySelector('#report-table tfoot td[data-key=\"cross\"] .covered-people');"
+                        + " return c && c.textContent"));
+        assertThat(Long.parseLong(shown.replaceAll("[^0-9]", ""))).isEqualTo(withTwo);
 
         new Select(desktop.driver().findElement(By.id("siting-minutes"))).selectByValue("5");
         WebElement sites = desktop.driver().findElement(By.id("siting-sites"));

@@ -2,8 +2,9 @@
 // people within each band, 平均/90% 用时, 驿站数, 每万人驿站 — sortable by any column, with the
 // total, the report's note (only the covered part of each district is counted), export as CSV or
 // XLSX, and, while a what-if is open, its numbers with 新增/失去覆盖 per district and band. Also the
-// stations the computation flags (孤立路网 …) in #flagged-panel.
-import { chinese } from '../api.js';
+// stations the computation flags (孤立路网 …) in #flagged-panel. The 交叉覆盖 column (people within the largest band of
+// two or more stations, GET /api/coverage/cross) shows the stored stations' figure, also while a what-if is open.
+import { chinese, getJson } from '../api.js';
 import { h, fmtInt, fmtPct } from '../dom.js';
 
 export const name = 'report';
@@ -49,11 +50,33 @@ class Report {
     this.note.textContent = '正在计算覆盖…';
     this.updateLinks();
     this.flagged = document.querySelector('[data-feature="flagged"]');
-    planner.on('coverage', () => this.render());
+    this.cross = null;
+    planner.on('coverage', () => { this.render(); this.loadCross(); });
     planner.on('whatif', () => this.render());
     planner.on('settings', () => { this.updateLinks(); this.container.dataset.state = 'loading'; });
     planner.on('coverage-error', (e) => this.showError(e));
     if (window.matchMedia && window.matchMedia('(max-width: 899px)').matches) this.setOpen(false);
+  }
+
+  async loadCross() {
+    const n = (this.crossLoads = (this.crossLoads || 0) + 1);
+    try {
+      const c = await getJson(this.planner.url('/api/coverage/cross'), { timeoutMs: 60000 });
+      if (n !== this.crossLoads) return;
+      this.cross = { total: c.total, byAdcode: new Map(c.districts.map((d) => [d.adcode, d])) };
+    } catch (e) {
+      if (n !== this.crossLoads) return;
+      this.cross = { error: e.message };
+    }
+    this.render();
+  }
+
+  /** The 交叉覆盖 band (the largest) of a report row, or null while it is loading or failed. */
+  crossBand(d) {
+    if (!this.cross || this.cross.error) return null;
+    const row = d.adcode ? this.cross.byAdcode.get(d.adcode) : this.cross.total;
+    const m = this.planner.bands[this.planner.bands.length - 1];
+    return row ? band(row, m) : null;
   }
 
   setOpen(open) {
@@ -88,6 +111,8 @@ class Report {
     for (const m of this.planner.bands) {
       cols.push({ key: 'band' + m, label: m + ' 分钟覆盖率', minutes: m, get: (d) => (band(d, m) || {}).peopleShare });
     }
+    const last = this.planner.bands[this.planner.bands.length - 1];
+    cols.push({ key: 'cross', label: '交叉覆盖(' + last + ' 分钟)', get: (d) => (this.crossBand(d) || {}).share });
     cols.push({ key: 'mean', label: '平均/90% 用时', get: (d) => d.meanMinutes },
       { key: 'stations', label: '驿站数', get: (d) => d.stations },
       { key: 'per10k', label: '每万人驿站', get: (d) => d.stationsPer10kPeople });
@@ -155,6 +180,13 @@ class Report {
           if (db.peopleLost) ch.append(h('span', { class: 'lost', title: '失去覆盖' }, '−' + fmtInt(db.peopleLost)));
           td.append(ch);
         }
+      } else if (c.key === 'cross') {
+        const b = this.crossBand(d);
+        if (b) {
+          td.append(h('span', { class: 'share' }, b.share === null ? '—' : fmtPct(b.share)),
+            h('span', { class: 'covered-people' }, fmtInt(b.peopleWithTwo) + ' 人'));
+          td.title = '可在 ' + b.minutes + ' 分钟内到达两个或更多驿站的人口' + (this.planner.whatif ? '（现状）' : '');
+        } else td.append(this.cross && this.cross.error ? '—' : '…');
       } else if (c.key === 'mean') td.append(fmtMin(d.meanMinutes) + ' / ' + fmtMin(d.p90Minutes) + ' 分钟');
       else if (c.key === 'stations') td.append(fmtInt(d.stations));
       else if (c.key === 'per10k') td.append(d.stationsPer10kPeople === null || d.stationsPer10kPeople === undefined ? '—' : d.stationsPer10kPeople.toFixed(2));
