@@ -29,9 +29,11 @@ class CoverageExportController {
     private static final String REGION = "The region's code (区域代码); may be left out while the instance holds one region";
 
     private final WhatIfs whatIfs;
+    private final CoverageService coverage;
 
-    CoverageExportController(WhatIfs whatIfs) {
+    CoverageExportController(WhatIfs whatIfs, CoverageService coverage) {
         this.whatIfs = whatIfs;
+        this.coverage = coverage;
     }
 
     /** The file types the table downloads as. */
@@ -49,7 +51,7 @@ class CoverageExportController {
                                   @RequestParam(defaultValue = "false") boolean openNow) throws IOException {
         CoverageService.State state = whatIfs.state(region, profile, bands, kind, openNow);
         CoverageResponses.Report report = CoverageResponses.report(state, state.coverage());
-        List<List<Object>> rows = table(report);
+        List<List<Object>> rows = table(report, CoverageResponses.cross(state, coverage.cross(state)));
         String title = "覆盖率报告 " + state.region().region().nameZh() + " " + state.profile().chineseLabel()
                 + " 数据版本 " + state.dataVersion();
         String fileName = "coverage-" + state.region().region().code() + "-" + state.profile().name().toLowerCase()
@@ -62,8 +64,10 @@ class CoverageExportController {
                 .body(body);
     }
 
-    /** The header row and one row per district, then the total row, from the typed report. */
-    static List<List<Object>> table(CoverageResponses.Report report) {
+    /** The header row and one row per district, then the total row, from the typed report and its 交叉覆盖. */
+    static List<List<Object>> table(CoverageResponses.Report report, CoverageResponses.Cross cross) {
+        java.util.Map<String, CoverageResponses.CrossRow> crossRows = new java.util.HashMap<>();
+        cross.districts().forEach(r -> crossRows.put(r.adcode(), r));
         List<Integer> bands = report.bands();
         List<Object> header = new ArrayList<>(List.of("区", "行政区划代码", "区面积(km²)", "路网覆盖面积(km²)", "路网覆盖比例", "估算人口"));
         for (int b : bands) {
@@ -73,6 +77,10 @@ class CoverageExportController {
         header.addAll(List.of("平均用时(分钟)", "90%用时(分钟)", "驿站数", "每万人驿站数", "道路(km)"));
         for (int b : bands) {
             header.add(b + "分钟覆盖道路(km)");
+        }
+        for (int b : bands) {
+            header.add(b + "分钟交叉覆盖人口");
+            header.add(b + "分钟交叉覆盖率");
         }
         header.add("人口估算方法");
         List<List<Object>> rows = new ArrayList<>();
@@ -98,6 +106,12 @@ class CoverageExportController {
             row.add(d.roadKm());
             for (CoverageResponses.BandRow b : d.bands()) {
                 row.add(b.roadKmCovered());
+            }
+            CoverageResponses.CrossRow c = d.adcode() == null ? cross.total() : crossRows.get(d.adcode());
+            for (int i = 0; i < bands.size(); i++) {
+                CoverageResponses.CrossBand cb = c == null ? null : c.bands().get(i);
+                row.add(cb == null ? null : cb.peopleWithTwo());
+                row.add(cb == null ? null : cb.share());
             }
             row.add(d.populationMethod());
             rows.add(row);

@@ -71,7 +71,8 @@ abstract class ScenarioApiContract extends DemoRegionTestBase {
         String text = csv.text();
         assertThat(text).startsWith("\uFEFF覆盖率报告");
         List<String> lines = text.lines().toList();
-        assertThat(lines.get(1)).contains("区,行政区划代码").contains("5分钟覆盖率").contains("15分钟覆盖道路(km)");
+        assertThat(lines.get(1)).contains("区,行政区划代码").contains("5分钟覆盖率").contains("15分钟覆盖道路(km)")
+                .contains("15分钟交叉覆盖人口").contains("15分钟交叉覆盖率");
         assertThat(lines).anyMatch(l -> l.startsWith("秦淮区,320104,")).anyMatch(l -> l.startsWith("全区域,,"));
 
         java.net.http.HttpResponse<byte[]> xlsx = java.net.http.HttpClient.newHttpClient().send(
