@@ -286,7 +286,7 @@ class Regions {
     if (j.status === 'QUEUED' || j.status === 'RUNNING') {
       const parts = [];
       if (j.status === 'QUEUED') parts.push('排队等待中');
-      else if (j.stageName) parts.push('第 ' + j.stage + '/' + j.stageCount + ' 步：' + chinese(j.stageName));
+      else if (j.stageName) parts.push('第 ' + (j.stage + 1) + '/' + j.stageCount + ' 步：' + chinese(j.stageName));
       parts.push(percent + '%');
       if (j.secondsLeft !== null && j.secondsLeft !== undefined) parts.push('约 ' + Math.max(1, Math.ceil(j.secondsLeft)) + ' 秒');
       this.stage.textContent = parts.join(' · ');
