@@ -39,6 +39,7 @@ public class SitingService {
     static final int MAX_CANDIDATES = 3000;
     static final long INTERCHANGE_MILLIS = 20_000;
     static final int DEFAULT_EXACT_SECONDS = 20;
+    static final double EXCLUDE_RADIUS_METERS = 50;
     static final int MAX_EXACT_SECONDS = 300;
     /** Beyond this many (candidate, place) pairs the exact solver is not tried: its model would not fit in memory. */
     static final long MAX_EXACT_PAIRS = 2_000_000;
@@ -81,7 +82,9 @@ public class SitingService {
                           List<String> kinds,
                           @Schema(description = "MAX_COVERAGE: seconds for the exact solver (0: greedy + interchange only; default "
                                   + DEFAULT_EXACT_SECONDS + ", at most " + MAX_EXACT_SECONDS + ")", nullable = true)
-                          Integer exactSeconds) {
+                          Integer exactSeconds,
+                          @Schema(description = "Places not to propose (排除): no candidate within " + EXCLUDE_RADIUS_METERS
+                                  + " m of one is chosen; same crs as points", nullable = true) List<CandidatePoint> exclude) {
     }
 
     @Schema(description = "A proposed new station (建议新站点)")
@@ -170,6 +173,18 @@ public class SitingService {
                 }
             }
         }
+        if (r.exclude() != null) {
+            if (r.exclude().size() > MAX_CANDIDATES) {
+                errors.add(new FieldError("exclude", "排除点最多 " + MAX_CANDIDATES + " 个 (at most " + MAX_CANDIDATES + " places to exclude)",
+                        "OUT_OF_RANGE"));
+            }
+            for (int i = 0; i < Math.min(r.exclude().size(), MAX_CANDIDATES); i++) {
+                CandidatePoint p = r.exclude().get(i);
+                if (p == null || !(Math.abs(p.lon()) <= 180 && Math.abs(p.lat()) <= 90)) {
+                    errors.add(new FieldError("exclude[" + i + "]", "经纬度超出范围 (lon/lat out of range)", "OUT_OF_RANGE"));
+                }
+            }
+        }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
@@ -239,6 +254,7 @@ public class SitingService {
         SitingProblem siting = SitingProblem.build(coverage, minutes, snaps);
         progress.stage(1);
         progress.checkCancelled();
+        boolean[] excluded = excluded(snaps, r.exclude(), r.crs() == null ? CoordinateSystem.WGS84 : r.crs());
         long people = Math.round(totalPeople(model.surface()));
         long before = Math.round(peopleWithin(coverage, minutes));
         int[] chosen;
@@ -250,7 +266,7 @@ public class SitingService {
         String method;
         if (objective == Objective.MAX_COVERAGE) {
             int p = r.sites() == null ? 10 : r.sites();
-            MaximalCovering.Result m = MaximalCovering.solve(siting.problem(), p, null, INTERCHANGE_MILLIS);
+            MaximalCovering.Result m = MaximalCovering.solve(siting.problem(), p, excluded, INTERCHANGE_MILLIS);
             chosen = m.sites();
             gains = m.gains();
             double covered = m.covered();
@@ -260,7 +276,7 @@ public class SitingService {
             long pairs = siting.problem().pairCount();
             if (seconds > 0 && pairs <= MAX_EXACT_PAIRS) {
                 progress.checkCancelled();
-                ExactCovering.Result exact = ExactCovering.solve(siting.problem(), p, null, seconds, 2);
+                ExactCovering.Result exact = ExactCovering.solve(siting.problem(), p, excluded, seconds, 2);
                 if (!Double.isNaN(exact.bound())) {
                     bound = Math.min(bound, exact.bound());
                 }
@@ -279,7 +295,7 @@ public class SitingService {
             gap = bound <= 0 ? 0 : Math.round(10_000 * (bound - covered) / bound) / 100.0;
         } else {
             double target = Math.max(0, r.targetShare() * people - before);
-            SetCovering.Result s = SetCovering.solve(siting.problem(), target, null, INTERCHANGE_MILLIS / 10);
+            SetCovering.Result s = SetCovering.solve(siting.problem(), target, excluded, INTERCHANGE_MILLIS / 10);
             chosen = s.sites();
             gains = s.gains();
             fewest = s.lowerBound();
@@ -298,6 +314,25 @@ public class SitingService {
         }
         return new Result(CoverageResponses.region(state.region()), profile, minutes, objective, method, snaps.size(), people, before,
                 gained, before + gained, upper, gap, fewest, reached, sites, state.dataVersion());
+    }
+
+    /** The candidates within {@value #EXCLUDE_RADIUS_METERS} m of a place the planner excluded. */
+    private static boolean[] excluded(List<Snap> candidates, List<CandidatePoint> exclude, CoordinateSystem crs) {
+        boolean[] out = new boolean[candidates.size()];
+        if (exclude == null || exclude.isEmpty()) {
+            return out;
+        }
+        List<LonLat> places = exclude.stream().map(p -> ChinaCoordinates.toWgs84(crs, p.lon(), p.lat())).toList();
+        for (int c = 0; c < out.length; c++) {
+            Snap s = candidates.get(c);
+            for (LonLat x : places) {
+                if (cn.servicemap.gis.crs.Geodesic.distanceMeters(s.lon(), s.lat(), x.lon(), x.lat()) <= EXCLUDE_RADIUS_METERS) {
+                    out[c] = true;
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     private static double totalPeople(PopulationSurface surface) {

@@ -137,6 +137,16 @@ abstract class CoverageApiContract extends DemoRegionTestBase {
         assertThat(fiveMinutes.get("minutes").asInt()).isEqualTo(5);
         assertThat(fiveMinutes.get("peopleGained").asLong()).isEqualTo(claimed);
 
+        // the first site excluded: no site within 50 m of it comes back, and the others still gain something
+        JsonNode first = sites.get(0);
+        JsonNode without = finished(api, api.post("/api/planning/siting", Map.of("minutes", 5, "sites", 5,
+                "exclude", List.of(Map.of("lon", first.get("lon").asDouble(), "lat", first.get("lat").asDouble())))).json()
+                .get("id").asText());
+        assertThat(without.get("sites")).isNotEmpty().allSatisfy(s -> assertThat(cn.servicemap.gis.crs.Geodesic.distanceMeters(
+                s.get("lon").asDouble(), s.get("lat").asDouble(), first.get("lon").asDouble(), first.get("lat").asDouble()))
+                .isGreaterThan(50));
+        assertThat(without.get("peopleGained").asLong()).isPositive().isLessThanOrEqualTo(claimed);
+
         // the fewest sites for half of that gain: no more than the five, and no fewer than the bound says
         double share = (r.get("peopleWithinBefore").asLong() + claimed / 2.0) / r.get("people").asDouble();
         JsonNode fewest = finished(api, api.post("/api/planning/siting", Map.of("minutes", 5, "objective", "MIN_SITES",

@@ -35,6 +35,7 @@ class SitingControllerSliceTest extends WebSliceTest {
         assertField(siting("{\"candidates\":\"LIST\"}"), "points", "OUT_OF_RANGE");
         assertField(siting("{\"candidates\":\"LIST\",\"points\":[{\"lon\":118.78,\"lat\":32.04},{\"lon\":218.78,\"lat\":32.04}]}"),
                 "points[1]", "OUT_OF_RANGE");
+        assertField(siting("{\"exclude\":[{\"lon\":118.78,\"lat\":95}]}"), "exclude[0]", "OUT_OF_RANGE");
         assertField(siting("{\"objective\":\"EVERYWHERE\"}"), "objective", null);
         assertField(siting("{\"region\":\"440300\"}"), "region", null);
         verifyNoInteractions(jobs, whatIfs);

@@ -54,6 +54,25 @@ class PlannerSitingBrowserTest extends DesktopBrowserTestBase {
         long claimed = Long.parseLong(summary.replaceAll("^.*新增覆盖 ([\\d,]+) 人.*$", "$1").replace(",", ""));
         assertThat(claimed).isPositive();
 
+        // 排除 the first site: asked again, no site comes back within 50 m of it
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> firstSite = (java.util.Map<String, Object>) desktop.js(
+                "const a = window.servicemap.siting.answer.sites[0]; return {lon: a.lon, lat: a.lat};");
+        desktop.driver().findElement(By.cssSelector("#siting-list .siting-site[data-rank='1'] .siting-exclude")).click();
+        desktop.waitFor(Duration.ofSeconds(60), d -> d.findElements(By.cssSelector("#siting-list .siting-excluded")).size() == 1
+                && d.findElements(By.cssSelector("#siting-list .siting-site")).size() == 3);
+        @SuppressWarnings("unchecked")
+        java.util.List<java.util.Map<String, Object>> again = (java.util.List<java.util.Map<String, Object>>) desktop.js(
+                "return window.servicemap.siting.answer.sites.map(s => ({lon: s.lon, lat: s.lat}));");
+        assertThat(again).allSatisfy(s -> assertThat(cn.servicemap.gis.crs.Geodesic.distanceMeters(
+                ((Number) s.get("lon")).doubleValue(), ((Number) s.get("lat")).doubleValue(),
+                ((Number) firstSite.get("lon")).doubleValue(), ((Number) firstSite.get("lat")).doubleValue())).isGreaterThan(50));
+        desktop.driver().findElement(By.cssSelector(".siting-excluded .link")).click();
+        desktop.waitFor(Duration.ofSeconds(60), d -> d.findElements(By.cssSelector("#siting-list .siting-excluded")).isEmpty()
+                && d.findElements(By.cssSelector("#siting-list .siting-site")).size() == 3);
+        String summaryAgain = desktop.driver().findElement(By.id("siting-summary")).getText();
+        assertThat(summaryAgain).isEqualTo(summary);
+
         desktop.driver().findElement(By.id("siting-try")).click();
         desktop.waitFor(Duration.ofSeconds(60), d -> d.findElements(By.cssSelector("#whatif-changes .whatif-change-add")).size() == 3);
         String gained = desktop.waitFor(Duration.ofSeconds(60), d -> (String) desktop.js(

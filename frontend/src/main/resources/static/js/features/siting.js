@@ -2,7 +2,7 @@
 // stations (覆盖最多) or the share of people to reach (最少站点); POST /api/planning/siting starts a job watched
 // every 500 ms (GET /api/jobs/{id}, cancel with DELETE), and its answer (GET /api/planning/siting/{id}) is drawn as
 // numbered markers and listed with the people each site adds, the upper bound and the gap to it. 全部加入方案模拟
-// hands the sites to the what-if.
+// hands the sites to the what-if; 排除 drops a site (nothing within 50 m of it is proposed) and asks again.
 import L from '../leaflet.js';
 import { getJson, postJson, deleteJson, chinese } from '../api.js';
 import { h, fmtInt } from '../dom.js';
@@ -30,6 +30,7 @@ class Siting {
     this.group = L.layerGroup().addTo(this.map);
     this.job = null;
     this.answer = null;
+    this.excluded = [];
 
     const bands = planner.bands;
     this.minutes = h('select', { id: 'siting-minutes', 'aria-label': '服务圈时长' },
@@ -74,6 +75,7 @@ class Siting {
     const b = { profile: this.planner.profile, minutes: Number(this.minutes.value), objective: this.objective.value,
       candidates: this.candidates.value };
     if (this.planner.kind) b.kinds = [this.planner.kind];
+    if (this.excluded.length) b.exclude = this.excluded;
     if (b.objective === 'MIN_SITES') b.targetShare = Number(this.share.value) / 100;
     else b.sites = Number(this.sites.value);
     return b;
@@ -173,7 +175,13 @@ class Siting {
     this.list.replaceChildren(...r.sites.map((s) => h('li', { class: 'siting-site', 'data-rank': s.rank },
       h('button', { type: 'button', class: 'siting-go', onclick: () => this.zoomTo(s) },
         h('strong', {}, s.rank + '. ' + (s.name || s.street || '未命名道路')),
-        h('span', {}, '+' + fmtInt(s.peopleGained) + ' 人')))));
+        h('span', {}, '+' + fmtInt(s.peopleGained) + ' 人')),
+      h('button', { type: 'button', class: 'btn btn-secondary btn-small siting-exclude', title: '不在此处选址，重新计算',
+        onclick: () => this.exclude(s) }, '排除'))));
+    if (this.excluded.length) {
+      this.list.append(h('li', { class: 'siting-excluded' }, '已排除 ' + this.excluded.length + ' 处 ',
+        h('button', { type: 'button', class: 'link', onclick: () => { this.excluded = []; this.run(); } }, '清除排除')));
+    }
     this.tryAll.hidden = n === 0;
     this.draw();
   }
@@ -188,6 +196,11 @@ class Siting {
         title: '选址 ' + s.rank + '：' + (s.street || '未命名道路') + '，新增覆盖 ' + fmtInt(s.peopleGained) + ' 人',
       }).addTo(this.group);
     }
+  }
+
+  exclude(s) {
+    this.excluded.push({ lon: s.lon, lat: s.lat, name: s.name || s.street || null });
+    this.run();
   }
 
   zoomTo(s) {
