@@ -251,7 +251,12 @@ public class SitingService {
             }
         }
         progress.checkCancelled();
-        SitingProblem siting = SitingProblem.build(coverage, minutes, snaps);
+        // a city's thousands of candidates take a while: a cancel is heard between them
+        SitingProblem siting = SitingProblem.build(coverage, minutes, snaps, done -> {
+            if (done % 25 == 0) {
+                progress.checkCancelled();
+            }
+        });
         progress.stage(1);
         progress.checkCancelled();
         boolean[] excluded = excluded(snaps, r.exclude(), r.crs() == null ? CoordinateSystem.WGS84 : r.crs());

@@ -8,6 +8,7 @@ import cn.servicemap.gis.siting.CoveringProblem;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 /**
  * Where new stations could go, as a covering problem ({@link CoveringProblem}) over a region's current coverage: the
@@ -43,6 +44,14 @@ public final class SitingProblem {
      * @param candidates  candidate sites snapped onto the coverage's network and profile
      */
     public static SitingProblem build(Coverage coverage, int bandMinutes, List<Snap> candidates) {
+        return build(coverage, bandMinutes, candidates, done -> { });
+    }
+
+    /**
+     * As {@link #build(Coverage, int, List)}, telling {@code afterEach} how many candidates are done after each one (it
+     * may throw to stop: a cancelled job).
+     */
+    public static SitingProblem build(Coverage coverage, int bandMinutes, List<Snap> candidates, IntConsumer afterEach) {
         AccessField field = coverage.field();
         int limit = bandMinutes * 60_000;
         if (bandMinutes <= 0 || limit > field.timeLimitInMillis()) {
@@ -93,6 +102,7 @@ public final class SitingProblem {
                 }
             }
             covers[c] = covered.stream().mapToInt(Integer::intValue).sorted().toArray();
+            afterEach.accept(c + 1);
         }
         return new SitingProblem(coverage, limit, candidates,
                 demandCells.stream().mapToInt(Integer::intValue).toArray(), new CoveringProblem(weight, covers));

@@ -69,4 +69,20 @@ class SitingProblemTest {
     private static double within5(Coverage c) {
         return c.report().region().bands().get(0).peopleCovered();
     }
+
+    /** A long build reports each candidate done and stops when told to (a cancelled job). */
+    @Test
+    void shouldReportEachCandidateAndStopWhenCancelled() {
+        Coverage now = NanjingCoverageTest.coverage(NanjingCoverageTest.stations.subList(0, 5));
+        List<Snap> candidates = NanjingCoverageTest.stations.subList(5, 25);
+        List<Integer> seen = new ArrayList<>();
+        SitingProblem.build(now, 5, candidates, seen::add);
+        assertThat(seen).hasSize(candidates.size()).startsWith(1).endsWith(candidates.size());
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SitingProblem.build(now, 5, candidates, done -> {
+            if (done == 7) {
+                throw new IllegalStateException("cancelled");
+            }
+        })).hasMessage("cancelled");
+    }
 }
