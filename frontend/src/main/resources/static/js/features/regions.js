@@ -2,12 +2,11 @@
 // link to open each, and a form to add or replace one from its files (POST /api/regions, multipart). A file that
 // does not fit is named at once (400: the reason beside its input); otherwise the import runs as a job that is
 // watched every 500 ms (GET /api/jobs/{id}: stage, percent, time left) and may be cancelled (DELETE).
-import { getJson, deleteJson, chinese } from '../api.js';
+import { getJson, chinese } from '../api.js';
 import { h, fmtInt } from '../dom.js';
+import { JobWatcher } from '../jobs.js';
 
 export const name = 'regions';
-
-const POLL_MS = 500;
 
 const CRS = [
   ['GCJ02', 'GCJ02 高德/腾讯（DataV 边界）'],
@@ -45,7 +44,11 @@ class Regions {
     this.ctx = ctx;
     this.container = container;
     this.job = null;
-    this.timer = null;
+    this.watcher = new JobWatcher({
+      onUpdate: (j) => this.showJob(j),
+      onRetry: (e) => { this.stage.textContent = '正在重新获取进度…（' + e.message + '）'; },
+      onLost: (e) => { this.finish(); this.showOutcome('error', '无法获取导入进度：' + e.message); },
+    });
     this.toggle = h('button', { type: 'button', class: 'btn btn-secondary btn-small', id: 'regions-toggle',
       'aria-expanded': 'false', 'aria-controls': 'regions-body', onclick: () => this.setOpen(this.body.hidden) }, '展开');
     this.note = h('p', { class: 'panel-note', id: 'regions-note', role: 'status' }, '');
@@ -244,38 +247,10 @@ class Regions {
   // --- the job -------------------------------------------------------------------------
 
   watch(job, code) {
-    this.job = { id: job.id, code, failures: 0 };
+    this.job = { code };
     this.running.hidden = false;
     this.cancelButton.disabled = false;
-    this.showJob(job);
-    this.schedule();
-  }
-
-  schedule() {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.poll(), POLL_MS);
-  }
-
-  async poll() {
-    const job = this.job;
-    if (!job) return;
-    let j;
-    try {
-      j = await getJson('/api/jobs/' + encodeURIComponent(job.id));
-      job.failures = 0;
-    } catch (e) {
-      if (++job.failures >= 20 || e.status === 404) {
-        this.finish();
-        this.showOutcome('error', '无法获取导入进度：' + e.message);
-        return;
-      }
-      this.stage.textContent = '正在重新获取进度…（' + e.message + '）';
-      this.schedule();
-      return;
-    }
-    if (this.job !== job) return;
-    this.showJob(j);
-    if (j.status === 'QUEUED' || j.status === 'RUNNING') this.schedule();
+    this.watcher.watch(job);
   }
 
   showJob(j) {
@@ -308,7 +283,7 @@ class Regions {
   }
 
   finish() {
-    clearTimeout(this.timer);
+    this.watcher.stop();
     this.job = null;
     this.running.hidden = true;
     this.submitButton.disabled = false;
@@ -321,12 +296,11 @@ class Regions {
   }
 
   async cancel() {
-    const job = this.job;
-    if (!job) return;
+    if (!this.job) return;
     this.cancelButton.disabled = true;
     this.stage.textContent = '正在取消…';
     try {
-      await deleteJson('/api/jobs/' + encodeURIComponent(job.id));
+      await this.watcher.cancel();
     } catch (e) {
       this.cancelButton.disabled = false;
       this.stage.textContent = '取消失败：' + e.message;

@@ -4,12 +4,11 @@
 // numbered markers and listed with the people each site adds, the upper bound and the gap to it. 全部加入方案模拟
 // hands the sites to the what-if; 排除 drops a site (nothing within 50 m of it is proposed) and asks again.
 import L from '../leaflet.js';
-import { getJson, postJson, deleteJson, chinese } from '../api.js';
+import { getJson, postJson, chinese } from '../api.js';
 import { h, fmtInt } from '../dom.js';
+import { JobWatcher, running } from '../jobs.js';
 
 export const name = 'siting';
-
-const POLL_MS = 500;
 
 export function mount(ctx, planner) {
   const container = document.querySelector('[data-feature="siting"]');
@@ -28,9 +27,14 @@ class Siting {
     this.map = ctx.map;
     this.map.createPane('siting').style.zIndex = 640;
     this.group = L.layerGroup().addTo(this.map);
-    this.job = null;
+    this.busy = false;
     this.answer = null;
     this.excluded = [];
+    this.watcher = new JobWatcher({
+      onUpdate: (j) => this.update(j),
+      onRetry: (e) => this.say('', '正在重新获取进度…（' + e.message + '）'),
+      onLost: (e) => { this.finish(); this.say('error', '无法获取选址进度：' + e.message); },
+    });
 
     const bands = planner.bands;
     this.minutes = h('select', { id: 'siting-minutes', 'aria-label': '服务圈时长' },
@@ -87,39 +91,19 @@ class Siting {
     this.say('', '正在提交…');
     try {
       const job = await postJson('/api/planning/siting', this.body());
-      this.job = job;
+      this.busy = true;
       this.cancel.hidden = false;
       this.bar.hidden = false;
-      this.showJob(job);
-      this.schedule();
+      this.watcher.watch(job);
     } catch (e) {
       this.start.disabled = false;
       this.say('error', '无法开始选址：' + e.message);
     }
   }
 
-  schedule() {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.poll(), POLL_MS);
-  }
-
-  async poll() {
-    const job = this.job;
-    if (!job) return;
-    let j;
-    try {
-      j = await getJson('/api/jobs/' + encodeURIComponent(job.id));
-    } catch (e) {
-      this.say('', '正在重新获取进度…（' + e.message + '）');
-      this.schedule();
-      return;
-    }
-    if (this.job !== job) return;
+  async update(j) {
     this.showJob(j);
-    if (j.status === 'QUEUED' || j.status === 'RUNNING') {
-      this.schedule();
-      return;
-    }
+    if (running(j)) return;
     this.finish();
     if (j.status === 'SUCCEEDED') {
       try {
@@ -143,17 +127,17 @@ class Siting {
   }
 
   async stop() {
-    if (!this.job) return;
+    if (!this.busy) return;
     try {
-      await deleteJson('/api/jobs/' + encodeURIComponent(this.job.id));
+      await this.watcher.cancel();
     } catch (e) {
       this.say('error', '无法取消：' + e.message);
     }
   }
 
   finish() {
-    clearTimeout(this.timer);
-    this.job = null;
+    this.watcher.stop();
+    this.busy = false;
     this.start.disabled = false;
     this.cancel.hidden = true;
     this.bar.hidden = true;
