@@ -260,7 +260,7 @@ public class SitingService {
         progress.stage(1);
         progress.checkCancelled();
         boolean[] excluded = excluded(snaps, r.exclude(), r.crs() == null ? CoordinateSystem.WGS84 : r.crs());
-        long people = Math.round(totalPeople(model.surface()));
+        long people = model.surface().totalPeople();
         long before = Math.round(peopleWithin(coverage, minutes));
         int[] chosen;
         double[] gains;
@@ -338,14 +338,6 @@ public class SitingService {
             }
         }
         return out;
-    }
-
-    private static double totalPeople(PopulationSurface surface) {
-        double sum = 0;
-        for (int i = 0; i < surface.size(); i++) {
-            sum += surface.people(i);
-        }
-        return sum;
     }
 
     private static double peopleWithin(Coverage coverage, int minutes) {

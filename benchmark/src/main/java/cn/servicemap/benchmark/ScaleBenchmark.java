@@ -31,7 +31,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -40,7 +39,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Whole-city and whole-province scale, on generated regions that go through the app exactly as a union's files do
@@ -124,7 +122,7 @@ final class ScaleBenchmark {
 
         // 1. the import, as a city union runs it: fresh database, fresh caches
         Path home = o.workDir().resolve("scale/metropolis");
-        deleteRecursively(home);
+        org.apache.commons.io.FileUtils.deleteDirectory(home.toFile());
         AppProcess.Run[] runs;
         try (AppProcess app = new AppProcess(o.repoRoot(), home, o.importHeap(), List.of())) {
             runs = files.importInto(app, "合成大都市（synthetic）");
@@ -264,7 +262,7 @@ final class ScaleBenchmark {
                 "--servicemap.network.warm-up=false", "--management.endpoint.health.show-details=always");
         boolean reuse = Files.isRegularFile(marker) && Files.readString(marker).equals(wanted);
         if (!reuse) {
-            deleteRecursively(home);
+            org.apache.commons.io.FileUtils.deleteDirectory(home.toFile());
             List<Double> importMs = new ArrayList<>();
             try (AppProcess app = new AppProcess(o.repoRoot(), home, o.importHeap(), settings)) {
                 for (int i = 0; i < cities.size(); i++) {
@@ -347,14 +345,5 @@ final class ScaleBenchmark {
                 loaded.add(e.getKey().substring("region ".length()));
         }
         return loaded;
-    }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir))
-            return;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList())
-                Files.delete(p);
-        }
     }
 }

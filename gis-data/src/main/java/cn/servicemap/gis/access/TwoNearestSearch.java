@@ -4,6 +4,7 @@ import cn.servicemap.gis.network.ProfileGraph;
 import cn.servicemap.gis.network.RoadNetwork;
 import cn.servicemap.gis.network.Snap;
 import cn.servicemap.gis.network.TravelProfile;
+import com.carrotsearch.hppc.IntObjectHashMap;
 import java.util.Arrays;
 import java.util.List;
 
@@ -115,6 +116,8 @@ public final class TwoNearestSearch {
         private final int[] s1;
         private final int[] t2;
         private final int[] s2;
+        /** The stations on each edge that has any: a point is evaluated against those, not against every station. */
+        private final IntObjectHashMap<int[]> sourcesByEdge = new IntObjectHashMap<>();
 
         Result(FieldEngine engine, Snap[] sources, int[] t1, int[] s1, int[] t2, int[] s2) {
             this.engine = engine;
@@ -123,6 +126,14 @@ public final class TwoNearestSearch {
             this.s1 = s1;
             this.t2 = t2;
             this.s2 = s2;
+            for (int i = 0; i < sources.length; i++) {
+                if (sources[i] != null) {
+                    int[] old = sourcesByEdge.get(sources[i].edge());
+                    int[] grown = old == null ? new int[1] : Arrays.copyOf(old, old.length + 1);
+                    grown[grown.length - 1] = i;
+                    sourcesByEdge.put(sources[i].edge(), grown);
+                }
+            }
         }
 
         /** Time from the node to its nearest station in ms, or {@link AccessField#UNREACHED}. */
@@ -158,7 +169,8 @@ public final class TwoNearestSearch {
             // point → base runs against the edge, point → adj along it (the trip is to the station)
             int toBase = graph.partialTimeInMillis(edge, true, fraction);
             int toAdj = graph.partialTimeInMillis(edge, false, 1 - fraction);
-            long[] candidates = new long[4 + sources.length];
+            int[] onEdge = sourcesByEdge.get(edge);
+            long[] candidates = new long[4 + (onEdge == null ? 0 : onEdge.length)];
             int c = 0;
             if (toBase >= 0) {
                 c = add(candidates, c, t1[base], s1[base], toBase);
@@ -168,11 +180,8 @@ public final class TwoNearestSearch {
                 c = add(candidates, c, t1[adj], s1[adj], toAdj);
                 c = add(candidates, c, t2[adj], s2[adj], toAdj);
             }
-            for (int i = 0; i < sources.length; i++) {
+            for (int i : onEdge == null ? new int[0] : onEdge) {
                 Snap s = sources[i];
-                if (s == null || s.edge() != edge) {
-                    continue;
-                }
                 boolean against = s.fraction() < fraction;
                 int along = graph.partialTimeInMillis(edge, against, Math.abs(s.fraction() - fraction));
                 if (along >= 0) {
