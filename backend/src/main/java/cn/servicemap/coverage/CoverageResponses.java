@@ -129,15 +129,20 @@ public final class CoverageResponses {
     @Schema(description = "A what-if (假设分析): the new report, the difference, where stations landed, optionally the new bands")
     public record WhatIf(RegionRef region, TravelProfile profile, String profileName, long dataVersion, double computedInMillis,
                          Report report, Delta delta, List<Placed> placed,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(nullable = true) Features<BandProperties> bands) {
+                         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(nullable = true) Features<BandProperties> bands,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "交叉覆盖 after the changes, when asked for", nullable = true)
+                         Cross cross) {
     }
 
     @Schema(description = "People reaching two or more stations within one band (交叉覆盖)")
     public record CrossBand(int minutes, long peopleWithTwo,
-                            @Schema(description = "peopleWithTwo ÷ the row's people, 0–1", nullable = true) Double share) {
+                            @Schema(description = "peopleWithTwo ÷ the row's people, 0–1", nullable = true) Double share,
+                            @Schema(description = "Road length from which two or more stations are within the band, km") double roadKmWithTwo,
+                            @Schema(description = "roadKmWithTwo ÷ the row's roadKm, 0–1", nullable = true) Double roadShare) {
     }
 
     public record CrossRow(@Schema(nullable = true) String adcode, @Schema(nullable = true) String name, long people,
+                           @Schema(description = "Road length counted, km (as in the coverage report)") double roadKm,
                            List<CrossBand> bands) {
     }
 
@@ -150,16 +155,19 @@ public final class CoverageResponses {
     static Cross cross(CoverageService.State state, cn.servicemap.gis.coverage.CrossCoverage c) {
         java.util.function.Function<cn.servicemap.gis.coverage.CrossCoverage.Row, CrossRow> row = r -> {
             List<CrossBand> bands = new java.util.ArrayList<>();
+            double roadKm = r.roadMeters() / 1000;
             for (int b = 0; b < c.bandMinutes().size(); b++) {
                 double w = r.peopleWithTwo().get(b);
-                bands.add(new CrossBand(c.bandMinutes().get(b), Math.round(w), r.people() > 0 ? round(w / r.people(), 4) : null));
+                double km = r.roadMetersWithTwo().get(b) / 1000;
+                bands.add(new CrossBand(c.bandMinutes().get(b), Math.round(w), r.people() > 0 ? round(w / r.people(), 4) : null,
+                        round(km, 2), roadKm > 0 ? round(km / roadKm, 4) : null));
             }
-            return new CrossRow(r.adcode(), r.nameZh(), Math.round(r.people()), bands);
+            return new CrossRow(r.adcode(), r.nameZh(), Math.round(r.people()), round(roadKm, 2), bands);
         };
         return new Cross(region(state.region()), state.profile(), state.profile().chineseLabel(), state.dataVersion(),
                 c.bandMinutes(), row.apply(c.region()), c.districts().stream().map(row).toList(),
-                "交叉覆盖：可在服务圈时长内到达两个或更多不同站点的人口（与覆盖率报告同一人口与路网范围；道路里程暂未统计）"
-                        + " (people who reach at least two different stations within the band; the same people as the coverage report)");
+                "交叉覆盖：可在服务圈时长内到达两个或更多不同站点的人口与道路里程（与覆盖率报告同一人口与路网范围）"
+                        + " (people and road-km that reach at least two different stations within the band; the same people and roads as the coverage report)");
     }
 
     static RegionRef region(RegionNetwork region) {

@@ -197,11 +197,17 @@ public class CoverageService {
     /** 交叉覆盖 of a state: people reaching two or more stations within each band (cached with the state). */
     CrossCoverage cross(State state) {
         return cache.cross(CoverageCache.Key.of(state.region(), state.dataVersion(), state.profile(), state.selection(),
-                state.coverage().bandMinutes()), () -> {
-            int limit = state.field().timeLimitInMillis() / 1000;
-            TwoNearestSearch.Result two = new TwoNearestSearch(state.region().network(), state.profile(), limit).run(state.snaps());
-            return CrossCoverage.compute(state.coverage().model(), two, state.coverage().bandMinutes());
-        });
+                state.coverage().bandMinutes()), () -> crossOf(state));
+    }
+
+    /**
+     * 交叉覆盖 of any state, a what-if's included, computed afresh: one two-nearest search over the field's own
+     * stations (a what-if's added ones too, closed ones left out), so it equals the full recompute by construction.
+     */
+    CrossCoverage crossOf(State state) {
+        int limit = state.field().timeLimitInMillis() / 1000;
+        TwoNearestSearch.Result two = new TwoNearestSearch(state.region().network(), state.profile(), limit).run(state.field().sources());
+        return CrossCoverage.compute(state.coverage().model(), two, state.coverage().bandMinutes());
     }
 
     /** Service-area bands (nested or as rings) and catchments of a state, optionally limited to a window. */

@@ -32,7 +32,9 @@ public class WhatIfs {
                           @Schema(description = "Applied in order, at most " + CoverageLimits.MAX_CHANGES) List<StationChange> changes,
                           @Schema(description = "Also answer the new bands as rings", nullable = true) Boolean includeBands,
                           @Schema(description = "Draw the bands only within minLon,minLat,maxLon,maxLat", nullable = true, type = "string",
-                                  example = "118.77,32.03,118.79,32.05") BoundingBox bbox) {
+                                  example = "118.77,32.03,118.79,32.05") BoundingBox bbox,
+                          @Schema(description = "Also answer 交叉覆盖 after the changes (one more search of the network)", nullable = true)
+                          Boolean includeCross) {
     }
 
     private final CoverageService coverage;
@@ -51,18 +53,25 @@ public class WhatIfs {
         WhatIfComputation.Result result = coverage.whatIf(base, body.changes());
         CoverageService.State after = result.after();
         List<Integer> bands = base.coverage().bandMinutes();
-        List<CoverageResponses.Placed> placed = new ArrayList<>();
-        for (Snap s : result.placed()) {
-            placed.add(new CoverageResponses.Placed(CoverageResponses.round(s.lon(), 7), CoverageResponses.round(s.lat(), 7),
-                    base.region().network().edgeName(s.edge())));
-        }
+        List<CoverageResponses.Placed> placed = placed(base, result);
         return new CoverageResponses.WhatIf(CoverageResponses.region(base.region()), base.profile(), base.profile().chineseLabel(),
                 base.dataVersion(), CoverageResponses.round(result.computedInMillis(), 2),
                 CoverageResponses.report(after, after.coverage()),
                 CoverageResponses.delta(cn.servicemap.gis.coverage.CoverageComparison.compare(after.coverage(), base.coverage()), bands),
                 placed,
                 Boolean.TRUE.equals(body.includeBands())
-                        ? CoverageResponses.bands(after, coverage.serviceAreas(after, window).rings(), true) : null);
+                        ? CoverageResponses.bands(after, coverage.serviceAreas(after, window).rings(), true) : null,
+                Boolean.TRUE.equals(body.includeCross()) ? CoverageResponses.cross(after, coverage.crossOf(after)) : null);
+    }
+
+    /** Where the what-if's added, moved or reopened stations landed, in order. */
+    static List<CoverageResponses.Placed> placed(CoverageService.State base, WhatIfComputation.Result result) {
+        List<CoverageResponses.Placed> placed = new ArrayList<>();
+        for (Snap s : result.placed()) {
+            placed.add(new CoverageResponses.Placed(CoverageResponses.round(s.lon(), 7), CoverageResponses.round(s.lat(), 7),
+                    base.region().network().edgeName(s.edge())));
+        }
+        return placed;
     }
 
     /** The state of a selection as the coverage endpoints read it (unknown kinds are field errors); profile default WALK. */

@@ -6,6 +6,7 @@ import cn.servicemap.coverage.StationChange;
 import cn.servicemap.gis.network.TravelProfile;
 import cn.servicemap.system.FieldError;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Saved what-ifs (方案): save, list, open (evaluated against the current data), delete, apply to the registry. */
@@ -41,9 +43,20 @@ class ScenarioController {
     }
 
     private final ScenarioService scenarios;
+    private final ScenarioComparison comparison;
 
-    ScenarioController(ScenarioService scenarios) {
+    ScenarioController(ScenarioService scenarios, ScenarioComparison comparison) {
         this.scenarios = scenarios;
+        this.comparison = comparison;
+    }
+
+    @Operation(summary = "Two states side by side (方案对比): current (现状) or a scenario against a scenario, with targets met")
+    @GetMapping("/api/scenarios/compare")
+    ScenarioComparison.Comparison compare(
+            @Parameter(description = "current (现状, the default) or a scenario id") @RequestParam(required = false) String a,
+            @Parameter(description = "A scenario id, or current") @RequestParam String b,
+            @Parameter(description = "The region's code, needed only to compare current with current") @RequestParam(required = false) String region) {
+        return comparison.compare(region, a, b);
     }
 
     @Operation(summary = "Save a what-if as a scenario (保存方案); its changes are checked by evaluating them")

@@ -53,7 +53,7 @@ public class ScenarioService {
         }
         TravelProfile profile = body.profile() == null ? TravelProfile.WALK : body.profile();
         CoverageResponses.WhatIf checked = whatIfs.evaluate(new WhatIfs.Request(body.region(), profile, body.bands(), body.kinds(),
-                false, body.changes(), false, null));
+                false, body.changes(), false, null, false));
         long id = scenarios.insert(checked.region().code(), body.name().trim(), profile, body.bands() == null ? List.of() : body.bands().minutes(),
                 body.kinds(), body.changes(), whatIfs.dataVersion(), now());
         return get(id);
@@ -79,7 +79,7 @@ public class ScenarioService {
 
     private static WhatIfs.Request request(Scenario s, boolean includeBands) {
         return new WhatIfs.Request(s.region(), s.profile(), s.bands().isEmpty() ? null : new Bands(s.bands()), s.kinds(), false, s.changes(),
-                includeBands, null);
+                includeBands, null, false);
     }
 
     @Transactional

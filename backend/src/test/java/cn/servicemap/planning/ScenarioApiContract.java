@@ -87,4 +87,127 @@ abstract class ScenarioApiContract extends DemoRegionTestBase {
         assertThat(names).contains("区", "秦淮区", "玄武区", "鼓楼区", "全区域");
         assertThat(api.get("/api/coverage/export?format=pdf").json().get("field").asText()).isEqualTo("format");
     }
+    private static JsonNode cell(JsonNode row, String measure) {
+        for (JsonNode c : row.get("cells")) {
+            if (c.get("measure").asText().equals(measure)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no cell " + measure + " in " + row);
+    }
+
+    @Test
+    void shouldMeasureEveryDistrictAgainstTheTargetsAndFlipTheLightWhenAStationIsAdded() {
+        Api api = api();
+        JsonNode table = api.get("/api/planning/compliance").json();
+        assertThat(table.get("walkMinutes").asInt()).isEqualTo(15);
+        assertThat(table.get("columns")).hasSize(7);
+        assertThat(table.get("districts").findValuesAsString("name")).contains("玄武区", "秦淮区", "鼓楼区");
+        // the people share is the coverage report's, for outdoor-worker stations on foot within 15 minutes
+        JsonNode report = api.get("/api/coverage?profile=WALK&bands=15&kind=OUTDOOR_STATION").json();
+        JsonNode walk = cell(table.get("total"), "WALK_PEOPLE_SHARE");
+        double share = report.get("total").get("bands").get(0).get("peopleShare").asDouble();
+        assertThat(walk.get("value").asDouble()).isCloseTo(100 * share, org.assertj.core.data.Offset.offset(0.06));
+        assertThat(walk.get("target").asDouble()).isEqualTo(90.0);
+        long people = report.get("total").get("people").asLong();
+        long covered = report.get("total").get("bands").get(0).get("peopleCovered").asLong();
+        if (!walk.get("light").asText().equals("GREEN")) {
+            assertThat(walk.get("shortfall").asDouble()).isCloseTo(Math.ceil(0.9 * people - covered), org.assertj.core.data.Offset.offset(2.0));
+        }
+        JsonNode cross = cell(table.get("total"), "CROSS_PEOPLE_SHARE");
+        assertThat(cross.get("value").asDouble()).isLessThanOrEqualTo(walk.get("value").asDouble()).isPositive();
+        assertThat(cell(table.get("total"), "CROSS_ROAD_SHARE").get("value").asDouble())
+                .isLessThanOrEqualTo(cell(table.get("total"), "WALK_ROAD_SHARE").get("value").asDouble()).isPositive();
+        assertThat(cell(table.get("total"), "STATIONS_PER_10K").get("light").asText()).isEqualTo("GREY"); // no default target
+
+        // a district without a workers' cultural palace is red; one palace added there turns it green
+        JsonNode failing = null;
+        for (JsonNode d : table.get("districts")) {
+            if (cell(d, "CULTURAL_PALACES").get("light").asText().equals("RED")) {
+                failing = d;
+                break;
+            }
+        }
+        assertThat(failing).as("a demo district without a palace").isNotNull();
+        String adcode = failing.get("adcode").asText();
+        assertThat(cell(failing, "CULTURAL_PALACES").get("shortfall").asDouble()).isEqualTo(1.0);
+        JsonNode inside = api.get("/api/stations?adcode=" + adcode).json().get("features").get(0).get("geometry").get("coordinates");
+        Api.Response created = api.post("/api/stations", Map.of("name", "测试工人文化宫", "kind", "CULTURAL_PALACE",
+                "lon", inside.get(0).asDouble() + 0.0004, "lat", inside.get(1).asDouble() + 0.0004));
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode after = api.get("/api/planning/compliance").json();
+        JsonNode same = null;
+        for (JsonNode d : after.get("districts")) {
+            if (d.get("adcode").asText().equals(adcode)) {
+                same = d;
+            }
+        }
+        assertThat(cell(same, "CULTURAL_PALACES").get("light").asText()).isEqualTo("GREEN");
+        assertThat(same.get("met").asInt()).isEqualTo(failing.get("met").asInt() + 1);
+    }
+
+    @Test
+    void shouldLetARegionSetItsOwnTargetRecordingWhoSetIt() {
+        Api api = api();
+        Api.Response set = api.put("/api/planning/targets/SHUANG15_COVERAGE_SHARE",
+                Map.of("value", 95, "setBy", "南京市总工会 规划处", "note", "市级规划更严"), Map.of());
+        assertThat(set.status()).isEqualTo(200);
+        assertThat(set.json().get("value").asDouble()).isEqualTo(95.0);
+        assertThat(set.json().get("defaultValue").asDouble()).isEqualTo(90.0);
+        assertThat(set.json().get("setBy").asText()).isEqualTo("南京市总工会 规划处");
+        assertThat(set.json().get("setAt").asText()).isNotBlank();
+        JsonNode targets = api.get("/api/planning/targets").json().get("targets");
+        assertThat(targets.findValuesAsString("code")).contains("SHUANG15_WALK_TIME", "COUNTY_INTEGRATED_POINTS");
+        assertThat(cell(api.get("/api/planning/compliance").json().get("total"), "WALK_ROAD_SHARE").get("target").asDouble()).isEqualTo(95.0);
+
+        assertThat(api.put("/api/planning/targets/SHUANG15_COVERAGE_SHARE", Map.of("value", 150, "setBy", "x"), Map.of()).json()
+                .get("field").asText()).isEqualTo("value");
+        assertThat(api.put("/api/planning/targets/SHUANG15_COVERAGE_SHARE", Map.of("value", 80), Map.of()).json()
+                .get("field").asText()).isEqualTo("setBy");
+        assertThat(api.put("/api/planning/targets/SHUANG15_STATIONS", Map.of("value", 80, "setBy", "x"), Map.of()).json()
+                .get("field").asText()).isEqualTo("code");
+        assertThat(api.put("/api/planning/targets/SHUANG15_WALK_TIME", Map.of("value", 12.5, "setBy", "x"), Map.of()).json()
+                .get("field").asText()).isEqualTo("value");
+
+        assertThat(api.delete("/api/planning/targets/SHUANG15_COVERAGE_SHARE", Map.of()).status()).isEqualTo(204);
+        assertThat(api.delete("/api/planning/targets/SHUANG15_COVERAGE_SHARE", Map.of()).status()).isEqualTo(404);
+        assertThat(cell(api.get("/api/planning/compliance").json().get("total"), "WALK_ROAD_SHARE").get("target").asDouble()).isEqualTo(90.0);
+    }
+
+    @Test
+    void shouldCompareAScenarioWithTheCurrentStations() {
+        Api api = api();
+        JsonNode gaps = api.get("/api/coverage/gaps?minutes=15&limit=3&kind=OUTDOOR_STATION").json().get("features");
+        List<Map<String, Object>> changes = new ArrayList<>();
+        for (JsonNode g : gaps) {
+            JsonNode site = g.get("properties").get("suggestedSite");
+            changes.add(Map.of("op", "add", "lon", site.get("lon").asDouble(), "lat", site.get("lat").asDouble(),
+                    "name", "新驿站" + changes.size(), "kind", "OUTDOOR_STATION"));
+        }
+        long id = api.post("/api/scenarios", Map.of("name", "三处缺口", "changes", changes)).json().get("id").asLong();
+
+        JsonNode c = api.get("/api/scenarios/compare?a=current&b=" + id).json();
+        assertThat(c.get("a").get("label").asText()).isEqualTo("现状");
+        assertThat(c.get("b").get("label").asText()).isEqualTo("三处缺口");
+        assertThat(c.get("b").get("changes").get("added").asInt()).isEqualTo(changes.size());
+        assertThat(c.get("b").get("stations")).hasSize(changes.size());
+        long gained = c.get("total").get("peopleCoveredChange").asLong();
+        assertThat(gained).isPositive().isEqualTo(c.get("b").get("peopleCovered").asLong() - c.get("a").get("peopleCovered").asLong());
+        // the districts' changes add up to the region's
+        long sum = 0;
+        for (JsonNode d : c.get("districts")) {
+            sum += d.get("peopleCoveredChange").asLong();
+        }
+        assertThat(sum).isCloseTo(gained, org.assertj.core.data.Offset.offset((long) c.get("districts").size()));
+        // the same changes as a what-if gain the same people
+        JsonNode whatif = api.post("/api/whatif", Map.of("profile", "WALK", "bands", List.of(15), "kinds", List.of("OUTDOOR_STATION"),
+                "changes", changes, "includeCross", true)).json();
+        assertThat(whatif.get("delta").get("total").get("bands").get(0).get("netChange").asLong()).isEqualTo(gained);
+        assertThat(whatif.get("cross").get("total").get("bands").get(0).get("peopleWithTwo").asLong())
+                .isEqualTo(c.get("b").get("peopleWithTwo").asLong());
+        assertThat(c.get("b").get("peopleWithTwo").asLong()).isGreaterThanOrEqualTo(c.get("a").get("peopleWithTwo").asLong());
+
+        assertThat(api.get("/api/scenarios/compare?a=current&b=nonsense").json().get("field").asText()).isEqualTo("b");
+        assertThat(api.get("/api/scenarios/compare?a=987654&b=" + id).json().get("field").asText()).isEqualTo("a");
+    }
 }

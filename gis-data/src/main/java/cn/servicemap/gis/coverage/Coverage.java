@@ -265,7 +265,12 @@ public final class Coverage {
         return Math.min(1, toBase + toAdj) * model.network().edgeDistanceInMeters(edge);
     }
 
-    private static double reachFraction(int nodeTime, int edgeTime, int limit) {
+    /**
+     * The share of an edge, from one end, within {@code limit} of a station that is {@code nodeTime} from that end:
+     * {@code (limit − nodeTime) / edgeTime}, between 0 and 1; 0 when the node is unreached or the way from the edge
+     * into that end is closed ({@code edgeTime < 0}).
+     */
+    static double reachFraction(int nodeTime, int edgeTime, int limit) {
         if (nodeTime == AccessField.UNREACHED || edgeTime < 0 || nodeTime > limit) {
             return 0;
         }

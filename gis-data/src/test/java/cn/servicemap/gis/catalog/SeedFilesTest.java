@@ -85,13 +85,35 @@ class SeedFilesTest {
 
     @Test
     void shouldHaveNumericPolicyTargets() throws IOException {
-        List<SeedCsv.Row> targets = rows("policy-targets.csv", List.of("code", "name_zh", "value", "unit", "scope", "source"));
+        List<PolicyTarget> targets;
+        try (InputStream in = TestData.openSeed("policy-targets.csv")) {
+            targets = PolicyTarget.read(in);
+        }
 
-        assertThat(targets).extracting(r -> r.get("code")).doesNotHaveDuplicates()
-                .contains("SHUANG15_STATIONS", "SHUANG15_SERVICE_RADIUS", "COUNTY_INTEGRATED_POINTS");
-        assertThat(targets).allSatisfy(r -> assertThat(Double.parseDouble(r.get("value"))).isPositive());
-        assertThat(targets).filteredOn(r -> r.get("code").equals("SHUANG15_STATIONS"))
-                .singleElement().satisfies(r -> assertThat(r.get("value")).isEqualTo("150000"));
+        assertThat(targets).extracting(PolicyTarget::code)
+                .contains("SHUANG15_STATIONS", "SHUANG15_SERVICE_RADIUS", "COUNTY_INTEGRATED_POINTS", "SHUANG15_WALK_TIME",
+                        "SHUANG15_COVERAGE_SHARE", "SHUANG15_OVERLAP_SHARE", "CULTURAL_PALACE_COVERAGE", "STATIONS_PER_10K");
+        assertThat(targets).filteredOn(t -> t.code().equals("SHUANG15_STATIONS"))
+                .singleElement().satisfies(t -> assertThat(t.value()).isEqualTo(150_000.0));
+        // the shares are this project's defaults and the county figures are unverified: they must say so
+        assertThat(targets).filteredOn(t -> t.code().endsWith("_SHARE") || t.code().startsWith("COUNTY_") || t.code().startsWith("CULTURAL_"))
+                .hasSize(4).noneMatch(PolicyTarget::verified);
+        assertThat(targets).filteredOn(t -> t.code().equals("STATIONS_PER_10K")).singleElement()
+                .satisfies(t -> assertThat(t.value()).isNull());
+    }
+
+    @Test
+    void shouldRefuseAPolicyTargetRowThatIsNotANumberOrNotMarkedVerified() {
+        String header = "code,name_zh,value,unit,scope,source,verified\n";
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> PolicyTarget.read(new java.io.ByteArrayInputStream(
+                (header + "A_B,名称,十五,min,x,src,yes\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)))))
+                .hasMessageContaining("line 2").hasMessageContaining("not a number");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> PolicyTarget.read(new java.io.ByteArrayInputStream(
+                (header + "A_B,名称,15,min,x,src,maybe\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)))))
+                .hasMessageContaining("yes or no");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> PolicyTarget.read(new java.io.ByteArrayInputStream(
+                (header + "A_B,名称,-1,min,x,src,no\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)))))
+                .hasMessageContaining("positive");
     }
 
     @Test

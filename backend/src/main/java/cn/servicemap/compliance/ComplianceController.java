@@ -1,0 +1,62 @@
+package cn.servicemap.compliance;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Policy targets and the compliance table (达标情况) of a region. */
+@RestController
+class ComplianceController {
+
+    private static final String REGION = "The region's code; may be left out while the instance holds one region";
+
+    @Schema(description = "The targets a region is measured against (目标)")
+    record Targets(String region, List<Compliance.TargetInUse> targets) {
+    }
+
+    private final ComplianceService compliance;
+    private final TargetService targets;
+    private final cn.servicemap.region.RegionScope scope;
+
+    ComplianceController(ComplianceService compliance, TargetService targets, cn.servicemap.region.RegionScope scope) {
+        this.compliance = compliance;
+        this.targets = targets;
+        this.scope = scope;
+    }
+
+    @Operation(summary = "Compliance with the policy targets per district (达标情况): value, target, traffic light, shortfall")
+    @GetMapping("/api/planning/compliance")
+    Compliance compliance(@Parameter(description = REGION) @RequestParam(required = false) String region) {
+        return compliance.current(region);
+    }
+
+    @Operation(summary = "The targets of a region: defaults from the policy seed, or the region's own values with who set them")
+    @GetMapping("/api/planning/targets")
+    Targets targets(@Parameter(description = REGION) @RequestParam(required = false) String region) {
+        String code = scope.resolve(region).region().code();
+        return new Targets(code, targets.inUse(code));
+    }
+
+    @Operation(summary = "Set the region's own value for a target (设定本区域目标), recorded with who set it")
+    @PutMapping("/api/planning/targets/{code}")
+    Compliance.TargetInUse set(@PathVariable String code, @Parameter(description = REGION) @RequestParam(required = false) String region,
+                               @RequestBody TargetService.TargetChange body) {
+        return targets.set(region, code, body);
+    }
+
+    @Operation(summary = "Drop the region's own value for a target: the default applies again (恢复默认目标)")
+    @DeleteMapping("/api/planning/targets/{code}")
+    ResponseEntity<Void> reset(@PathVariable String code, @Parameter(description = REGION) @RequestParam(required = false) String region) {
+        targets.reset(region, code);
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,44 @@
+package cn.servicemap.coverage;
+
+import cn.servicemap.gis.network.TravelProfile;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * The coverage figures other features measure against (the compliance table, scenario comparison): the report and
+ * 交叉覆盖 of one selection, now or after a list of changes tried as a what-if (nothing stored).
+ */
+@Component
+public class CoverageFigures {
+
+    /**
+     * @param report  the coverage report of the selection (after the changes, if any)
+     * @param cross   its 交叉覆盖
+     * @param placed  where the changes' added, moved or reopened stations landed, in order (empty without changes)
+     */
+    public record Figures(CoverageResponses.Report report, CoverageResponses.Cross cross, List<CoverageResponses.Placed> placed) {
+    }
+
+    private final CoverageService coverage;
+    private final WhatIfs whatIfs;
+
+    CoverageFigures(CoverageService coverage, WhatIfs whatIfs) {
+        this.coverage = coverage;
+        this.whatIfs = whatIfs;
+    }
+
+    /**
+     * The figures of the stations of {@code kinds} (codes; empty for all) on {@code profile} within {@code bandMinutes},
+     * after {@code changes} when there are any (checked as a what-if: a change that does not fit is a 400 naming it).
+     */
+    public Figures of(String region, TravelProfile profile, int bandMinutes, List<String> kinds, List<StationChange> changes) {
+        CoverageService.State base = whatIfs.state(region, profile, new Bands(List.of(bandMinutes)), kinds, false);
+        if (changes == null || changes.isEmpty()) {
+            return new Figures(CoverageResponses.report(base, base.coverage()), CoverageResponses.cross(base, coverage.cross(base)), List.of());
+        }
+        WhatIfComputation.Result result = coverage.whatIf(base, changes);
+        CoverageService.State after = result.after();
+        return new Figures(CoverageResponses.report(after, after.coverage()), CoverageResponses.cross(after, coverage.crossOf(after)),
+                WhatIfs.placed(base, result));
+    }
+}
