@@ -24,7 +24,7 @@ import org.springframework.stereotype.Service;
  * closed and reopened, people and road-km covered, 交叉覆盖, the change per district, and which targets each meets.
  */
 @Service
-class ScenarioComparison {
+public class ScenarioComparison {
 
     /** What a side compares: {@code current} (现状) or a scenario id. */
     static final String CURRENT = "current";

@@ -1,12 +1,15 @@
 package cn.servicemap.support;
 
 import cn.servicemap.basemap.BasemapService;
+import cn.servicemap.compliance.ComplianceService;
+import cn.servicemap.compliance.TargetService;
 import cn.servicemap.coverage.CoverageService;
 import cn.servicemap.coverage.WhatIfs;
 import cn.servicemap.districts.DistrictRepository;
 import cn.servicemap.districts.DistrictService;
 import cn.servicemap.districts.RegionIndex;
 import cn.servicemap.feedback.ProblemReportRepository;
+import cn.servicemap.planning.ScenarioComparison;
 import cn.servicemap.planning.ScenarioService;
 import cn.servicemap.jobs.JobService;
 import cn.servicemap.region.RegionImportService;
@@ -63,4 +66,10 @@ public abstract class WebSliceTest {
     protected RegionImportService regionImports;
     @MockitoBean
     protected JobService jobs;
+    @MockitoBean
+    protected ComplianceService compliance;
+    @MockitoBean
+    protected TargetService targets;
+    @MockitoBean
+    protected ScenarioComparison comparison;
 }
