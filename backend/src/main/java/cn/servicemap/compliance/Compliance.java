@@ -24,7 +24,17 @@ public record Compliance(CoverageResponses.RegionRef region, long dataVersion,
         /** below 90 % of the target (未达标) */
         RED,
         /** no target set, or nothing to measure (未设目标 / 无数据) */
-        GREY
+        GREY;
+
+        /** 达标 / 接近 / 未达标 / 未设目标, as tables and files show it. */
+        public String nameZh() {
+            return switch (this) {
+                case GREEN -> "达标";
+                case AMBER -> "接近";
+                case RED -> "未达标";
+                case GREY -> "未设目标";
+            };
+        }
     }
 
     @Schema(description = "A column of the table: what it measures and against which target")

@@ -3,6 +3,9 @@ package cn.servicemap.compliance;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import cn.servicemap.system.Spreadsheet;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -26,17 +29,27 @@ class ComplianceController {
     private final ComplianceService compliance;
     private final TargetService targets;
     private final cn.servicemap.region.RegionScope scope;
+    private final Clock clock;
 
-    ComplianceController(ComplianceService compliance, TargetService targets, cn.servicemap.region.RegionScope scope) {
+    ComplianceController(ComplianceService compliance, TargetService targets, cn.servicemap.region.RegionScope scope, Clock clock) {
         this.compliance = compliance;
         this.targets = targets;
         this.scope = scope;
+        this.clock = clock;
     }
 
     @Operation(summary = "Compliance with the policy targets per district (达标情况): value, target, traffic light, shortfall")
     @GetMapping("/api/planning/compliance")
     Compliance compliance(@Parameter(description = REGION) @RequestParam(required = false) String region) {
         return compliance.current(region);
+    }
+
+    @Operation(summary = "Download the compliance table as XLSX (导出达标情况): the table, the targets in use, method notes")
+    @GetMapping("/api/planning/compliance/export")
+    ResponseEntity<byte[]> export(@Parameter(description = REGION) @RequestParam(required = false) String region) {
+        Compliance c = compliance.current(region);
+        return Spreadsheet.download(Spreadsheet.xlsx(ComplianceWorkbook.sheets(c, OffsetDateTime.now(clock))), Spreadsheet.XLSX,
+                "compliance-" + c.region().code() + "-v" + c.dataVersion() + ".xlsx");
     }
 
     @Operation(summary = "The targets of a region: defaults from the policy seed, or the region's own values with who set them")

@@ -3,15 +3,11 @@ package cn.servicemap.coverage;
 import cn.servicemap.gis.network.TravelProfile;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
+import cn.servicemap.system.Spreadsheet;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,11 +53,8 @@ class CoverageExportController {
         String fileName = "coverage-" + state.region().region().code() + "-" + state.profile().name().toLowerCase()
                 + "-v" + state.dataVersion() + "." + format;
         byte[] body = format == Format.csv ? csv(title, rows) : xlsx(title, rows);
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
-                .contentType(format == Format.csv ? new MediaType("text", "csv", StandardCharsets.UTF_8)
-                        : MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .body(body);
+        return Spreadsheet.download(body, format == Format.csv ? new MediaType("text", "csv", StandardCharsets.UTF_8) : Spreadsheet.XLSX,
+                fileName);
     }
 
     /** The header row and one row per district, then the total row, from the typed report and its 交叉覆盖. */
@@ -136,22 +129,10 @@ class CoverageExportController {
         return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
-    private static byte[] xlsx(String title, List<List<Object>> rows) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Workbook wb = new Workbook(out, "ServiceMap", "1.0")) {
-            Worksheet ws = wb.newWorksheet("覆盖率");
-            ws.value(0, 0, title);
-            for (int r = 0; r < rows.size(); r++) {
-                for (int c = 0; c < rows.get(r).size(); c++) {
-                    Object v = rows.get(r).get(c);
-                    if (v instanceof Number n) {
-                        ws.value(r + 1, c, n);
-                    } else if (v != null) {
-                        ws.value(r + 1, c, String.valueOf(v));
-                    }
-                }
-            }
-        }
-        return out.toByteArray();
+    private static byte[] xlsx(String title, List<List<Object>> rows) {
+        List<List<Object>> all = new ArrayList<>();
+        all.add(List.of(title));
+        all.addAll(rows);
+        return Spreadsheet.xlsx(List.of(new Spreadsheet.Sheet("覆盖率", all)));
     }
 }

@@ -8,7 +8,10 @@ import cn.servicemap.system.FieldError;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import cn.servicemap.system.Spreadsheet;
 import java.net.URI;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -44,10 +47,24 @@ class ScenarioController {
 
     private final ScenarioService scenarios;
     private final ScenarioComparison comparison;
+    private final Clock clock;
 
-    ScenarioController(ScenarioService scenarios, ScenarioComparison comparison) {
+    ScenarioController(ScenarioService scenarios, ScenarioComparison comparison, Clock clock) {
         this.scenarios = scenarios;
         this.comparison = comparison;
+        this.clock = clock;
+    }
+
+    @Operation(summary = "Download a comparison as XLSX (导出方案对比): summary, per district, targets before/after, stations, both tables")
+    @GetMapping("/api/scenarios/compare/export")
+    ResponseEntity<byte[]> exportComparison(
+            @Parameter(description = "current (现状, the default) or a scenario id") @RequestParam(required = false) String a,
+            @Parameter(description = "A scenario id, or current") @RequestParam String b,
+            @Parameter(description = "The region's code, needed only to compare current with current") @RequestParam(required = false) String region) {
+        ScenarioComparison.Comparison c = comparison.compare(region, a, b);
+        return Spreadsheet.download(Spreadsheet.xlsx(ComparisonWorkbook.sheets(c, OffsetDateTime.now(clock))), Spreadsheet.XLSX,
+                "comparison-" + c.region().code() + "-" + (c.a().scenarioId() == null ? "current" : c.a().scenarioId()) + "-"
+                        + (c.b().scenarioId() == null ? "current" : c.b().scenarioId()) + ".xlsx");
     }
 
     @Operation(summary = "Two states side by side (方案对比): current (现状) or a scenario against a scenario, with targets met")

@@ -104,7 +104,7 @@ abstract class CoverageApiContract extends DemoRegionTestBase {
     @Test
     void shouldSiteNewStationsAsAJobThatGainsWhatItClaims() throws Exception {
         Api api = api();
-        Api.Response started = api.post("/api/planning/siting", Map.of("minutes", 5, "sites", 5));
+        Api.Response started = api.post("/api/planning/siting", Map.of("minutes", 5, "sites", 10));
         assertThat(started.status()).as(started.text()).isEqualTo(202);
         String id = started.json().get("id").asText();
         JsonNode job = null;
@@ -118,7 +118,7 @@ abstract class CoverageApiContract extends DemoRegionTestBase {
         assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("SUCCEEDED");
         JsonNode r = api.get("/api/planning/siting/" + id).json();
         JsonNode sites = r.get("sites");
-        assertThat(sites).hasSize(5);
+        assertThat(sites).hasSize(10);
         long claimed = r.get("peopleGained").asLong();
         assertThat(claimed).isPositive();
         assertThat(sites.findValues("peopleGained")).allSatisfy(g -> assertThat(g.asLong()).isPositive());
@@ -136,6 +136,28 @@ abstract class CoverageApiContract extends DemoRegionTestBase {
         JsonNode fiveMinutes = whatIf.get("delta").get("total").get("bands").get(0);
         assertThat(fiveMinutes.get("minutes").asInt()).isEqualTo(5);
         assertThat(fiveMinutes.get("peopleGained").asLong()).isEqualTo(claimed);
+
+        // the XLSX download: the summary and one row per site, read back
+        java.net.http.HttpResponse<byte[]> xlsx = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port() + "/api/planning/siting/" + id + "/export")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        List<List<String>> rows = new java.util.ArrayList<>();
+        try (org.dhatim.fastexcel.reader.ReadableWorkbook wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+                new java.io.ByteArrayInputStream(xlsx.body()))) {
+            for (org.dhatim.fastexcel.reader.Row row : wb.getFirstSheet().read()) {
+                List<String> cells = new java.util.ArrayList<>();
+                for (int i = 0; i < row.getCellCount(); i++) {
+                    cells.add(row.getCell(i) == null ? "" : row.getCell(i).getText());
+                }
+                rows.add(cells);
+            }
+        }
+        assertThat(rows).anySatisfy(row -> assertThat(row).containsExactly("新增覆盖人口", String.valueOf(claimed)));
+        int header = rows.indexOf(List.of("序号", "名称", "道路", "经度（WGS84）", "纬度（WGS84）", "新增覆盖人口"));
+        assertThat(header).isPositive();
+        assertThat(rows.subList(header + 1, rows.size())).hasSize(10)
+                .allSatisfy(row -> assertThat(Long.parseLong(row.get(5))).isPositive());
 
         // the first site excluded: no site within 50 m of it comes back, and the others still gain something
         JsonNode first = sites.get(0);

@@ -87,6 +87,30 @@ abstract class ScenarioApiContract extends DemoRegionTestBase {
         assertThat(names).contains("区", "秦淮区", "玄武区", "鼓楼区", "全区域");
         assertThat(api.get("/api/coverage/export?format=pdf").json().get("field").asText()).isEqualTo("format");
     }
+    /** The sheets of an XLSX download, by name, each as rows of cell texts. */
+    private Map<String, List<List<String>>> xlsx(String path) throws Exception {
+        java.net.http.HttpResponse<byte[]> r = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port() + path)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).as(path).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
+        Map<String, List<List<String>>> sheets = new java.util.LinkedHashMap<>();
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(r.body()))) {
+            for (org.dhatim.fastexcel.reader.Sheet sheet : wb.getSheets().toList()) {
+                List<List<String>> rows = new ArrayList<>();
+                for (Row row : sheet.read()) {
+                    List<String> cells = new ArrayList<>();
+                    for (int i = 0; i < row.getCellCount(); i++) {
+                        cells.add(row.getCell(i) == null ? "" : row.getCell(i).getText());
+                    }
+                    rows.add(cells);
+                }
+                sheets.put(sheet.getName(), rows);
+            }
+        }
+        return sheets;
+    }
+
     private static JsonNode cell(JsonNode row, String measure) {
         for (JsonNode c : row.get("cells")) {
             if (c.get("measure").asText().equals(measure)) {
@@ -97,7 +121,7 @@ abstract class ScenarioApiContract extends DemoRegionTestBase {
     }
 
     @Test
-    void shouldMeasureEveryDistrictAgainstTheTargetsAndFlipTheLightWhenAStationIsAdded() {
+    void shouldMeasureEveryDistrictAgainstTheTargetsAndFlipTheLightWhenAStationIsAdded() throws Exception {
         Api api = api();
         JsonNode table = api.get("/api/planning/compliance").json();
         assertThat(table.get("walkMinutes").asInt()).isEqualTo(15);
@@ -144,6 +168,17 @@ abstract class ScenarioApiContract extends DemoRegionTestBase {
         }
         assertThat(cell(same, "CULTURAL_PALACES").get("light").asText()).isEqualTo("GREEN");
         assertThat(same.get("met").asInt()).isEqualTo(failing.get("met").asInt() + 1);
+
+        // the XLSX has the same table with Chinese headers, the targets with their sources, and the notes
+        Map<String, List<List<String>>> book = xlsx("/api/planning/compliance/export");
+        assertThat(book.keySet()).containsExactly("达标情况", "目标", "说明");
+        List<List<String>> rows = book.get("达标情况");
+        assertThat(rows.get(0).get(0)).startsWith("达标情况 ");
+        assertThat(rows.get(1)).contains("区", "15分钟服务圈人口覆盖率（%）", "工人文化宫 状态", "会·站·家阵地 差额（个）");
+        int state = rows.get(1).indexOf("工人文化宫 状态");
+        assertThat(rows).filteredOn(r -> r.size() > 1 && r.get(1).equals(adcode)).singleElement().satisfies(r -> assertThat(r.get(state)).isEqualTo("达标"));
+        assertThat(rows.get(rows.size() - 1).get(0)).isEqualTo("全区域");
+        assertThat(book.get("目标")).anySatisfy(r -> assertThat(r).contains("SHUANG15_COVERAGE_SHARE", "否（未核实）"));
     }
 
     @Test
@@ -175,7 +210,7 @@ abstract class ScenarioApiContract extends DemoRegionTestBase {
     }
 
     @Test
-    void shouldCompareAScenarioWithTheCurrentStations() {
+    void shouldCompareAScenarioWithTheCurrentStations() throws Exception {
         Api api = api();
         JsonNode gaps = api.get("/api/coverage/gaps?minutes=15&limit=3&kind=OUTDOOR_STATION").json().get("features");
         List<Map<String, Object>> changes = new ArrayList<>();
@@ -206,6 +241,14 @@ abstract class ScenarioApiContract extends DemoRegionTestBase {
         assertThat(whatif.get("cross").get("total").get("bands").get(0).get("peopleWithTwo").asLong())
                 .isEqualTo(c.get("b").get("peopleWithTwo").asLong());
         assertThat(c.get("b").get("peopleWithTwo").asLong()).isGreaterThanOrEqualTo(c.get("a").get("peopleWithTwo").asLong());
+
+        Map<String, List<List<String>>> book = xlsx("/api/scenarios/compare/export?a=current&b=" + id);
+        assertThat(book.keySet()).containsExactly("对比", "各区变化", "达标变化", "站点变化", "达标情况 A", "达标情况 B");
+        assertThat(book.get("对比")).anySatisfy(r -> assertThat(r).containsExactly("15分钟覆盖人口",
+                String.valueOf(c.get("a").get("peopleCovered").asLong()), String.valueOf(c.get("b").get("peopleCovered").asLong()),
+                String.valueOf(gained)));
+        assertThat(book.get("站点变化")).filteredOn(r -> r.get(1).equals("新增")).hasSize(changes.size());
+        assertThat(book.get("各区变化").get(0)).startsWith("区", "行政区划代码", "覆盖人口 A");
 
         assertThat(api.get("/api/scenarios/compare?a=current&b=nonsense").json().get("field").asText()).isEqualTo("b");
         assertThat(api.get("/api/scenarios/compare?a=987654&b=" + id).json().get("field").asText()).isEqualTo("a");
