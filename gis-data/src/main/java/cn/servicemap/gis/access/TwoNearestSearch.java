@@ -136,6 +136,11 @@ public final class TwoNearestSearch {
             }
         }
 
+        /** The search's cut-off in ms: a station farther than this is not among a node's two. */
+        public int timeLimitInMillis() {
+            return engine.limitMillis;
+        }
+
         /** Time from the node to its nearest station in ms, or {@link AccessField#UNREACHED}. */
         public int nearestTimeInMillis(int node) {
             return t1[node];

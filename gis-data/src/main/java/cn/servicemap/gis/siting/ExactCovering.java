@@ -11,13 +11,17 @@ import java.util.List;
 
 /**
  * Maximal covering solved exactly as a mixed-integer program with SCIP (bundled with OR-Tools), within a time limit:
- * {@code max Σ w_d y_d} subject to {@code y_d ≤ Σ_{c covers d} x_c}, {@code Σ x_c ≤ p}, {@code x ∈ {0, 1}},
- * {@code 0 ≤ y ≤ 1} (y is 0 or 1 at an optimum by itself), the excluded candidates fixed to 0. Branch and bound on the
- * LP relaxation, which for covering problems is usually tight; it answers the best choice found and a proved upper
- * bound, {@code OPTIMAL} when they meet. (CP-SAT was tried first: it did not prove 300-place instances in 30 s.)
+ * {@code max Σ w_d y_d} subject to {@code r_d · y_d ≤ Σ_{c covers d} x_c}, {@code Σ x_c ≤ p}, {@code x ∈ {0, 1}},
+ * the excluded candidates fixed to 0. For a place requiring one site ({@code r_d = 1}) y is continuous in [0, 1] (it
+ * is 0 or 1 at an optimum by itself); for one requiring more it must be binary, as a continuous y would earn
+ * {@code w_d / r_d} for each covering site. Places fewer than {@code r_d} candidates cover are left out (they can never
+ * count). Branch and bound on the LP relaxation, which for covering problems is usually tight; it answers the best
+ * choice found and a proved upper bound, {@code OPTIMAL} when they meet. (CP-SAT was tried first: it did not prove
+ * 300-place instances in 30 s.)
  *
  * <p>The greedy start ({@link MaximalCovering}) is given as a hint, so a run cut short by its limit is never worse than
- * it. Limits: CP-SAT's memory grows with the sum of the cover lists; a city-wide instance of tens of thousands of
+ * it. Chosen sites whose removal would lose nobody are left out of the answer (the program may set them to 1 for free).
+ * Limits: the solver's memory grows with the sum of the cover lists; a city-wide instance of tens of thousands of
  * places and thousands of candidates may not prove optimality in minutes — then the answer is {@code FEASIBLE} with its
  * bound.
  */
@@ -28,9 +32,9 @@ public final class ExactCovering {
 
     /**
      * @param status   OPTIMAL (proved), FEASIBLE (best found within the limit, with a bound), or INFEASIBLE/UNKNOWN
-     * @param sites    the chosen candidates, ascending
+     * @param sites    the chosen candidates, ascending; none whose removal would lose anybody
      * @param covered  people they cover
-     * @param bound    CP-SAT's proved upper bound
+     * @param bound    the solver's proved upper bound
      * @param seconds  wall time of the solve
      */
     public record Result(String status, int[] sites, double covered, double bound, double seconds) {
@@ -63,13 +67,14 @@ public final class ExactCovering {
         MPObjective objective = solver.objective();
         for (int d = 0; d < problem.demandCount(); d++) {
             double w = problem.weight(d);
-            if (w <= 0 || coveredBy.get(d).isEmpty()) {
+            int r = problem.required(d);
+            if (w <= 0 || coveredBy.get(d).size() < r) {
                 continue;
             }
-            // y_d ≤ Σ x_c: y may be continuous, it is 1 exactly when some chosen site covers d
-            MPVariable y = solver.makeNumVar(0, 1, "y" + d);
+            // r·y_d ≤ Σ x_c: with r = 1 y may be continuous, it is 1 exactly when some chosen site covers d
+            MPVariable y = r == 1 ? solver.makeNumVar(0, 1, "y" + d) : solver.makeIntVar(0, 1, "y" + d);
             MPConstraint cover = solver.makeConstraint(Double.NEGATIVE_INFINITY, 0, "cover" + d);
-            cover.setCoefficient(y, 1);
+            cover.setCoefficient(y, r);
             for (int c : coveredBy.get(d)) {
                 cover.setCoefficient(x[c], -1);
             }
@@ -102,9 +107,9 @@ public final class ExactCovering {
                 chosen.add(c);
             }
         }
-        double bound = Math.max(objective.bestBound(), problem.coveredBy(chosen.stream().mapToInt(Integer::intValue).toArray()));
+        int[] sites = MaximalCovering.withoutIdle(problem, chosen.stream().mapToInt(Integer::intValue).toArray());
+        double bound = Math.max(objective.bestBound(), problem.coveredBy(sites));
         solver.delete();
-        int[] sites = chosen.stream().mapToInt(Integer::intValue).toArray();
         return new Result(status.name(), sites, problem.coveredBy(sites), bound, seconds);
     }
 }

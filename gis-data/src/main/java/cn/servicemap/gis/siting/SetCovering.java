@@ -8,9 +8,14 @@ import java.util.List;
  * least a given number of people, with a lower bound on how few could.
  *
  * <p><b>Search.</b> Maximal covering ({@link MaximalCovering}) for k = 1, 2, … sites, taking the first k whose answer
- * reaches the target; then sites whose removal still leaves the target met are dropped (smallest gain first).
- * <b>Bound.</b> The smallest k whose maximal-covering upper bound reaches the target: no k − 1 sites can. When even
- * every candidate together falls short, the answer says so and covers all it can.
+ * reaches the target, or stopping when an answer covers all that every allowed candidate together covers; then sites
+ * whose removal still leaves the target met are dropped (smallest gain first). <b>Bound.</b> The smallest k whose
+ * maximal-covering upper bound reaches the target: no k − 1 sites can. When even every candidate together falls short,
+ * the answer says so and covers all it can.
+ *
+ * <p>Places requiring two or more sites ({@link CoveringProblem}) are supported as maximal covering supports them: an
+ * answer for k sites may then hold fewer (a pair it could not complete is dropped) while k + 1 sites would cover more,
+ * so the search goes on to the next k rather than stopping there; the bound stays valid, the search has no guarantee.
  */
 public final class SetCovering {
 
@@ -48,6 +53,13 @@ public final class SetCovering {
         if (target <= MaximalCovering.EPSILON) {
             return new Result(new int[0], new double[0], 0, target, true, 0, "nothing to cover");
         }
+        int[] allAllowed = new int[allowedCount];
+        for (int c = 0, k = 0; c < allowed.length; c++) {
+            if (allowed[c]) {
+                allAllowed[k++] = c;
+            }
+        }
+        double coverable = problem.coveredBy(allAllowed);
         int lowerBound = 0;
         MaximalCovering.Result best = null;
         for (int k = 1; k <= allowedCount; k++) {
@@ -55,9 +67,11 @@ public final class SetCovering {
             if (lowerBound == 0 && r.upperBound() >= target - MaximalCovering.EPSILON) {
                 lowerBound = k;
             }
-            best = r;
-            if (r.covered() >= target - MaximalCovering.EPSILON || r.sites().length < k) {
-                break; // reached, or no further site adds anybody
+            if (best == null || r.covered() > best.covered()) {
+                best = r;
+            }
+            if (r.covered() >= Math.min(target, coverable) - MaximalCovering.EPSILON) {
+                break; // reached, or nothing more can be covered
             }
         }
         if (best == null) {

@@ -54,4 +54,42 @@ class ExactCoveringTest {
             assertThat(heuristic.covered()).isGreaterThanOrEqualTo(0.99 * exact.covered());
         }
     }
+
+    /**
+     * With places requiring one, two or three sites (binary y for those, else a single site would earn a share), on
+     * random instances small enough to try every choice: the proved optimum is the brute force's, its bound not below
+     * it, and every site it returns is needed.
+     */
+    @Test
+    void shouldProveTheOptimumWithRequirements() {
+        SplittableRandom random = new SplittableRandom(23);
+        for (int t = 0; t < 40; t++) {
+            int demands = 6 + random.nextInt(12);
+            int candidates = 4 + random.nextInt(8);
+            int p = 1 + random.nextInt(5);
+            double[] w = new double[demands];
+            int[] required = new int[demands];
+            for (int d = 0; d < demands; d++) {
+                w[d] = random.nextInt(50);
+                required[d] = 1 + random.nextInt(3);
+            }
+            int[][] covers = new int[candidates][];
+            for (int c = 0; c < candidates; c++) {
+                covers[c] = random.ints(0, demands).limit(1 + random.nextInt(6)).distinct().sorted().toArray();
+            }
+            CoveringProblem problem = new CoveringProblem(w, required, covers);
+            boolean[] excluded = new boolean[candidates];
+            excluded[random.nextInt(candidates)] = random.nextBoolean();
+
+            ExactCovering.Result exact = ExactCovering.solve(problem, p, excluded, 10, 1);
+            double best = MaximalCoveringTest.bruteForce(problem, p, excluded);
+
+            assertThat(exact.status()).as("trial %d", t).isEqualTo("OPTIMAL");
+            assertThat(exact.covered()).as("trial %d", t).isCloseTo(best, within(1e-9)).isEqualTo(problem.coveredBy(exact.sites()));
+            assertThat(exact.bound()).as("trial %d", t).isGreaterThanOrEqualTo(best - 1e-6);
+            assertThat(exact.sites().length).isLessThanOrEqualTo(p);
+            assertThat(java.util.Arrays.stream(exact.sites()).noneMatch(c -> excluded[c])).isTrue();
+            MaximalCoveringTest.assertEverySiteIsNeeded(problem, exact.sites());
+        }
+    }
 }

@@ -70,6 +70,46 @@ class SetCoveringTest {
         assertThat(fewest).isGreaterThanOrEqualTo(trials * 95 / 100);
     }
 
+    /**
+     * With places requiring one or two sites: the target is reached whenever all candidates together reach it, never
+     * with fewer sites than the true fewest, which is never below the bound.
+     */
+    @Test
+    void shouldStayBetweenItsBoundAndTheFewestWithRequirements() {
+        SplittableRandom random = new SplittableRandom(29);
+        int fewest = 0;
+        int trials = 150;
+        for (int t = 0; t < trials; t++) {
+            int demands = 8 + random.nextInt(10);
+            int candidates = 5 + random.nextInt(7);
+            double[] w = new double[demands];
+            int[] required = new int[demands];
+            for (int d = 0; d < demands; d++) {
+                w[d] = 1 + random.nextInt(30);
+                required[d] = 1 + random.nextInt(2);
+            }
+            int[][] covers = new int[candidates][];
+            for (int c = 0; c < candidates; c++) {
+                covers[c] = random.ints(0, demands).limit(1 + random.nextInt(6)).distinct().sorted().toArray();
+            }
+            CoveringProblem problem = new CoveringProblem(w, required, covers);
+            double all = problem.coveredBy(java.util.stream.IntStream.range(0, candidates).toArray());
+            double target = Math.floor(all * (0.3 + 0.6 * random.nextDouble()));
+
+            SetCovering.Result r = SetCovering.solve(problem, target, null, 1_000);
+            int truth = bruteForceFewest(problem, target);
+
+            assertThat(r.reached()).as("trial %d", t).isTrue();
+            assertThat(problem.coveredBy(r.sites())).isGreaterThanOrEqualTo(target);
+            assertThat(r.sites().length).as("trial %d", t).isGreaterThanOrEqualTo(truth);
+            assertThat(r.lowerBound()).as("trial %d", t).isLessThanOrEqualTo(truth);
+            if (r.sites().length == truth) {
+                fewest++;
+            }
+        }
+        assertThat(fewest).isGreaterThanOrEqualTo(trials * 90 / 100); // 149 of 150 when written
+    }
+
     private static int bruteForceFewest(CoveringProblem problem, double target) {
         int n = problem.candidateCount();
         int best = Integer.MAX_VALUE;
