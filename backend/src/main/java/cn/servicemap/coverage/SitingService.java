@@ -1,7 +1,9 @@
 package cn.servicemap.coverage;
 
 import cn.servicemap.gis.coverage.Coverage;
+import cn.servicemap.gis.access.TwoNearestSearch;
 import cn.servicemap.gis.coverage.CoverageModel;
+import cn.servicemap.gis.coverage.CrossCoverage;
 import cn.servicemap.gis.coverage.SitingProblem;
 import cn.servicemap.gis.crs.ChinaCoordinates;
 import cn.servicemap.gis.crs.CoordinateSystem;
@@ -28,7 +30,9 @@ import org.springframework.stereotype.Service;
 /**
  * Where the next stations should go (选址): among candidate sites — street points near the people outside the band,
  * or a list the planner gives — the {@code sites} that bring the most people within the band (maximal covering), or
- * the fewest that bring a target share of the region's people within it (set covering), the existing stations kept.
+ * the fewest that bring a target share of the region's people within it (set covering), or that bring the most people
+ * within the band of two or more stations (交叉覆盖: a place no station reaches needs two new ones), the existing stations
+ * kept.
  * The answer carries an upper bound (or, for the fewest sites, a lower bound on their number) and the gap to it, the
  * method, and per site the people it adds. See {@link SitingProblem}, {@link MaximalCovering}, {@link SetCovering}.
  */
@@ -48,7 +52,10 @@ public class SitingService {
         /** 覆盖最多：the most people newly within the band with {@code sites} new stations */
         MAX_COVERAGE,
         /** 最少站点：the fewest new stations that bring {@code targetShare} of the people within the band */
-        MIN_SITES
+        MIN_SITES,
+        /** 交叉覆盖最多：the most people within the band of two or more stations with {@code sites} new stations (a place
+         * no station reaches needs two of the new ones, a place one station reaches needs one) */
+        MAX_CROSS_COVERAGE
     }
 
     public enum CandidateSource {
@@ -70,8 +77,9 @@ public class SitingService {
                           String region,
                           @Schema(description = "WALK (步行), EBIKE or CAR; default WALK", nullable = true) TravelProfile profile,
                           @Schema(description = "The band in minutes (default 15)", nullable = true) Integer minutes,
-                          @Schema(description = "MAX_COVERAGE (default) or MIN_SITES", nullable = true) Objective objective,
-                          @Schema(description = "New stations for MAX_COVERAGE, 1–" + MAX_SITES + " (default 10)", nullable = true) Integer sites,
+                          @Schema(description = "MAX_COVERAGE (default), MIN_SITES or MAX_CROSS_COVERAGE", nullable = true) Objective objective,
+                          @Schema(description = "New stations for MAX_COVERAGE and MAX_CROSS_COVERAGE, 1–" + MAX_SITES + " (default 10)",
+                                  nullable = true) Integer sites,
                           @Schema(description = "For MIN_SITES: the share of the region's people to bring within the band, 0–1",
                                   nullable = true) Double targetShare,
                           @Schema(description = "STREETS (default), HOST_PLACES or LIST", nullable = true) CandidateSource candidates,
@@ -80,7 +88,7 @@ public class SitingService {
                           @Schema(description = "Coordinate system of points (default WGS84)", nullable = true) CoordinateSystem crs,
                           @Schema(description = "Only stations of these kinds count as existing (codes or Chinese names)", nullable = true)
                           List<String> kinds,
-                          @Schema(description = "MAX_COVERAGE: seconds for the exact solver (0: greedy + interchange only; default "
+                          @Schema(description = "MAX_COVERAGE, MAX_CROSS_COVERAGE: seconds for the exact solver (0: greedy + interchange only; default "
                                   + DEFAULT_EXACT_SECONDS + ", at most " + MAX_EXACT_SECONDS + ")", nullable = true)
                           Integer exactSeconds,
                           @Schema(description = "Places not to propose (排除): no candidate within " + EXCLUDE_RADIUS_METERS
@@ -89,18 +97,23 @@ public class SitingService {
 
     @Schema(description = "A proposed new station (建议新站点)")
     public record Site(int rank, double lon, double lat, @Schema(nullable = true) String name, String street,
-                       @Schema(description = "People it brings within the band, after the sites ranked before it") long peopleGained) {
+                       @Schema(description = "People it brings within the band, after the sites ranked before it (MAX_CROSS_COVERAGE: within "
+                               + "the band of two stations; 0 for the first of a pair that only together reaches a place)") long peopleGained) {
     }
 
     @Schema(description = "The siting answer (选址结果)")
     public record Result(CoverageResponses.RegionRef region, TravelProfile profile, int minutes, Objective objective,
                          String method, int candidates,
                          @Schema(description = "People of the region (population surface)") long people,
-                         @Schema(description = "People within the band now") long peopleWithinBefore,
-                         @Schema(description = "People the sites bring within the band") long peopleGained,
+                         @Schema(description = "People within the band now (MAX_CROSS_COVERAGE: within the band of two or more stations)")
+                         long peopleWithinBefore,
+                         @Schema(description = "People the sites bring within the band (MAX_CROSS_COVERAGE: of two or more stations)")
+                         long peopleGained,
                          long peopleWithinAfter,
-                         @Schema(description = "MAX_COVERAGE: no choice of as many sites gains more", nullable = true) Long upperBound,
-                         @Schema(description = "MAX_COVERAGE: (bound − gained) / bound in per cent", nullable = true) Double gapPercent,
+                         @Schema(description = "MAX_COVERAGE, MAX_CROSS_COVERAGE: no choice of as many sites gains more", nullable = true)
+                         Long upperBound,
+                         @Schema(description = "MAX_COVERAGE, MAX_CROSS_COVERAGE: (bound − gained) / bound in per cent", nullable = true)
+                         Double gapPercent,
                          @Schema(description = "MIN_SITES: no fewer sites can reach the target", nullable = true) Integer fewestPossible,
                          @Schema(description = "MIN_SITES: whether the target is reached", nullable = true) Boolean targetReached,
                          List<Site> sites, long dataVersion) {
@@ -244,24 +257,32 @@ public class SitingService {
                 throw new InvalidRequestException("candidates", "本区域的 OSM 数据中没有可依托的场所（银行、邮局、加油站、社区中心、环卫所、公厕、公园）"
                         + " (no host places in the region's OSM data)");
             }
-        } else {
-            for (Snap s : SitingProblem.streetCandidates(coverage, minutes, MAX_CANDIDATES)) {
+        }
+        // 交叉覆盖 counts from the two nearest existing stations of every place
+        TwoNearestSearch.Result two = objective == Objective.MAX_CROSS_COVERAGE
+                ? new TwoNearestSearch(network, profile, state.field().timeLimitInMillis() / 1000).run(state.field().sources()) : null;
+        if (r.candidates() != CandidateSource.LIST && r.candidates() != CandidateSource.HOST_PLACES) {
+            for (Snap s : two == null ? SitingProblem.streetCandidates(coverage, minutes, MAX_CANDIDATES)
+                    : SitingProblem.crossStreetCandidates(coverage, two, minutes, MAX_CANDIDATES)) {
                 snaps.add(s);
                 names.add(null);
             }
         }
         progress.checkCancelled();
         // a city's thousands of candidates take a while: a cancel is heard between them
-        SitingProblem siting = SitingProblem.build(coverage, minutes, snaps, done -> {
+        java.util.function.IntConsumer each = done -> {
             if (done % 25 == 0) {
                 progress.checkCancelled();
             }
-        });
+        };
+        SitingProblem siting = two == null ? SitingProblem.build(coverage, minutes, snaps, each)
+                : SitingProblem.buildCross(coverage, two, minutes, snaps, each);
         progress.stage(1);
         progress.checkCancelled();
         boolean[] excluded = excluded(snaps, r.exclude(), r.crs() == null ? CoordinateSystem.WGS84 : r.crs());
         long people = model.surface().totalPeople();
-        long before = Math.round(peopleWithin(coverage, minutes));
+        long before = two == null ? Math.round(peopleWithin(coverage, minutes))
+                : Math.round(CrossCoverage.compute(model, two, List.of(minutes)).region().peopleWithTwo().get(0));
         int[] chosen;
         double[] gains;
         Long upper = null;
@@ -269,7 +290,7 @@ public class SitingService {
         Integer fewest = null;
         Boolean reached = null;
         String method;
-        if (objective == Objective.MAX_COVERAGE) {
+        if (objective != Objective.MIN_SITES) {
             int p = r.sites() == null ? 10 : r.sites();
             MaximalCovering.Result m = MaximalCovering.solve(siting.problem(), p, excluded, INTERCHANGE_MILLIS);
             chosen = m.sites();

@@ -216,6 +216,33 @@ abstract class CoverageApiContract extends DemoRegionTestBase {
             }
         }
         assertThat(api.get("/api/coverage/cross?profile=fly").status()).isEqualTo(400);
+        // road-km with two stations: never more than the road-km with one, nor the road counted
+        JsonNode km = cross.get("total");
+        assertThat(fifteen.get("roadKmWithTwo").asDouble()).isPositive()
+                .isLessThanOrEqualTo(report.get("total").get("bands").get(report.get("bands").size() - 1).get("roadKmCovered").asDouble() + 0.01)
+                .isLessThanOrEqualTo(km.get("roadKm").asDouble());
+    }
+
+    @Test
+    void shouldSiteForCrossCoverageGainingThePeopleWithTwoStationsItClaims() throws Exception {
+        Api api = api();
+        Api.Response started = api.post("/api/planning/siting", Map.of("minutes", 15, "sites", 4, "objective", "MAX_CROSS_COVERAGE"));
+        assertThat(started.status()).as(started.text()).isEqualTo(202);
+        JsonNode r = finished(api, started.json().get("id").asText());
+        long claimed = r.get("peopleGained").asLong();
+        assertThat(claimed).isPositive();
+        assertThat(r.get("upperBound").asLong()).isGreaterThanOrEqualTo(claimed);
+        long before = api.get("/api/coverage/cross").json().get("total").get("bands").get(2).get("peopleWithTwo").asLong();
+        assertThat(r.get("peopleWithinBefore").asLong()).isEqualTo(before);
+        List<Map<String, Object>> adds = new java.util.ArrayList<>();
+        for (JsonNode site : r.get("sites")) {
+            adds.add(Map.of("op", "add", "lon", site.get("lon").asDouble(), "lat", site.get("lat").asDouble()));
+        }
+        JsonNode whatIf = api.post("/api/whatif", Map.of("changes", adds, "includeCross", true)).json();
+        JsonNode after = whatIf.get("cross").get("total").get("bands").get(2);
+        assertThat(after.get("minutes").asInt()).isEqualTo(15);
+        // equal up to rounding each site's gain to whole people
+        assertThat(after.get("peopleWithTwo").asLong()).isCloseTo(before + claimed, org.assertj.core.data.Offset.offset((long) adds.size()));
     }
 
     /** The answer of a siting job once it has succeeded. */

@@ -193,19 +193,43 @@ public final class SitingProblem {
      * {@code max} with the most such people on their streets (ties by node number), each as a site at its node.
      */
     public static List<Snap> streetCandidates(Coverage coverage, int bandMinutes, int max) {
-        CoverageModel model = coverage.model();
-        RoadNetwork network = model.network();
         int limit = bandMinutes * 60_000;
+        return streetCandidates(coverage.model(), max, cell -> {
+            int t = coverage.cellTimeInMillis(cell);
+            return t == Coverage.FAR_FROM_ROAD || Coverage.within(t, limit) ? 0 : coverage.model().surface().people(cell);
+        });
+    }
+
+    /**
+     * Street points for 交叉覆盖: as {@link #streetCandidates}, the people of each cell weighted by the stations it still
+     * lacks within the band (2 with none, 1 with one, 0 with two: {@link #buildCross}'s rule).
+     */
+    public static List<Snap> crossStreetCandidates(Coverage coverage, TwoNearestSearch.Result two, int bandMinutes, int max) {
+        CoverageModel model = coverage.model();
+        int limit = bandMinutes * 60_000;
+        return streetCandidates(model, max, cell -> {
+            if (coverage.cellTimeInMillis(cell) == Coverage.FAR_FROM_ROAD) {
+                return 0;
+            }
+            int[] reach = two.reachAt(model.cellEdge(cell), model.cellFraction(cell));
+            int existing = (withinBand(model, cell, reach[0], limit) ? 1 : 0) + (withinBand(model, cell, reach[2], limit) ? 1 : 0);
+            return (2 - existing) * model.surface().people(cell);
+        });
+    }
+
+    /** Both end nodes of the street of every cell of positive weight, the {@code max} of most weight (ties by node). */
+    private static List<Snap> streetCandidates(CoverageModel model, int max, java.util.function.IntToDoubleFunction weightOfCell) {
+        RoadNetwork network = model.network();
         double[] weight = new double[network.nodeCount()];
         int[] edgeAt = new int[network.nodeCount()];
         for (int cell = 0; cell < model.cellCount(); cell++) {
-            int t = coverage.cellTimeInMillis(cell);
             int edge = model.cellEdge(cell);
-            if (t == Coverage.FAR_FROM_ROAD || Coverage.within(t, limit) || edge < 0) {
+            double w = edge < 0 ? 0 : weightOfCell.applyAsDouble(cell);
+            if (!(w > 0)) {
                 continue;
             }
             for (int node : new int[]{network.edgeBase(edge), network.edgeAdj(edge)}) {
-                weight[node] += model.surface().people(cell);
+                weight[node] += w;
                 edgeAt[node] = edge;
             }
         }
