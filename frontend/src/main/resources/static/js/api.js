@@ -35,6 +35,11 @@ export function postJson(url, body, options = {}) {
   return request('POST', url, body, options);
 }
 
+/** PUTs JSON and reads the JSON answer. */
+export function putJson(url, body, options = {}) {
+  return request('PUT', url, body, options);
+}
+
 /** DELETEs; resolves with null for 204. */
 export function deleteJson(url, options = {}) {
   return request('DELETE', url, undefined, options);

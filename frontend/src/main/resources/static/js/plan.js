@@ -10,6 +10,8 @@ import * as bands from './features/bands.js';
 import * as bandTiles from './features/bandtiles.js';
 import * as gaps from './features/gaps.js';
 import * as siting from './features/siting.js';
+import * as compliance from './features/compliance.js';
+import * as compare from './features/compare.js';
 import * as districts from './features/districts.js';
 import * as report from './features/report.js';
 import * as whatif from './features/whatif.js';
@@ -145,7 +147,7 @@ boot({
   planner.on('coverage', showSummary);
   planner.on('whatif', showSummary);
   planner.on('coverage-error', (e) => { summary.textContent = '覆盖计算暂不可用：' + e.message; });
-  for (const f of [layers, bands, bandTiles, gaps, siting, districts, report, whatif, problems, regions]) {
+  for (const f of [layers, bands, bandTiles, gaps, siting, compliance, compare, districts, report, whatif, problems, regions]) {
     try {
       f.mount(ctx, planner);
     } catch (e) {

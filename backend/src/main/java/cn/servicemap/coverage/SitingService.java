@@ -102,7 +102,9 @@ public class SitingService {
     }
 
     @Schema(description = "The siting answer (选址结果)")
-    public record Result(CoverageResponses.RegionRef region, TravelProfile profile, int minutes, Objective objective,
+    public record Result(CoverageResponses.RegionRef region, TravelProfile profile, int minutes,
+                         @Schema(description = "The kinds of the existing stations counted (codes; empty: all)") List<String> kinds,
+                         Objective objective,
                          String method, int candidates,
                          @Schema(description = "People of the region (population surface)") long people,
                          @Schema(description = "People within the band now (MAX_CROSS_COVERAGE: within the band of two or more stations)")
@@ -338,7 +340,8 @@ public class SitingService {
             sites.add(new Site(k + 1, CoverageResponses.round(s.lon(), 7), CoverageResponses.round(s.lat(), 7), names.get(chosen[k]),
                     network.edgeName(s.edge()), g));
         }
-        return new Result(CoverageResponses.region(state.region()), profile, minutes, objective, method, snaps.size(), people, before,
+        return new Result(CoverageResponses.region(state.region()), profile, minutes, state.selection().kinds().stream().sorted().toList(),
+                objective, method, snaps.size(), people, before,
                 gained, before + gained, upper, gap, fewest, reached, sites, state.dataVersion());
     }
 

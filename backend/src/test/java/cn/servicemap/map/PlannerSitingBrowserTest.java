@@ -81,4 +81,70 @@ class PlannerSitingBrowserTest extends DesktopBrowserTestBase {
         assertThat(Long.parseLong(gained)).isEqualTo(claimed);
         desktop.screenshot("planner-siting");
     }
+    /**
+     * 达标情况, 保存为方案, 方案对比 and the printable reports: the compliance table matches the API; three sites saved as a
+     * scenario and compared with the current state on the map and in tables; the printable pages render in Chromium (a
+     * screenshot each) and print to one or more A4 pages.
+     */
+    @Test
+    void shouldShowComplianceSaveSitesAsAScenarioCompareAndPrint() throws Exception {
+        desktop.open("http://localhost:" + port() + "/plan");
+        assertThat(desktop.waitForPageState()).isEqualTo("ready");
+        desktop.waitFor(Duration.ofSeconds(60), d -> "ready".equals(desktop.js(
+                "return document.querySelector('[data-feature=\"compliance\"]').dataset.state")));
+        tools.jackson.databind.JsonNode compliance = api().get("/api/planning/compliance").json();
+        assertThat(desktop.driver().findElements(By.cssSelector("#compliance-table tbody tr"))).hasSize(compliance.get("districts").size());
+        String firstLight = compliance.get("districts").get(0).get("cells").get(0).get("light").asText();
+        assertThat(desktop.js("return document.querySelector('#compliance-table tbody tr td').dataset.light")).isEqualTo(firstLight);
+
+        WebElement sites = desktop.driver().findElement(By.id("siting-sites"));
+        sites.clear();
+        sites.sendKeys("3");
+        new Select(desktop.driver().findElement(By.id("siting-minutes"))).selectByValue("5");
+        desktop.driver().findElement(By.id("siting-start")).click();
+        desktop.waitFor(Duration.ofSeconds(60), d -> d.findElements(By.cssSelector("#siting-list .siting-site")).size() == 3
+                && d.findElement(By.id("siting-save")).isDisplayed());
+        desktop.driver().findElement(By.id("siting-save")).click();
+        desktop.waitFor(Duration.ofSeconds(30), d -> d.findElements(By.id("siting-compare")).size() == 1);
+        desktop.driver().findElement(By.id("siting-compare")).click();
+        desktop.waitFor(Duration.ofSeconds(120), d -> d.findElements(By.cssSelector("#compare-summary tbody tr")).size() == 6);
+        assertThat(desktop.driver().findElements(By.cssSelector(".compare-marker.compare-b"))).hasSize(3);
+        String change = desktop.driver().findElement(By.cssSelector("#compare-summary tbody tr:nth-child(2) td.compare-change")).getText();
+        assertThat(change).startsWith("+");
+        assertThat(desktop.driver().findElements(By.cssSelector("#compare-districts tbody tr"))).hasSize(compliance.get("districts").size());
+        desktop.screenshot("planner-compare");
+
+        // the printable pages: compliance, the siting answer, the comparison — rendered, and printed to A4
+        java.util.Map<String, String> links = new java.util.LinkedHashMap<>();
+        for (String link : java.util.List.of("compliance-print", "siting-print", "compare-print")) {
+            links.put(link, desktop.driver().findElement(By.id(link)).getAttribute("href"));
+        }
+        for (java.util.Map.Entry<String, String> e : links.entrySet()) {
+            String link = e.getKey();
+            String href = e.getValue();
+            desktop.open(href);
+            desktop.waitFor(Duration.ofSeconds(120), d -> !"loading".equals(desktop.js("return document.body.dataset.state")));
+            assertThat(desktop.js("return document.body.dataset.state")).as(href + ": " + desktop.js(
+                    "return document.getElementById('report-status').textContent")).isEqualTo("ready");
+            assertThat(desktop.js("return document.querySelectorAll('.report-tables table').length")).asString().isNotEqualTo("0");
+            assertThat((String) desktop.js("return document.getElementById('report-meta').textContent")).contains("生成于", "数据版本");
+            assertThat((Long) desktop.js("return document.querySelectorAll('#report-sources li').length")).isPositive();
+            assertThat((Long) desktop.js("return document.querySelectorAll('#map .leaflet-overlay-pane path').length")).isPositive();
+            desktop.screenshot("report-" + link.replace("-print", ""));
+            org.openqa.selenium.Pdf pdf = desktop.driver().print(new org.openqa.selenium.print.PrintOptions());
+            byte[] bytes = java.util.Base64.getDecoder().decode(pdf.getContent());
+            String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertThat(text).startsWith("%PDF");
+            // A4 is 595 × 842 points; the page's @page rule sets it
+            assertThat(text).containsPattern("/MediaBox \\[0 0 59[45](\\.\\d+)? 84[12](\\.\\d+)?]");
+        }
+        desktop.open("http://localhost:" + port() + "/report.html?type=siting&job=no-such-job");
+        desktop.waitFor(Duration.ofSeconds(30), d -> "error".equals(desktop.js("return document.body.dataset.state")));
+        assertThat((String) desktop.js("return document.getElementById('report-status').textContent")).startsWith("无法生成报告");
+    }
+
+    @Override
+    protected boolean expectedSevere(String message) {
+        return message.contains("/api/planning/siting/no-such-job"); // the report page asked for an unknown job on purpose
+    }
 }

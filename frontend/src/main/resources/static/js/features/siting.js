@@ -4,7 +4,8 @@
 // numbered markers and listed with the people each site adds, the upper bound and the gap to it. 全部加入方案模拟
 // hands the sites to the what-if; 排除 drops a site (nothing within 50 m of it is proposed) and asks again.
 import L from '../leaflet.js';
-import { getJson, postJson, chinese } from '../api.js';
+import { getJson, postJson, chinese, withRegion } from '../api.js';
+import { reportQuery } from './compliance.js';
 import { h, fmtInt } from '../dom.js';
 import { JobWatcher, running } from '../jobs.js';
 
@@ -41,7 +42,8 @@ class Siting {
       ...bands.map((m) => h('option', { value: m, selected: m === bands[bands.length - 1] }, m + ' 分钟服务圈')));
     this.objective = h('select', { id: 'siting-objective', 'aria-label': '目标', onchange: () => this.showObjective() },
       h('option', { value: 'MAX_COVERAGE' }, '新增 N 个站点，覆盖最多的人'),
-      h('option', { value: 'MIN_SITES' }, '达到目标覆盖率，站点最少'));
+      h('option', { value: 'MIN_SITES' }, '达到目标覆盖率，站点最少'),
+      h('option', { value: 'MAX_CROSS_COVERAGE' }, '新增 N 个站点，交叉覆盖最多'));
     this.candidates = h('select', { id: 'siting-candidates', 'aria-label': '候选点' },
       h('option', { value: 'STREETS' }, '候选：服务圈外人口所在街道'),
       h('option', { value: 'HOST_PLACES' }, '候选：可依托场所（银行、邮局、加油站、社区中心、公厕、公园等）'));
@@ -63,9 +65,17 @@ class Siting {
     this.list = h('ol', { class: 'siting-list', id: 'siting-list' });
     this.tryAll = h('button', { type: 'button', id: 'siting-try', class: 'btn btn-secondary', hidden: true,
       onclick: () => this.tryInWhatIf() }, '全部加入方案模拟');
+    this.saveName = h('input', { type: 'text', id: 'siting-scenario-name', maxlength: '100', 'aria-label': '方案名称' });
+    this.saveButton = h('button', { type: 'submit', id: 'siting-save', class: 'btn btn-primary btn-small' }, '保存为方案');
+    this.saved = h('p', { class: 'panel-note', id: 'siting-saved', role: 'status' });
+    this.exportLink = h('a', { class: 'btn btn-secondary btn-small', id: 'siting-export', download: '' }, '下载 XLSX');
+    this.printLink = h('a', { class: 'btn btn-secondary btn-small', id: 'siting-print', target: '_blank', rel: 'noopener' }, '打印报告');
+    this.after = h('div', { class: 'siting-after', hidden: true },
+      h('form', { class: 'siting-form', onsubmit: (e) => { e.preventDefault(); this.saveScenario(); } }, this.saveName, this.saveButton),
+      this.saved, h('div', { class: 'compliance-actions' }, this.exportLink, this.printLink));
     container.append(h('h2', {}, '选址建议'),
       h('p', { class: 'panel-hint' }, '在服务圈外人口所在的街道上，或在可依托的场所中，挑选新驿站的位置：覆盖最多的人，或用最少的站点达到目标覆盖率。'),
-      this.form, this.bar, this.stage, this.summary, this.list, this.tryAll);
+      this.form, this.bar, this.stage, this.summary, this.list, this.tryAll, this.after);
     planner.on('settings', () => this.clear());
   }
 
@@ -107,6 +117,7 @@ class Siting {
     this.finish();
     if (j.status === 'SUCCEEDED') {
       try {
+        this.jobId = j.id;
         this.show(await getJson('/api/planning/siting/' + encodeURIComponent(j.id)));
       } catch (e) {
         this.say('error', '无法读取选址结果：' + e.message);
@@ -147,9 +158,10 @@ class Siting {
     this.answer = r;
     this.say('', '');
     const n = r.sites.length;
-    let text = '建议 ' + n + ' 个新站点，' + r.minutes + ' 分钟内新增覆盖 ' + fmtInt(r.peopleGained) + ' 人（现有 '
+    const cross = r.objective === 'MAX_CROSS_COVERAGE';
+    let text = '建议 ' + n + ' 个新站点，' + r.minutes + ' 分钟内新增' + (cross ? '交叉覆盖 ' : '覆盖 ') + fmtInt(r.peopleGained) + ' 人（现有 '
       + fmtInt(r.peopleWithinBefore) + ' 人 → ' + fmtInt(r.peopleWithinAfter) + ' 人）。';
-    if (r.objective === 'MAX_COVERAGE') {
+    if (r.objective !== 'MIN_SITES') {
       text += r.gapPercent === 0 ? '已证明为最优。' : '任何 ' + n + ' 个站点最多新增 ' + fmtInt(r.upperBound) + ' 人，差距 ' + r.gapPercent + '%。';
     } else {
       text += (r.targetReached ? '已达到目标，' : '无法达到目标（候选点全部加上也不够），') + '至少需要 ' + r.fewestPossible + ' 个站点。';
@@ -159,7 +171,7 @@ class Siting {
     this.list.replaceChildren(...r.sites.map((s) => h('li', { class: 'siting-site', 'data-rank': s.rank },
       h('button', { type: 'button', class: 'siting-go', onclick: () => this.zoomTo(s) },
         h('strong', {}, s.rank + '. ' + (s.name || s.street || '未命名道路')),
-        h('span', {}, '+' + fmtInt(s.peopleGained) + ' 人')),
+        h('span', {}, s.peopleGained > 0 || !cross ? '+' + fmtInt(s.peopleGained) + ' 人' : '与其他新站点配对')),
       h('button', { type: 'button', class: 'btn btn-secondary btn-small siting-exclude', title: '不在此处选址，重新计算',
         onclick: () => this.exclude(s) }, '排除'))));
     if (this.excluded.length) {
@@ -167,7 +179,38 @@ class Siting {
         h('button', { type: 'button', class: 'link', onclick: () => { this.excluded = []; this.run(); } }, '清除排除')));
     }
     this.tryAll.hidden = n === 0;
+    this.after.hidden = n === 0;
+    this.saved.textContent = '';
+    this.saveName.value = '选址建议 ' + n + ' 个站点（' + r.minutes + ' 分钟' + (cross ? '，交叉覆盖' : '') + '）';
+    this.exportLink.href = withRegion('/api/planning/siting/' + encodeURIComponent(this.jobId) + '/export');
+    this.printLink.href = '/report.html' + reportQuery({ type: 'siting', job: this.jobId });
     this.draw();
+  }
+
+  /** Saves the sites as a scenario of added outdoor-worker stations (方案), to compare and later apply. */
+  async saveScenario() {
+    if (!this.answer || !this.answer.sites.length) return;
+    this.saveButton.disabled = true;
+    const kind = this.planner.kind || 'OUTDOOR_STATION';
+    try {
+      const s = await postJson('/api/scenarios', {
+        name: this.saveName.value.trim() || '选址建议',
+        profile: this.answer.profile,
+        changes: this.answer.sites.map((x) => ({ op: 'add', lon: x.lon, lat: x.lat, kind,
+          name: '新驿站 ' + x.rank + (x.name || x.street ? '（' + (x.name || x.street) + '）' : '') })),
+      });
+      this.savedId = s.id;
+      this.saved.dataset.kind = 'ok';
+      this.saved.replaceChildren('已保存为方案“' + s.name + '”（编号 ' + s.id + '）。 ',
+        h('button', { type: 'button', class: 'link', id: 'siting-compare', onclick: () => this.ctx.compare && this.ctx.compare.compare('current', s.id) },
+          '与现状对比'));
+      if (this.ctx.whatif) await this.ctx.whatif.loadScenarios();
+    } catch (e) {
+      this.saved.dataset.kind = 'error';
+      this.saved.textContent = '保存失败：' + e.message;
+    } finally {
+      this.saveButton.disabled = false;
+    }
   }
 
   draw() {
@@ -202,6 +245,7 @@ class Siting {
     this.list.replaceChildren();
     this.summary.textContent = '';
     this.tryAll.hidden = true;
+    this.after.hidden = true;
   }
 
   say(kind, text) {

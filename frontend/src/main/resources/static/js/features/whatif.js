@@ -350,6 +350,7 @@ class WhatIf {
     try {
       const r = await getJson('/api/scenarios');
       this.renderScenarios(r.scenarios || []);
+      this.planner.emit('scenarios', r.scenarios || []);
     } catch (e) {
       this.scenarioNote.textContent = '无法加载已存方案：' + e.message;
       this.scenarioNote.dataset.kind = 'error';
@@ -379,6 +380,8 @@ class WhatIf {
             + (s.appliedAt ? ' · 已应用' : ''))),
         h('div', { class: 'scenario-buttons' },
           h('button', { type: 'button', class: 'btn btn-secondary btn-small scenario-open', onclick: () => this.openScenario(s.id) }, '打开'),
+          s.appliedAt ? null : h('button', { type: 'button', class: 'btn btn-secondary btn-small scenario-compare',
+            onclick: () => this.ctx.compare && this.ctx.compare.compare('current', s.id) }, '对比'),
           del)));
     }
   }
