@@ -129,6 +129,7 @@ public class SitingService {
     static final int KEPT_RESULTS = 50;
 
     private final WhatIfs whatIfs;
+    private final cn.servicemap.catalog.CatalogParams params;
     private final cn.servicemap.region.RegionScope scope;
     private final cn.servicemap.system.ServiceMapProperties.Network settings;
     /** Finished answers by job id, the latest {@value #KEPT_RESULTS}; guarded by itself. */
@@ -139,8 +140,10 @@ public class SitingService {
         }
     };
 
-    SitingService(WhatIfs whatIfs, cn.servicemap.region.RegionScope scope, cn.servicemap.system.ServiceMapProperties properties) {
+    SitingService(WhatIfs whatIfs, cn.servicemap.region.RegionScope scope, cn.servicemap.system.ServiceMapProperties properties,
+                  cn.servicemap.catalog.CatalogParams params) {
         this.whatIfs = whatIfs;
+        this.params = params;
         this.scope = scope;
         this.settings = properties.network();
     }
@@ -162,6 +165,7 @@ public class SitingService {
     public String check(Request r) {
         String region = scope.resolve(r.region()).region().code(); // a 400 naming the codes when it is ambiguous
         List<FieldError> errors = new ArrayList<>();
+        params.kinds(r.kinds(), "kinds", errors); // an unknown kind is refused now, not inside the job
         if (r.minutes() != null && (r.minutes() < 1 || r.minutes() > settings.searchLimitInMinutes())) {
             errors.add(new FieldError("minutes", "服务圈时长应在 1–" + settings.searchLimitInMinutes() + " 分钟 (minutes must lie in 1–"
                     + settings.searchLimitInMinutes() + ")", "OUT_OF_RANGE"));
@@ -270,17 +274,18 @@ public class SitingService {
                 names.add(null);
             }
         }
-        progress.checkCancelled();
+        progress.stage(1);
         // a city's thousands of candidates take a while: a cancel is heard between them
+        int candidateCount = snaps.size();
         java.util.function.IntConsumer each = done -> {
             if (done % 25 == 0) {
                 progress.checkCancelled();
+                progress.within((double) done / candidateCount);
             }
         };
         SitingProblem siting = two == null ? SitingProblem.build(coverage, minutes, snaps, each)
                 : SitingProblem.buildCross(coverage, two, minutes, snaps, each);
-        progress.stage(1);
-        progress.checkCancelled();
+        progress.stage(2);
         boolean[] excluded = excluded(snaps, r.exclude(), r.crs() == null ? CoordinateSystem.WGS84 : r.crs());
         long people = model.surface().totalPeople();
         long before = two == null ? Math.round(peopleWithin(coverage, minutes))
@@ -294,7 +299,7 @@ public class SitingService {
         String method;
         if (objective != Objective.MIN_SITES) {
             int p = r.sites() == null ? 10 : r.sites();
-            MaximalCovering.Result m = MaximalCovering.solve(siting.problem(), p, excluded, INTERCHANGE_MILLIS);
+            MaximalCovering.Result m = MaximalCovering.solve(siting.problem(), p, excluded, INTERCHANGE_MILLIS, progress::checkCancelled);
             chosen = m.sites();
             gains = m.gains();
             double covered = m.covered();
@@ -304,7 +309,9 @@ public class SitingService {
             long pairs = siting.problem().pairCount();
             if (seconds > 0 && pairs <= MAX_EXACT_PAIRS) {
                 progress.checkCancelled();
-                ExactCovering.Result exact = ExactCovering.solve(siting.problem(), p, excluded, seconds, 2);
+                progress.within(0.3);
+                ExactCovering.Result exact = ExactCovering.solve(siting.problem(), p, excluded, seconds, 2, progress::isCancelled);
+                progress.checkCancelled(); // an interrupted solve is a cancelled job
                 if (!Double.isNaN(exact.bound())) {
                     bound = Math.min(bound, exact.bound());
                 }
@@ -323,14 +330,13 @@ public class SitingService {
             gap = bound <= 0 ? 0 : Math.round(10_000 * (bound - covered) / bound) / 100.0;
         } else {
             double target = Math.max(0, r.targetShare() * people - before);
-            SetCovering.Result s = SetCovering.solve(siting.problem(), target, excluded, INTERCHANGE_MILLIS / 10);
+            SetCovering.Result s = SetCovering.solve(siting.problem(), target, excluded, INTERCHANGE_MILLIS / 10, progress::checkCancelled);
             chosen = s.sites();
             gains = s.gains();
             fewest = s.lowerBound();
             reached = s.reached();
             method = s.method();
         }
-        progress.stage(2);
         List<Site> sites = new ArrayList<>();
         long gained = 0;
         for (int k = 0; k < chosen.length; k++) {

@@ -45,6 +45,7 @@ public class JobService implements AutoCloseable {
         volatile long stageStartedNanos;
         volatile long startedNanos;
         volatile boolean cancelled;
+        volatile double stageFraction;
         volatile OffsetDateTime endedAt;
         volatile List<FieldError> errors = List.of();
         volatile String result;
@@ -62,7 +63,18 @@ public class JobService implements AutoCloseable {
         public void stage(int index) {
             checkCancelled();
             stage = Math.min(index, stages.size() - 1);
+            stageFraction = 0;
             stageStartedNanos = System.nanoTime();
+        }
+
+        @Override
+        public void within(double fraction) {
+            stageFraction = Math.max(0, Math.min(1, fraction));
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return cancelled;
         }
 
         @Override
@@ -74,8 +86,8 @@ public class JobService implements AutoCloseable {
 
         Job snapshot() {
             int total = stages.stream().mapToInt(Stage::weight).sum();
-            int done = stages.subList(0, stage).stream().mapToInt(Stage::weight).sum();
-            int percent = status == Job.Status.SUCCEEDED ? 100 : total == 0 ? 0 : (int) Math.floor(100.0 * done / total);
+            double done = stages.subList(0, stage).stream().mapToInt(Stage::weight).sum() + stages.get(stage).weight() * stageFraction;
+            int percent = status == Job.Status.SUCCEEDED ? 100 : total == 0 ? 0 : (int) Math.min(99, Math.floor(100.0 * done / total));
             Double left = null;
             if (status == Job.Status.RUNNING && percent > 0) {
                 double elapsed = (System.nanoTime() - startedNanos) / 1e9;

@@ -22,6 +22,15 @@ public interface Progress {
     /** @throws JobCancelledException when someone asked the job to stop */
     void checkCancelled();
 
+    /** How much of the current stage is done, 0–1 (for work that can count its steps); the stage's share grows with it. */
+    default void within(double fraction) {
+    }
+
+    /** Whether someone asked the job to stop, for work that cannot throw where it runs (a native solver's watcher). */
+    default boolean isCancelled() {
+        return false;
+    }
+
     /** Thrown at the next check after a cancel. */
     final class JobCancelledException extends RuntimeException {
         public JobCancelledException() {

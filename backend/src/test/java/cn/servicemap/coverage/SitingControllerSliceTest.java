@@ -30,6 +30,7 @@ class SitingControllerSliceTest extends WebSliceTest {
         assertField(siting("{\"minutes\":0}"), "minutes", "OUT_OF_RANGE");
         assertField(siting("{\"minutes\":31}"), "minutes", "OUT_OF_RANGE");
         assertField(siting("{\"exactSeconds\":301}"), "exactSeconds", "OUT_OF_RANGE");
+        assertField(siting("{\"kinds\":[\"飞船站\"]}"), "kinds", "UNKNOWN_KIND");
         assertField(siting("{\"objective\":\"MIN_SITES\"}"), "targetShare", "OUT_OF_RANGE");
         assertField(siting("{\"objective\":\"MIN_SITES\",\"targetShare\":1.5}"), "targetShare", "OUT_OF_RANGE");
         assertField(siting("{\"candidates\":\"LIST\"}"), "points", "OUT_OF_RANGE");

@@ -31,7 +31,8 @@ public final class ExactCovering {
     }
 
     /**
-     * @param status   OPTIMAL (proved), FEASIBLE (best found within the limit, with a bound), or INFEASIBLE/UNKNOWN
+     * @param status   OPTIMAL (proved), FEASIBLE (best found within the limit, with a bound), INTERRUPTED (stopped on request),
+     *                 or INFEASIBLE/NOT_SOLVED
      * @param sites    the chosen candidates, ascending; none whose removal would lose anybody
      * @param covered  people they cover
      * @param bound    the solver's proved upper bound
@@ -42,6 +43,16 @@ public final class ExactCovering {
 
     /** Solves with at most {@code timeLimitSeconds} and {@code workers} threads. */
     public static Result solve(CoveringProblem problem, int p, boolean[] excluded, double timeLimitSeconds, int workers) {
+        return solve(problem, p, excluded, timeLimitSeconds, workers, () -> false);
+    }
+
+    /**
+     * As {@link #solve(CoveringProblem, int, boolean[], double, int)}, asking {@code stop} every 100 ms while SCIP runs:
+     * when it says yes the solve is interrupted and answers with what it has (status {@code INTERRUPTED} unless SCIP
+     * had already proved optimality); the caller decides what an interrupted answer means.
+     */
+    public static Result solve(CoveringProblem problem, int p, boolean[] excluded, double timeLimitSeconds, int workers,
+                               java.util.function.BooleanSupplier stop) {
         Loader.loadNativeLibraries();
         MPSolver solver = MPSolver.createSolver("SCIP");
         if (solver == null) {
@@ -95,11 +106,36 @@ public final class ExactCovering {
         MPSolverParameters parameters = new MPSolverParameters();
         // people are whole numbers: stop only when the bound is within one person of the best found
         parameters.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 0);
-        MPSolver.ResultStatus status = solver.solve(parameters);
+        // SCIP runs in native code: a watcher thread interrupts it when the caller asks to stop
+        java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.ScheduledExecutorService watcher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread th = new Thread(r, "scip-stop-watcher");
+            th.setDaemon(true);
+            return th;
+        });
+        watcher.scheduleWithFixedDelay(() -> {
+            if (!interrupted.get() && stop.getAsBoolean()) {
+                interrupted.set(true);
+                solver.interruptSolve();
+            }
+        }, 100, 100, java.util.concurrent.TimeUnit.MILLISECONDS);
+        MPSolver.ResultStatus status;
+        try {
+            status = solver.solve(parameters);
+        } finally {
+            watcher.shutdown();
+            try {
+                // the solver is deleted below: no interrupt may still be under way then
+                watcher.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         double seconds = (System.nanoTime() - t) / 1e9;
+        String named = interrupted.get() && status != MPSolver.ResultStatus.OPTIMAL ? "INTERRUPTED" : status.name();
         if (status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.FEASIBLE) {
             solver.delete();
-            return new Result(status.name(), new int[0], 0, Double.NaN, seconds);
+            return new Result(named, new int[0], 0, Double.NaN, seconds);
         }
         List<Integer> chosen = new ArrayList<>();
         for (int c = 0; c < candidates; c++) {
@@ -110,6 +146,6 @@ public final class ExactCovering {
         int[] sites = MaximalCovering.withoutIdle(problem, chosen.stream().mapToInt(Integer::intValue).toArray());
         double bound = Math.max(objective.bestBound(), problem.coveredBy(sites));
         solver.delete();
-        return new Result(status.name(), sites, problem.coveredBy(sites), bound, seconds);
+        return new Result(named, sites, problem.coveredBy(sites), bound, seconds);
     }
 }

@@ -65,6 +65,14 @@ public final class MaximalCovering {
      * @param timeLimitMillis the interchange stops when this is spent (the greedy start and the bound always finish)
      */
     public static Result solve(CoveringProblem problem, int p, boolean[] excluded, long timeLimitMillis) {
+        return solve(problem, p, excluded, timeLimitMillis, () -> { });
+    }
+
+    /**
+     * As {@link #solve(CoveringProblem, int, boolean[], long)}, calling {@code checkpoint} at every greedy step, every
+     * interchange of a site and every bound iteration: it may throw to stop the work (a cancelled job).
+     */
+    public static Result solve(CoveringProblem problem, int p, boolean[] excluded, long timeLimitMillis, Runnable checkpoint) {
         if (p < 0) {
             throw new IllegalArgumentException("p must be ≥ 0, was " + p);
         }
@@ -74,14 +82,14 @@ public final class MaximalCovering {
             allowed[c] = excluded == null || c >= excluded.length || !excluded[c];
         }
         long deadline = System.nanoTime() + Math.max(0, timeLimitMillis) * 1_000_000L;
-        Selection s = problem.hasRequirements() ? greedyByScore(problem, p, allowed) : greedy(problem, p, allowed);
-        int swaps = interchange(problem, s, allowed, deadline);
+        Selection s = problem.hasRequirements() ? greedyByScore(problem, p, allowed, checkpoint) : greedy(problem, p, allowed, checkpoint);
+        int swaps = interchange(problem, s, allowed, deadline, checkpoint);
         dropIdle(problem, s);
         int[] sites = s.sites();
         double[] gains = new double[sites.length];
         int[] ordered = order(problem, sites, gains);
         double covered = problem.coveredBy(ordered);
-        double bound = Math.max(covered, upperBound(problem, p, allowed, covered));
+        double bound = Math.max(covered, upperBound(problem, p, allowed, covered, checkpoint));
         double gap = bound <= 0 ? 0 : 100 * (bound - covered) / bound;
         String method = (problem.hasRequirements() ? "greedy re-evaluated each step (places requiring two or more sites)"
                 : "greedy") + " + interchange (" + swaps + " swaps), Lagrangian upper bound";
@@ -167,7 +175,7 @@ public final class MaximalCovering {
     }
 
     /** Lazy greedy: a candidate's stored gain is an upper bound on its gain now; re-evaluate the best until it holds. */
-    private static Selection greedy(CoveringProblem problem, int p, boolean[] allowed) {
+    private static Selection greedy(CoveringProblem problem, int p, boolean[] allowed, Runnable checkpoint) {
         Selection s = new Selection(problem.candidateCount(), problem.demandCount());
         PriorityQueue<double[]> queue = new PriorityQueue<>((a, b) -> a[0] != b[0] ? Double.compare(b[0], a[0])
                 : Double.compare(a[1], b[1]));
@@ -177,6 +185,7 @@ public final class MaximalCovering {
             }
         }
         while (s.size < p && !queue.isEmpty()) {
+            checkpoint.run();
             double[] top = queue.poll();
             int c = (int) top[1];
             double now = gain(problem, s, c);
@@ -197,11 +206,12 @@ public final class MaximalCovering {
      * Greedy when gains may grow (requirements): each step every candidate is re-evaluated by its {@link #score} and the
      * best one (ties: the lowest index) is added, until p are chosen or none scores anything.
      */
-    private static Selection greedyByScore(CoveringProblem problem, int p, boolean[] allowed) {
+    private static Selection greedyByScore(CoveringProblem problem, int p, boolean[] allowed, Runnable checkpoint) {
         Selection s = new Selection(problem.candidateCount(), problem.demandCount());
         // starting a place that too few allowed candidates cover would waste a site
         boolean[] coverable = coverable(problem, allowed);
         while (s.size < p) {
+            checkpoint.run();
             int best = -1;
             double bestScore = EPSILON;
             for (int c = 0; c < problem.candidateCount(); c++) {
@@ -226,12 +236,13 @@ public final class MaximalCovering {
      * outgoing site is taken out while the incoming ones are weighed, so their gains count what they complete without
      * it; it goes back when no swap improves.
      */
-    private static int interchange(CoveringProblem problem, Selection s, boolean[] allowed, long deadline) {
+    private static int interchange(CoveringProblem problem, Selection s, boolean[] allowed, long deadline, Runnable checkpoint) {
         int swaps = 0;
         boolean improved = true;
         while (improved && System.nanoTime() < deadline) {
             improved = false;
             for (int out : s.sites()) {
+                checkpoint.run();
                 double loss = loss(problem, s, out);
                 s.remove(problem, out);
                 int best = -1;
@@ -322,6 +333,10 @@ public final class MaximalCovering {
      * @param known people some choice is known to cover (the step size aims at it)
      */
     static double upperBound(CoveringProblem problem, int p, boolean[] allowed, double known) {
+        return upperBound(problem, p, allowed, known, () -> { });
+    }
+
+    static double upperBound(CoveringProblem problem, int p, boolean[] allowed, double known, Runnable checkpoint) {
         int demands = problem.demandCount();
         int candidates = problem.candidateCount();
         boolean[] coverable = coverable(problem, allowed);
@@ -362,6 +377,7 @@ public final class MaximalCovering {
         double theta = 2;
         int stale = 0;
         for (int it = 0; it < BOUND_ITERATIONS; it++) {
+            checkpoint.run();
             double l = 0;
             for (int d = 0; d < demands; d++) {
                 if (coverable[d]) {

@@ -41,6 +41,11 @@ public final class SetCovering {
      * @param timeLimitMillis for each maximal-covering step's interchange
      */
     public static Result solve(CoveringProblem problem, double target, boolean[] excluded, long timeLimitMillis) {
+        return solve(problem, target, excluded, timeLimitMillis, () -> { });
+    }
+
+    /** As {@link #solve(CoveringProblem, double, boolean[], long)}, with {@code checkpoint} as in {@link MaximalCovering}. */
+    public static Result solve(CoveringProblem problem, double target, boolean[] excluded, long timeLimitMillis, Runnable checkpoint) {
         if (!(target >= 0)) {
             throw new IllegalArgumentException("target must be ≥ 0 people, was " + target);
         }
@@ -63,7 +68,7 @@ public final class SetCovering {
         int lowerBound = 0;
         MaximalCovering.Result best = null;
         for (int k = 1; k <= allowedCount; k++) {
-            MaximalCovering.Result r = MaximalCovering.solve(problem, k, excluded, timeLimitMillis);
+            MaximalCovering.Result r = MaximalCovering.solve(problem, k, excluded, timeLimitMillis, checkpoint);
             if (lowerBound == 0 && r.upperBound() >= target - MaximalCovering.EPSILON) {
                 lowerBound = k;
             }

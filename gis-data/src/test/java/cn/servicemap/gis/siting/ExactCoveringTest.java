@@ -1,6 +1,7 @@
 package cn.servicemap.gis.siting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
@@ -91,5 +92,40 @@ class ExactCoveringTest {
             assertThat(java.util.Arrays.stream(exact.sites()).noneMatch(c -> excluded[c])).isTrue();
             MaximalCoveringTest.assertEverySiteIsNeeded(problem, exact.sites());
         }
+    }
+    /**
+     * A stop asked for while SCIP works (an instance of 6,000 places and 600 candidates that it does not prove in a
+     * moment) interrupts it: the answer says INTERRUPTED and comes long before the 120 s limit; the heuristic's
+     * checkpoint stops it by throwing.
+     */
+    @Test
+    void shouldStopWhenAsked() {
+        SplittableRandom random = new SplittableRandom(11);
+        int demands = 6_000;
+        int candidates = 600;
+        double[][] at = new double[demands][];
+        double[] w = new double[demands];
+        for (int d = 0; d < demands; d++) {
+            at[d] = new double[]{random.nextDouble(), random.nextDouble()};
+            w[d] = 1 + random.nextInt(100);
+        }
+        int[][] covers = new int[candidates][];
+        for (int c = 0; c < candidates; c++) {
+            double x = random.nextDouble();
+            double y = random.nextDouble();
+            covers[c] = java.util.stream.IntStream.range(0, demands).filter(d -> Math.hypot(at[d][0] - x, at[d][1] - y) < 0.06).toArray();
+        }
+        CoveringProblem problem = new CoveringProblem(w, covers);
+        long started = System.nanoTime();
+        ExactCovering.Result r = ExactCovering.solve(problem, 60, null, 120, 1, () -> System.nanoTime() - started > 1_500_000_000L);
+        assertThat(r.status()).isEqualTo("INTERRUPTED");
+        assertThat(r.seconds()).isLessThan(60);
+
+        int[] steps = {0};
+        assertThatThrownBy(() -> MaximalCovering.solve(problem, 60, null, 10_000, () -> {
+            if (++steps[0] > 5) {
+                throw new IllegalStateException("stop");
+            }
+        })).hasMessage("stop");
     }
 }
