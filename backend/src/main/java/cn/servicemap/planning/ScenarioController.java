@@ -83,10 +83,11 @@ class ScenarioController {
         return ResponseEntity.created(URI.create("/api/scenarios/" + s.id())).body(s);
     }
 
-    @Operation(summary = "Saved scenarios, newest first (方案列表)")
+    @Operation(summary = "The region's saved scenarios, newest first (方案列表)")
     @GetMapping("/api/scenarios")
-    Scenarios list() {
-        return new Scenarios(scenarios.list());
+    Scenarios list(@Parameter(description = "The region's code; may be left out while the instance holds one region")
+                   @RequestParam(required = false) String region) {
+        return new Scenarios(scenarios.list(region));
     }
 
     @Operation(summary = "A scenario and its what-if evaluated against the current stations (打开方案)")

@@ -45,8 +45,9 @@ class ScenarioRepository {
         return jdbc.sql("SELECT * FROM scenario WHERE id = ?").param(id).query(this::map).optional();
     }
 
-    List<Scenario> findAll() {
-        return jdbc.sql("SELECT * FROM scenario ORDER BY created_at DESC, id DESC").query(this::map).list();
+    List<Scenario> findByRegion(String regionCode) {
+        return jdbc.sql("SELECT * FROM scenario WHERE region_code = ? ORDER BY created_at DESC, id DESC").param(regionCode)
+                .query(this::map).list();
     }
 
     boolean delete(long id) {

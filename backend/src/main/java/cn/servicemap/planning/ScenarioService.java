@@ -7,6 +7,7 @@ import cn.servicemap.coverage.WhatIfs;
 import cn.servicemap.gis.network.TravelProfile;
 import cn.servicemap.gis.stations.StationField;
 import cn.servicemap.gis.stations.StationInput;
+import cn.servicemap.region.RegionScope;
 import cn.servicemap.stations.StationService;
 import cn.servicemap.system.ConflictException;
 import cn.servicemap.system.InvalidRequestException;
@@ -38,8 +39,10 @@ public class ScenarioService {
     private final WhatIfs whatIfs;
     private final StationService stations;
     private final Clock clock;
+    private final RegionScope scope;
 
-    ScenarioService(ScenarioRepository scenarios, WhatIfs whatIfs, StationService stations, Clock clock) {
+    ScenarioService(ScenarioRepository scenarios, WhatIfs whatIfs, StationService stations, Clock clock, RegionScope scope) {
+        this.scope = scope;
         this.scenarios = scenarios;
         this.whatIfs = whatIfs;
         this.stations = stations;
@@ -125,8 +128,9 @@ public class ScenarioService {
         }
     }
 
-    List<Scenario> list() {
-        return scenarios.findAll();
+    /** The region's scenarios, newest first (a 400 naming the codes when the region is ambiguous or unknown). */
+    List<Scenario> list(String region) {
+        return scenarios.findByRegion(scope.resolve(region).region().code());
     }
 
     private OffsetDateTime now() {

@@ -52,9 +52,10 @@ abstract class ScenarioRepositoryContract {
     void shouldReadScenariosSavedBeforeTheTypedChanges() {
         String flat = "[{\"op\":\"add\",\"stationId\":null,\"lon\":118.78,\"lat\":32.04,\"crs\":null,\"name\":\"旧方案站\",\"kind\":\"爱心驿站\"},"
                 + "{\"op\":\"close\",\"stationId\":3,\"lon\":null,\"lat\":null,\"crs\":null,\"name\":null,\"kind\":null}]";
-        db.jdbc().sql("INSERT INTO scenario (name, profile, bands, kinds, changes, base_data_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params("旧方案", "WALK", null, null, flat, 1, OffsetDateTime.now(ZoneOffset.UTC)).update();
-        Scenario s = scenarios.findAll().get(0);
+        db.jdbc().sql("INSERT INTO scenario (region_code, name, profile, bands, kinds, changes, base_data_version, created_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params("old-region", "旧方案", "WALK", null, null, flat, 1, OffsetDateTime.now(ZoneOffset.UTC)).update();
+        Scenario s = scenarios.findByRegion("old-region").get(0);
         assertThat(s.changes()).containsExactly(new StationChange.Add(118.78, 32.04, CoordinateSystem.WGS84, "旧方案站", "爱心驿站"),
                 new StationChange.Close(3L));
         assertThat(s.bands()).isEmpty();

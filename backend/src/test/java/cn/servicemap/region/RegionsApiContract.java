@@ -153,6 +153,25 @@ abstract class RegionsApiContract extends DemoRegionTestBase {
         assertThat(gaps.get("features").findValuesAsString("adcode")).allMatch(a -> a.startsWith("99"));
         assertThat(api.get("/api/map-config?region=" + CITY).json().get("region").get("code").asText()).isEqualTo(CITY);
         assertThat(api.get("/api/map-config").status()).isEqualTo(400);
+
+        // planning is per region: compliance, targets and scenarios of one city never show the other's
+        JsonNode compliance = api.get("/api/planning/compliance?region=" + CITY).json();
+        assertThat(compliance.get("districts").findValuesAsString("adcode")).hasSize(8).allMatch(a -> a.startsWith("99"));
+        assertThat(api.get("/api/planning/compliance").json().get("field").asText()).isEqualTo("region");
+        assertThat(api.put("/api/planning/targets/SHUANG15_COVERAGE_SHARE?region=" + CITY, Map.of("value", 80, "setBy", "合成城总工会"),
+                Map.of()).status()).isEqualTo(200);
+        assertThat(api.get("/api/planning/targets?region=nanjing-core").json().get("targets").findValues("regionSet"))
+                .allMatch(v -> !v.asBoolean());
+        long scenario = api.post("/api/scenarios", Map.of("region", CITY, "name", "合成城方案", "changes",
+                List.of(Map.of("op", "close", "stationId", cityStations.iterator().next())))).json().get("id").asLong();
+        assertThat(api.get("/api/scenarios?region=" + CITY).json().get("scenarios").findValuesAsString("name")).contains("合成城方案");
+        assertThat(api.get("/api/scenarios?region=nanjing-core").json().get("scenarios").findValuesAsString("name"))
+                .doesNotContain("合成城方案");
+        JsonNode compared = api.get("/api/scenarios/compare?a=current&b=" + scenario).json();
+        assertThat(compared.get("region").get("code").asText()).isEqualTo(CITY);
+        assertThat(compared.get("b").get("changes").get("closed").asInt()).isEqualTo(1);
+        assertThat(compared.get("total").get("peopleCoveredChange").asLong()).isNotPositive();
+        assertThat(api.delete("/api/planning/targets/SHUANG15_COVERAGE_SHARE?region=" + CITY, Map.of()).status()).isEqualTo(204);
     }
 
     /**
