@@ -4,8 +4,10 @@ import cn.servicemap.gis.network.ProfileGraph;
 import cn.servicemap.gis.network.RoadNetwork;
 import cn.servicemap.gis.network.Snap;
 import cn.servicemap.gis.network.TravelProfile;
+import com.carrotsearch.hppc.IntArrayList;
 import com.carrotsearch.hppc.IntObjectHashMap;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -15,13 +17,19 @@ import java.util.List;
  *
  * <p><b>Algorithm.</b> A multi-source Dijkstra in which each node keeps up to two labels (time, station) with distinct
  * stations, compared lexicographically as in {@link MultiSourceSearch} (ties go to the lower station index), and
- * settles each of them once; a settled label is propagated with its own station. Correct because if station s is one
- * of the two nearest of v, it is one of the two nearest of every node on its fastest path to v (otherwise two stations
- * nearer to that node would be nearer to v too). Each node is settled at most twice, so it costs about twice the
- * single-nearest search (see the benchmark). Labels above the limit are never written.
+ * settles each of them once; a settled label is propagated with its own station. Correct because of this lemma: if
+ * station s is one of the two nearest of v, it is one of the two nearest of every node u on its fastest path to v
+ * (otherwise two stations nearer to u would be nearer to v too, as a label (t, a) below (t', s) stays below after
+ * adding the same time to both). Each node is settled at most twice, so it costs about twice the single-nearest
+ * search (see the benchmark). Labels above the limit are never written. The answer is thus a function of the station
+ * list alone: per node, the two smallest (time, index) over the stations, each station at its own fastest time.
+ *
+ * <p><b>What-ifs.</b> {@link Result#withSourceAdded}, {@link Result#withSourceRemoved} and
+ * {@link Result#withSourceMoved} update a result where the stations' change reaches, and equal this search run on the
+ * new station list exactly, ties included (tested); see {@link Result}.
  *
  * <p>Limits: the trip runs from each place to the stations ({@link SearchDirection#TO_SOURCES}), as coverage counts
- * it; not incremental (a what-if recomputes it).
+ * it.
  */
 public final class TwoNearestSearch {
 
@@ -45,70 +53,258 @@ public final class TwoNearestSearch {
         Arrays.fill(t2, FieldEngine.UNREACHED);
         Arrays.fill(s1, -1);
         Arrays.fill(s2, -1);
-        byte[] settled = new byte[n];
-        LongIntMinHeap heap = new LongIntMinHeap(1024);
+        Labels labels = new Labels(engine, t1, s1, t2, s2, null, new LongIntMinHeap(1024));
+        labels.settled = new byte[n];
         Snap[] sources = stations.toArray(new Snap[0]);
         for (int i = 0; i < sources.length; i++) {
-            Snap s = sources[i];
-            if (s == null) {
-                continue;
-            }
-            engine.requireUsable(s);
-            offer(t1, s1, t2, s2, settled, s.baseNode(), engine.seedTime(s, true), i, heap);
-            offer(t1, s1, t2, s2, settled, s.adjNode(), engine.seedTime(s, false), i, heap);
-        }
-        var adj = engine.search;
-        while (!heap.isEmpty()) {
-            long k = heap.peekKey();
-            int v = heap.poll();
-            int slot = settled[v];
-            if (slot >= 2) {
-                continue;
-            }
-            long current = slot == 0 ? FieldEngine.key(t1[v], s1[v]) : FieldEngine.key(t2[v], s2[v]);
-            if (k != current) {
-                continue; // stale, or already settled in the first slot
-            }
-            settled[v]++;
-            int t = (int) (k >>> 32);
-            int s = (int) k;
-            for (int arc = adj.begin(v), end = adj.end(v); arc < end; arc++) {
-                offer(t1, s1, t2, s2, settled, adj.target(arc), t + adj.timeInMillis(arc), s, heap);
+            if (sources[i] != null) {
+                engine.requireUsable(sources[i]);
+                labels.seed(i, sources[i]);
             }
         }
+        labels.settle();
         return new Result(engine, sources, t1, s1, t2, s2);
     }
 
-    /** Offers (t, s) to node w, keeping its two best labels with distinct stations; settled labels never change. */
-    private void offer(int[] t1, int[] s1, int[] t2, int[] s2, byte[] settled, int w, int t, int s, LongIntMinHeap heap) {
-        if (t < 0 || t > engine.limitMillis || settled[w] >= 2) {
-            return;
+    /**
+     * The four label arrays of a search or of a what-if being worked out, and the searches over them. Not shared: a
+     * what-if works on its own copies of the arrays.
+     */
+    private static final class Labels {
+        final FieldEngine engine;
+        final int[] t1;
+        final int[] s1;
+        final int[] t2;
+        final int[] s2;
+        /** Nodes whose labels were written (what-ifs only, else null): the candidates for the changed nodes. */
+        final FieldEngine.Touched touched;
+        final LongIntMinHeap heap;
+        /**
+         * For the two-label search: per node, how many of its labels are final (0, 1 or 2). A repair confined to a
+         * region starts every node outside it at 2, so that nothing there is written.
+         */
+        byte[] settled;
+
+        Labels(FieldEngine engine, int[] t1, int[] s1, int[] t2, int[] s2, FieldEngine.Touched touched,
+               LongIntMinHeap heap) {
+            this.engine = engine;
+            this.t1 = t1;
+            this.s1 = s1;
+            this.t2 = t2;
+            this.s2 = s2;
+            this.touched = touched;
+            this.heap = heap;
         }
-        long k = FieldEngine.key(t, s);
-        if (s == s1[w]) {
-            if (settled[w] == 0 && k < FieldEngine.key(t1[w], s1[w])) {
-                t1[w] = t;
-                heap.push(k, w);
+
+        /** Offers a station's seeds, the end nodes of its edge, to the two-label search. */
+        void seed(int index, Snap station) {
+            offer(station.baseNode(), engine.seedTime(station, true), index);
+            offer(station.adjNode(), engine.seedTime(station, false), index);
+        }
+
+        /**
+         * The two-label search: settles the labels in the heap and everything they improve, each node's first label
+         * then its second, each propagated once with its own station.
+         */
+        void settle() {
+            var adj = engine.search;
+            int[] t1 = this.t1, s1 = this.s1, t2 = this.t2, s2 = this.s2;
+            byte[] settled = this.settled;
+            LongIntMinHeap heap = this.heap;
+            while (!heap.isEmpty()) {
+                long k = heap.peekKey();
+                int v = heap.poll();
+                int slot = settled[v];
+                if (slot >= 2) {
+                    continue;
+                }
+                long current = slot == 0 ? FieldEngine.key(t1[v], s1[v]) : FieldEngine.key(t2[v], s2[v]);
+                if (k != current) {
+                    continue; // stale, or already settled in the first slot
+                }
+                settled[v]++;
+                int t = (int) (k >>> 32);
+                int s = (int) k;
+                for (int arc = adj.begin(v), end = adj.end(v); arc < end; arc++) {
+                    offer(adj.target(arc), t + adj.timeInMillis(arc), s);
+                }
             }
-            return;
         }
-        if (settled[w] == 0 && k < FieldEngine.key(t1[w], s1[w])) {
-            // the new best; the old best moves to second place (it is another station)
-            t2[w] = t1[w];
-            s2[w] = s1[w];
-            t1[w] = t;
-            s1[w] = s;
-            heap.push(k, w); // the old best's own entry in the heap now stands for the second place
-            return;
+
+        /** Offers (t, s) to node w, keeping its two best labels with distinct stations; settled labels never change. */
+        void offer(int w, int t, int s) {
+            if (t < 0 || t > engine.limitMillis || settled[w] >= 2) {
+                return;
+            }
+            long k = FieldEngine.key(t, s);
+            if (s == s1[w]) {
+                if (settled[w] == 0 && k < FieldEngine.key(t1[w], s1[w])) {
+                    t1[w] = t;
+                    push(k, w);
+                }
+                return;
+            }
+            if (settled[w] == 0 && k < FieldEngine.key(t1[w], s1[w])) {
+                // the new best; the old best moves to second place (it is another station)
+                t2[w] = t1[w];
+                s2[w] = s1[w];
+                t1[w] = t;
+                s1[w] = s;
+                push(k, w); // the old best's own entry in the heap now stands for the second place
+                return;
+            }
+            if (k < FieldEngine.key(t2[w], s2[w])) {
+                t2[w] = t;
+                s2[w] = s;
+                push(k, w);
+            }
         }
-        if (k < FieldEngine.key(t2[w], s2[w])) {
-            t2[w] = t;
-            s2[w] = s;
+
+        private void push(long k, int w) {
             heap.push(k, w);
+            if (touched != null) {
+                touched.add(w);
+            }
+        }
+
+        /**
+         * Adds station {@code index}, which no node has yet: a Dijkstra from its seeds with labels of that station
+         * alone, continued only from nodes whose two nearest it enters. Pruning there is exact by the class lemma: if
+         * the station does not enter u's two, it enters the two of no node whose fastest path from it runs through u;
+         * and every node it does enter is reached along nodes it enters, so its time there is the fastest.
+         */
+        void add(int index, Snap station) {
+            offerAdded(station.baseNode(), engine.seedTime(station, true), index);
+            offerAdded(station.adjNode(), engine.seedTime(station, false), index);
+            var adj = engine.search;
+            int[] t1 = this.t1, s1 = this.s1, t2 = this.t2, s2 = this.s2;
+            while (!heap.isEmpty()) {
+                long k = heap.peekKey();
+                int v = heap.poll();
+                int t = (int) (k >>> 32);
+                // only the station's current label at v propagates (each improvement is pushed once)
+                if (!(s1[v] == index && t1[v] == t) && !(s2[v] == index && t2[v] == t)) {
+                    continue;
+                }
+                for (int arc = adj.begin(v), end = adj.end(v); arc < end; arc++) {
+                    offerAdded(adj.target(arc), t + adj.timeInMillis(arc), index);
+                }
+            }
+        }
+
+        /** Offers the added station's label (t, index) to w, where it replaces the worse of w's two if it beats it. */
+        private void offerAdded(int w, int t, int index) {
+            if (t < 0 || t > engine.limitMillis) {
+                return;
+            }
+            long k = FieldEngine.key(t, index);
+            if (s1[w] == index) {
+                if (k >= FieldEngine.key(t1[w], index)) {
+                    return;
+                }
+                t1[w] = t;
+            } else if (k < FieldEngine.key(t1[w], s1[w])) {
+                // the new best; the old best moves to second place, over the station's own worse label if it was there
+                t2[w] = t1[w];
+                s2[w] = s1[w];
+                t1[w] = t;
+                s1[w] = index;
+            } else if (k < FieldEngine.key(t2[w], s2[w])) {
+                t2[w] = t;
+                s2[w] = index;
+            } else {
+                return;
+            }
+            push(k, w);
+        }
+
+        /**
+         * Removes station {@code index}: the nodes having it among their two (found along its fastest paths, which
+         * run through such nodes only, by the class lemma) are exactly those whose labels can change, as removing a
+         * station that is not among a node's two leaves them as they are. Their labels are cleared and the two-label
+         * search is rerun inside that region alone, seeded through every arc into it from a node outside (both its
+         * labels, final) and by the other stations whose seeds lie inside it. Every label it needs arrives that way:
+         * the fastest path of a station among a node's new two either lies inside the region, starting at a seed
+         * there, or leaves the last node outside the region carrying that station among its (unchanged) two.
+         */
+        void remove(int index, Snap station, Snap[] remaining) {
+            int n = t1.length;
+            settled = new byte[n];
+            Arrays.fill(settled, (byte) 2);
+            IntArrayList region = new IntArrayList();
+            for (int seed : new int[]{station.baseNode(), station.adjNode()}) {
+                if ((s1[seed] == index || s2[seed] == index) && settled[seed] == 2) {
+                    settled[seed] = 0;
+                    region.add(seed);
+                }
+            }
+            var search = engine.search;
+            for (int i = 0; i < region.size(); i++) {
+                int v = region.get(i);
+                for (int arc = search.begin(v), end = search.end(v); arc < end; arc++) {
+                    int w = search.target(arc);
+                    if ((s1[w] == index || s2[w] == index) && settled[w] == 2) {
+                        settled[w] = 0;
+                        region.add(w);
+                    }
+                }
+            }
+            for (int i = 0; i < region.size(); i++) {
+                int v = region.get(i);
+                t1[v] = FieldEngine.UNREACHED;
+                s1[v] = -1;
+                t2[v] = FieldEngine.UNREACHED;
+                s2[v] = -1;
+                touched.add(v);
+            }
+            // a node's trip to a station runs through the next node on its way: the neighbours its own arcs lead to
+            var repair = engine.repair;
+            for (int i = 0; i < region.size(); i++) {
+                int v = region.get(i);
+                for (int arc = repair.begin(v), end = repair.end(v); arc < end; arc++) {
+                    int x = repair.target(arc);
+                    if (settled[x] == 2) {
+                        int t = repair.timeInMillis(arc);
+                        if (s1[x] >= 0) {
+                            offer(v, t1[x] + t, s1[x]);
+                        }
+                        if (s2[x] >= 0) {
+                            offer(v, t2[x] + t, s2[x]);
+                        }
+                    }
+                }
+            }
+            for (int j = 0; j < remaining.length; j++) {
+                if (remaining[j] != null) {
+                    seed(j, remaining[j]); // offers outside the region are ignored
+                }
+            }
+            settle();
+            settled = null;
         }
     }
 
-    /** The two nearest stations of every node, and of any point on a street. */
+    /**
+     * The two nearest stations of every node, and of any point on a street.
+     *
+     * <p>Immutable. Stations keep their index for the life of a result and its what-ifs, as in {@link AccessField}: a
+     * removed station leaves an empty slot, a moved one keeps its index, an added one gets the next index. A what-if
+     * ({@link #withSourceAdded}, {@link #withSourceRemoved}, {@link #withSourceMoved}) copies the four node arrays
+     * (copy-on-write, 16 bytes a node, so that results stay immutable and can be kept as scenario baselines, as
+     * {@link AccessField} does), changes the copies only where the station's change reaches and returns a new result
+     * with the nodes it changed; it equals {@link TwoNearestSearch#run} on the new station list at every node, ties
+     * included.
+     * <ul>
+     *   <li>add: a Dijkstra from the new station alone that continues only where the station enters a node's two;</li>
+     *   <li>remove: the nodes having the station among their two are cleared and the two-label search is rerun inside
+     *       them only, seeded from their boundary and from the other stations whose seeds lie inside;</li>
+     *   <li>move: remove, then add at the same index.</li>
+     * </ul>
+     * Each costs about what the search costs over the nodes it changes (those whose two include the station before or
+     * after) and their arcs, plus the copy. Measured on a synthetic grid of 153,000 nodes and 305,000 edges, 1,500
+     * stations, 30 minutes' walk, on a busy 2-core machine: the full search 85–140 ms, a what-if 0.5–2 ms (about 200
+     * nodes changed by an addition or a removal), of which the copy is 0.2 ms.
+     */
     public static final class Result {
         private final FieldEngine engine;
         private final Snap[] sources;
@@ -136,9 +332,95 @@ public final class TwoNearestSearch {
             }
         }
 
+        public RoadNetwork network() {
+            return engine.network;
+        }
+
+        public TravelProfile profile() {
+            return engine.profile;
+        }
+
         /** The search's cut-off in ms: a station farther than this is not among a node's two. */
         public int timeLimitInMillis() {
             return engine.limitMillis;
+        }
+
+        /** Number of station slots, including emptied ones. */
+        public int sourceCount() {
+            return sources.length;
+        }
+
+        /** The snapped station at an index, or null if it was removed. */
+        public Snap source(int index) {
+            return sources[index];
+        }
+
+        /** The stations by index (null for removed ones), as an unmodifiable list. */
+        public List<Snap> sources() {
+            return Collections.unmodifiableList(Arrays.asList(sources));
+        }
+
+        public boolean isActive(int sourceIndex) {
+            return sourceIndex >= 0 && sourceIndex < sources.length && sources[sourceIndex] != null;
+        }
+
+        /** Adds a station (it gets index {@link #sourceCount()}) and updates only the nodes whose two it enters. */
+        public TwoNearestUpdate withSourceAdded(Snap station) {
+            engine.requireUsable(station);
+            Snap[] next = Arrays.copyOf(sources, sources.length + 1);
+            next[sources.length] = station;
+            Labels labels = copy();
+            labels.add(sources.length, station);
+            return finish(next, labels);
+        }
+
+        /** Removes a station (its index stays empty) and repairs the nodes that had it among their two. */
+        public TwoNearestUpdate withSourceRemoved(int sourceIndex) {
+            requireActive(sourceIndex);
+            Snap[] next = sources.clone();
+            next[sourceIndex] = null;
+            Labels labels = copy();
+            labels.remove(sourceIndex, sources[sourceIndex], next);
+            return finish(next, labels);
+        }
+
+        /** Moves a station to a new place, keeping its index: a removal followed by an addition. */
+        public TwoNearestUpdate withSourceMoved(int sourceIndex, Snap newPlace) {
+            requireActive(sourceIndex);
+            engine.requireUsable(newPlace);
+            Snap[] next = sources.clone();
+            next[sourceIndex] = null;
+            Labels labels = copy();
+            labels.remove(sourceIndex, sources[sourceIndex], next);
+            next[sourceIndex] = newPlace;
+            labels.add(sourceIndex, newPlace);
+            return finish(next, labels);
+        }
+
+        private void requireActive(int sourceIndex) {
+            if (!isActive(sourceIndex)) {
+                throw new IllegalArgumentException("no active station at index " + sourceIndex);
+            }
+        }
+
+        /** Working copies of the four arrays: this result never changes. */
+        private Labels copy() {
+            return new Labels(engine, t1.clone(), s1.clone(), t2.clone(), s2.clone(), new FieldEngine.Touched(t1.length),
+                    new LongIntMinHeap(64));
+        }
+
+        /** The new result, and of the nodes written the ones whose labels really differ, ascending. */
+        private TwoNearestUpdate finish(Snap[] next, Labels labels) {
+            int[] nodes = labels.touched.nodes.toArray();
+            Arrays.sort(nodes);
+            int count = 0;
+            for (int v : nodes) {
+                if (labels.t1[v] != t1[v] || labels.s1[v] != s1[v] || labels.t2[v] != t2[v] || labels.s2[v] != s2[v]) {
+                    nodes[count++] = v;
+                }
+            }
+            Result result = new Result(engine, next, labels.t1, labels.s1, labels.t2, labels.s2);
+            return new TwoNearestUpdate(result, Arrays.copyOf(nodes, count));
         }
 
         /** Time from the node to its nearest station in ms, or {@link AccessField#UNREACHED}. */

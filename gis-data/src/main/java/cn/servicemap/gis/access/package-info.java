@@ -1,7 +1,8 @@
 /**
  * Accessibility on a {@link cn.servicemap.gis.network.RoadNetwork}: one multi-source Dijkstra gives every node
  * its travel time to the nearest station ({@link cn.servicemap.gis.access.MultiSourceSearch},
- * {@link cn.servicemap.gis.access.AccessField}), updated incrementally for what-ifs; the k nearest stations by
+ * {@link cn.servicemap.gis.access.AccessField}), updated incrementally for what-ifs; the nearest and second-nearest
+ * station of every node for 交叉覆盖 ({@link cn.servicemap.gis.access.TwoNearestSearch}), likewise; the k nearest stations by
  * travel time with routes ({@link cn.servicemap.gis.access.NearestStations}); and service-area polygons
  * ({@link cn.servicemap.gis.access.ServiceAreas}).
  *

@@ -1,11 +1,8 @@
 package cn.servicemap.gis.coverage;
 
-import cn.servicemap.gis.access.AccessField;
 import cn.servicemap.gis.access.TwoNearestSearch;
 import cn.servicemap.gis.network.ProfileGraph;
 import cn.servicemap.gis.network.RoadNetwork;
-import cn.servicemap.gis.population.PopulationSurface;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -30,8 +27,9 @@ import java.util.List;
  *
  * <p>Limits: a station snapped on an edge is not counted on that edge's own length except through its end nodes, as
  * {@link Coverage}'s covered length ignores it too (so road length with two stations never exceeds road length
- * covered); people do count it (through {@link TwoNearestSearch.Result#reachAt}). Computed from scratch, not updated
- * by what-ifs. Two stations at the same place count as two.
+ * covered); people do count it (through {@link TwoNearestSearch.Result#reachAt}). Two stations at the same place count
+ * as two. This record holds the figures only; {@link CrossCoverageState} holds what they are counted from and updates
+ * them through what-ifs.
  *
  * @param bandMinutes ascending
  * @param region      the whole region's row (adcode and name null)
@@ -65,62 +63,7 @@ public record CrossCoverage(List<Integer> bandMinutes, Row region, List<Row> dis
      * @param two the two nearest stations, searched with a limit of at least the largest band
      */
     public static CrossCoverage compute(CoverageModel model, TwoNearestSearch.Result two, List<Integer> bandMinutes) {
-        int d = model.districtCount();
-        int bands = bandMinutes.size();
-        double[] people = new double[d];
-        double[][] withTwo = new double[d][bands];
-        PopulationSurface surface = model.surface();
-        for (int cell = 0; cell < model.cellCount(); cell++) {
-            int district = model.cellDistrict(cell);
-            double p = surface.people(cell);
-            people[district] += p;
-            int edge = model.cellEdge(cell);
-            if (edge < 0) {
-                continue;
-            }
-            int second = two.reachAt(edge, model.cellFraction(cell))[2];
-            if (second == AccessField.UNREACHED) {
-                continue;
-            }
-            long t = (long) second + model.cellOffRoadMillis(cell);
-            for (int b = 0; b < bands; b++) {
-                if (t <= bandMinutes.get(b) * 60_000L) {
-                    withTwo[district][b] += p;
-                }
-            }
-        }
-        double[] meters = new double[d];
-        double[][] metersWithTwo = new double[d][bands];
-        RoadNetwork network = model.network();
-        ProfileGraph graph = network.graph(model.profile());
-        for (int e = 0; e < network.edgeCount(); e++) {
-            int district = model.edgeDistrict(e);
-            if (district < 0) {
-                continue;
-            }
-            double length = network.edgeDistanceInMeters(e);
-            meters[district] += length;
-            for (int b = 0; b < bands; b++) {
-                metersWithTwo[district][b] += shareWithTwo(two, network, graph, e, bandMinutes.get(b) * 60_000) * length;
-            }
-        }
-        List<Row> rows = new ArrayList<>();
-        double total = 0;
-        double totalMeters = 0;
-        double[] totalTwo = new double[bands];
-        double[] totalMetersTwo = new double[bands];
-        for (int i = 0; i < d; i++) {
-            for (int b = 0; b < bands; b++) {
-                totalTwo[b] += withTwo[i][b];
-                totalMetersTwo[b] += metersWithTwo[i][b];
-            }
-            total += people[i];
-            totalMeters += meters[i];
-            rows.add(new Row(model.districtAdcodes().get(i), model.districtName(i), people[i], list(withTwo[i]), meters[i],
-                    list(metersWithTwo[i])));
-        }
-        return new CrossCoverage(bandMinutes, new Row(null, null, total, list(totalTwo), totalMeters, list(totalMetersTwo)),
-                rows);
+        return CrossCoverageState.compute(model, two, bandMinutes).report();
     }
 
     /**
@@ -191,9 +134,5 @@ public record CrossCoverage(List<Integer> bandMinutes, Row region, List<Row> dis
             }
         }
         return share;
-    }
-
-    private static List<Double> list(double[] values) {
-        return Arrays.stream(values).boxed().toList();
     }
 }
