@@ -25,6 +25,16 @@ export function chinese(text) {
   return m ? m[1] : t;
 }
 
+/**
+ * The CSRF header a signed-in page's writes carry: the XSRF-TOKEN cookie the server set, sent back as X-XSRF-TOKEN
+ * (another site's page can neither read the cookie nor set the header). Empty for reads.
+ */
+export function csrfHeader(method = 'POST') {
+  if (method === 'GET' || method === 'HEAD') return {};
+  const m = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]+)/);
+  return m ? { 'X-XSRF-TOKEN': decodeURIComponent(m[1]) } : {};
+}
+
 /** GETs JSON; throws ApiError with a Chinese message for network failures, time-outs and error statuses. */
 export function getJson(url, options = {}) {
   return request('GET', url, undefined, options);
@@ -68,7 +78,7 @@ async function request(method, url, body, { timeoutMs = 15000, signal } = {}) {
     if (signal.aborted) ctrl.abort(signal.reason);
     else signal.addEventListener('abort', () => ctrl.abort(signal.reason), { once: true });
   }
-  const headers = { Accept: 'application/json, application/geo+json, application/problem+json' };
+  const headers = { Accept: 'application/json, application/geo+json, application/problem+json', ...csrfHeader(method) };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response;
   try {

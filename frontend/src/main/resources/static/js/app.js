@@ -56,6 +56,7 @@ export async function boot({ page, features = [], stationOptions = {}, legendSec
   status.done('config');
   ctx.config = config;
 
+  if (page === 'plan') showUser(); // the worker page needs no login
   const region = config.region || {};
   for (const e of document.querySelectorAll('[data-region-name]')) {
     e.textContent = region.nameZh || '尚未加载区域';
@@ -175,4 +176,31 @@ function regionSwitcher(regions, current) {
     window.location.assign(address);
   });
   return select;
+}
+
+/** Who is signed in, in the app bar: the user and role, the demo planner marked as such, or a link to sign in. */
+async function showUser() {
+  const bar = document.querySelector('.appbar nav');
+  if (!bar) return;
+  let me;
+  try {
+    me = await getJson('/api/me');
+  } catch (e) {
+    return;
+  }
+  const badge = document.createElement('span');
+  badge.className = 'user-badge';
+  badge.id = 'user-badge';
+  if (me.signedIn) {
+    const u = me.user;
+    badge.dataset.demo = String(u.demo);
+    badge.textContent = u.demo ? '演示模式：' + u.displayName : u.displayName + '（' + u.roleName + (u.region ? ' · ' + u.region : '') + '）';
+    badge.title = u.demo ? '本机访问时自动以演示规划员身份登录，仅用于演示；正式部署请关闭（servicemap.security.demo-login=false）' : '';
+  } else {
+    const a = document.createElement('a');
+    a.href = '/login.html?next=' + encodeURIComponent(window.location.pathname + window.location.search);
+    a.textContent = '登录';
+    badge.append(a);
+  }
+  bar.prepend(badge);
 }

@@ -1,5 +1,7 @@
 package cn.servicemap.compliance;
 
+import cn.servicemap.security.Role;
+import cn.servicemap.security.Access;
 import cn.servicemap.gis.catalog.PolicyTarget;
 import cn.servicemap.region.RegionScope;
 import cn.servicemap.system.InvalidRequestException;
@@ -41,7 +43,10 @@ public class TargetService {
     private final RegionScope scope;
     private final Clock clock;
 
-    TargetService(PolicyTargets defaults, RegionTargetRepository regionTargets, RegionScope scope, Clock clock) {
+    private final Access access;
+
+    TargetService(PolicyTargets defaults, RegionTargetRepository regionTargets, RegionScope scope, Clock clock, Access access) {
+        this.access = access;
         this.defaults = defaults;
         this.regionTargets = regionTargets;
         this.scope = scope;
@@ -73,6 +78,7 @@ public class TargetService {
     @Transactional
     public Compliance.TargetInUse set(String region, String code, TargetChange change) {
         String regionCode = scope.resolve(region).region().code();
+        access.requireRegion("region", regionCode, Role.PLANNER);
         PolicyTarget target = settable(code);
         if (change == null || change.value() == null || !Double.isFinite(change.value())) {
             throw new InvalidRequestException("value", "请填写目标值 (a value is required)");
@@ -100,6 +106,7 @@ public class TargetService {
     @Transactional
     public void reset(String region, String code) {
         String regionCode = scope.resolve(region).region().code();
+        access.requireRegion("region", regionCode, Role.PLANNER);
         PolicyTarget target = settable(code);
         if (!regionTargets.delete(regionCode, target.code())) {
             throw new NotFoundException("本区域未设定目标 " + target.code() + "，已在使用默认值 (the region has no own value for this target)");

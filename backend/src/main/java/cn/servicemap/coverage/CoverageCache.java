@@ -40,7 +40,7 @@ class CoverageCache {
 
     private final Map<Key, CompletableFuture<CoverageService.State>> states = new ConcurrentHashMap<>();
     private final Map<Key, CompletableFuture<NearestStations>> nearest = new ConcurrentHashMap<>();
-    private final Map<Key, CompletableFuture<cn.servicemap.gis.coverage.CrossCoverage>> cross = new ConcurrentHashMap<>();
+    private final Map<Key, CompletableFuture<cn.servicemap.gis.coverage.CrossCoverageState>> cross = new ConcurrentHashMap<>();
 
     /** The state for the key, computed by {@code compute} on a miss (by one caller only). */
     CoverageService.State state(Key key, Supplier<CoverageService.State> compute) {
@@ -62,8 +62,8 @@ class CoverageCache {
         cross.keySet().removeIf(k -> k.regionCode().equals(regionCode));
     }
 
-    /** 交叉覆盖 of the key's state, computed by {@code compute} on a miss. */
-    cn.servicemap.gis.coverage.CrossCoverage cross(Key key, Supplier<cn.servicemap.gis.coverage.CrossCoverage> compute) {
+    /** 交叉覆盖 of the key's state (kept whole, so that what-ifs update it), computed by {@code compute} on a miss. */
+    cn.servicemap.gis.coverage.CrossCoverageState cross(Key key, Supplier<cn.servicemap.gis.coverage.CrossCoverageState> compute) {
         return once(cross, key, compute);
     }
 

@@ -36,9 +36,9 @@ public class CoverageFigures {
         if (changes == null || changes.isEmpty()) {
             return new Figures(CoverageResponses.report(base, base.coverage()), CoverageResponses.cross(base, coverage.cross(base)), List.of());
         }
-        WhatIfComputation.Result result = coverage.whatIf(base, changes);
+        WhatIfComputation.Result result = coverage.whatIfWithCross(base, changes);
         CoverageService.State after = result.after();
-        return new Figures(CoverageResponses.report(after, after.coverage()), CoverageResponses.cross(after, coverage.crossOf(after)),
+        return new Figures(CoverageResponses.report(after, after.coverage()), CoverageResponses.cross(after, result.crossAfter().report()),
                 WhatIfs.placed(base, result));
     }
 }

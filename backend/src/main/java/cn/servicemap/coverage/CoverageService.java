@@ -8,6 +8,7 @@ import cn.servicemap.gis.access.ServiceAreaOptions;
 import cn.servicemap.gis.access.ServiceAreas;
 import cn.servicemap.gis.coverage.Coverage;
 import cn.servicemap.gis.coverage.CrossCoverage;
+import cn.servicemap.gis.coverage.CrossCoverageState;
 import cn.servicemap.gis.access.TwoNearestSearch;
 import cn.servicemap.gis.coverage.CoverageGaps;
 import cn.servicemap.gis.coverage.CoverageModel;
@@ -194,20 +195,22 @@ public class CoverageService {
         return new State(region, profile, selection, version, List.copyOf(sources), List.copyOf(snaps), List.copyOf(flagged), coverage);
     }
 
-    /** 交叉覆盖 of a state: people reaching two or more stations within each band (cached with the state). */
+    /** 交叉覆盖 of a state: people and road-km reaching two or more stations within each band (cached with the state). */
     CrossCoverage cross(State state) {
-        return cache.cross(CoverageCache.Key.of(state.region(), state.dataVersion(), state.profile(), state.selection(),
-                state.coverage().bandMinutes()), () -> crossOf(state));
+        return crossState(state).report();
     }
 
     /**
-     * 交叉覆盖 of any state, a what-if's included, computed afresh: one two-nearest search over the field's own
-     * stations (a what-if's added ones too, closed ones left out), so it equals the full recompute by construction.
+     * 交叉覆盖 of a stored state as a whole (the two nearest stations of every node and place), cached with the state: a
+     * what-if updates it change by change ({@link WhatIfComputation}) instead of searching again.
      */
-    CrossCoverage crossOf(State state) {
-        int limit = state.field().timeLimitInMillis() / 1000;
-        TwoNearestSearch.Result two = new TwoNearestSearch(state.region().network(), state.profile(), limit).run(state.field().sources());
-        return CrossCoverage.compute(state.coverage().model(), two, state.coverage().bandMinutes());
+    CrossCoverageState crossState(State state) {
+        return cache.cross(CoverageCache.Key.of(state.region(), state.dataVersion(), state.profile(), state.selection(),
+                state.coverage().bandMinutes()), () -> {
+            int limit = state.field().timeLimitInMillis() / 1000;
+            TwoNearestSearch.Result two = new TwoNearestSearch(state.region().network(), state.profile(), limit).run(state.field().sources());
+            return CrossCoverageState.compute(state.coverage().model(), two, state.coverage().bandMinutes());
+        });
     }
 
     /** Service-area bands (nested or as rings) and catchments of a state, optionally limited to a window. */
@@ -265,6 +268,11 @@ public class CoverageService {
 
     /** The changes tried on the cached state of the selection, in order; nothing is stored. */
     WhatIfComputation.Result whatIf(State base, List<StationChange> changes) {
-        return new WhatIfComputation(base, settings.stationSnapInMeters(), repository::findById).run(changes);
+        return new WhatIfComputation(base, null, settings.stationSnapInMeters(), repository::findById).run(changes);
+    }
+
+    /** As {@link #whatIf}, updating 交叉覆盖 along (the what-if's {@code crossAfter}). */
+    WhatIfComputation.Result whatIfWithCross(State base, List<StationChange> changes) {
+        return new WhatIfComputation(base, crossState(base), settings.stationSnapInMeters(), repository::findById).run(changes);
     }
 }

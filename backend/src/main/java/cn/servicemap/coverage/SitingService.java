@@ -130,6 +130,7 @@ public class SitingService {
 
     private final WhatIfs whatIfs;
     private final cn.servicemap.catalog.CatalogParams params;
+    private final cn.servicemap.security.Access access;
     private final cn.servicemap.region.RegionScope scope;
     private final cn.servicemap.system.ServiceMapProperties.Network settings;
     /** Finished answers by job id, the latest {@value #KEPT_RESULTS}; guarded by itself. */
@@ -141,7 +142,8 @@ public class SitingService {
     };
 
     SitingService(WhatIfs whatIfs, cn.servicemap.region.RegionScope scope, cn.servicemap.system.ServiceMapProperties properties,
-                  cn.servicemap.catalog.CatalogParams params) {
+                  cn.servicemap.catalog.CatalogParams params, cn.servicemap.security.Access access) {
+        this.access = access;
         this.whatIfs = whatIfs;
         this.params = params;
         this.scope = scope;
@@ -161,8 +163,15 @@ public class SitingService {
         }
     }
 
-    /** Checks a request before it is queued: a bad one is a 400 naming the field. */
+    /** Checks a request before it is queued: a bad one is a 400 naming the field; a user who may not plan the region, 403. */
     public String check(Request r) {
+        String region = validate(r);
+        access.requireRegion("region", region, cn.servicemap.security.Role.PLANNER);
+        return region;
+    }
+
+    /** The request's region, or a 400 naming every bad field. */
+    private String validate(Request r) {
         String region = scope.resolve(r.region()).region().code(); // a 400 naming the codes when it is ambiguous
         List<FieldError> errors = new ArrayList<>();
         params.kinds(r.kinds(), "kinds", errors); // an unknown kind is refused now, not inside the job
@@ -213,7 +222,7 @@ public class SitingService {
     /** Computes the answer (run as a job: it reports its stages and stops when cancelled). */
     public Result site(Request r, Progress progress) {
         // stages: candidates, what each would cover, the choice
-        check(r);
+        validate(r); // checked with the user's rights when it was queued; the job runs without them
         int minutes = r.minutes() == null ? 15 : r.minutes();
         Objective objective = r.objective() == null ? Objective.MAX_COVERAGE : r.objective();
         CoverageService.State state = whatIfs.state(r.region(), r.profile(), null, r.kinds(), false);

@@ -1,7 +1,9 @@
 package cn.servicemap.coverage;
 
 import cn.servicemap.gis.access.AccessUpdate;
+import cn.servicemap.gis.access.TwoNearestUpdate;
 import cn.servicemap.gis.coverage.Coverage;
+import cn.servicemap.gis.coverage.CrossCoverageState;
 import cn.servicemap.gis.crs.ChinaCoordinates;
 import cn.servicemap.gis.crs.CoordinateSystem;
 import cn.servicemap.gis.crs.LonLat;
@@ -36,8 +38,12 @@ import java.util.function.LongFunction;
  */
 final class WhatIfComputation {
 
-    /** The outcome: the new state, where added, moved or reopened stations landed, and how long it took. */
-    record Result(CoverageService.State baseline, CoverageService.State after, List<Snap> placed, double computedInMillis) {
+    /**
+     * The outcome: the new state, where added, moved or reopened stations landed, how long it took, and 交叉覆盖 after
+     * the changes when the what-if was asked to keep it (else null).
+     */
+    record Result(CoverageService.State baseline, CoverageService.State after, List<Snap> placed, double computedInMillis,
+                  CrossCoverageState crossAfter) {
     }
 
     /** A station as it stands at some point of the what-if. */
@@ -56,12 +62,16 @@ final class WhatIfComputation {
     }
 
     private final CoverageService.State base;
+    private final CrossCoverageState baseCross;
     private final double snapInMeters;
     private final LongFunction<Optional<ServicePoint>> registry;
     private final RoadNetwork network;
 
-    WhatIfComputation(CoverageService.State base, double snapInMeters, LongFunction<Optional<ServicePoint>> registry) {
+    /** @param baseCross 交叉覆盖 of the base state, to update change by change along the coverage; null: not kept */
+    WhatIfComputation(CoverageService.State base, CrossCoverageState baseCross, double snapInMeters,
+                      LongFunction<Optional<ServicePoint>> registry) {
         this.base = base;
+        this.baseCross = baseCross;
         this.snapInMeters = snapInMeters;
         this.registry = registry;
         this.network = base.region().network();
@@ -82,6 +92,7 @@ final class WhatIfComputation {
         }
         List<ServicePoint> sources = new ArrayList<>(base.sources());
         Coverage coverage = base.coverage();
+        CrossCoverageState cross = baseCross;
         List<Snap> placed = new ArrayList<>();
         for (int i = 0; i < changes.size(); i++) {
             StationChange change = changes.get(i);
@@ -90,11 +101,13 @@ final class WhatIfComputation {
                 throw new InvalidRequestException(at, "变更不能为空 (a change cannot be null)");
             }
             AccessUpdate update;
+            TwoNearestUpdate crossUpdate = null;
             int touchedBefore = -1;
             int touchedAfter = -1;
             if (change instanceof StationChange.Add add) {
                 Snap s = place(add.lon(), add.lat(), add.crs(), at);
                 update = coverage.field().withSourceAdded(s);
+                crossUpdate = cross == null ? null : cross.twoNearest().withSourceAdded(s);
                 sources.add(null);
                 placed.add(s);
                 touchedAfter = s.edge();
@@ -103,6 +116,7 @@ final class WhatIfComputation {
                 Snap s = place(move.lon(), move.lat(), move.crs(), at);
                 touchedBefore = st.place.edge();
                 update = coverage.field().withSourceMoved(st.sourceIndex, s);
+                crossUpdate = cross == null ? null : cross.twoNearest().withSourceMoved(st.sourceIndex, s);
                 st.place = s;
                 placed.add(s);
                 touchedAfter = s.edge();
@@ -110,11 +124,13 @@ final class WhatIfComputation {
                 Standing st = open(standing, close.stationId(), at);
                 touchedBefore = st.place.edge();
                 update = coverage.field().withSourceRemoved(st.sourceIndex);
+                crossUpdate = cross == null ? null : cross.twoNearest().withSourceRemoved(st.sourceIndex);
                 st.open = false;
             } else {
                 StationChange.Reopen reopen = (StationChange.Reopen) change; // the last of the sealed kinds
                 Standing st = closed(standing, reopen.stationId(), at);
                 update = coverage.field().withSourceAdded(st.place);
+                crossUpdate = cross == null ? null : cross.twoNearest().withSourceAdded(st.place);
                 st.sourceIndex = coverage.field().sourceCount();
                 st.open = true;
                 sources.add(st.station);
@@ -122,10 +138,14 @@ final class WhatIfComputation {
                 touchedAfter = st.place.edge();
             }
             coverage = coverage.apply(update, touchedBefore, touchedAfter);
+            if (crossUpdate != null) {
+                // the same change on the two nearest stations: source indexes follow the access field's
+                cross = cross.apply(crossUpdate, touchedBefore, touchedAfter);
+            }
         }
         CoverageService.State after = new CoverageService.State(base.region(), base.profile(), base.selection(),
                 base.dataVersion(), sourcesWithNulls(sources), base.snaps(), base.flagged(), coverage);
-        return new Result(base, after, placed, (System.nanoTime() - started) / 1e6);
+        return new Result(base, after, placed, (System.nanoTime() - started) / 1e6, cross);
     }
 
     /** The station, open at this point of the what-if; else why it cannot be moved or closed. */

@@ -50,7 +50,8 @@ public class WhatIfs {
     public CoverageResponses.WhatIf evaluate(Request body) {
         BoundingBox window = CoverageLimits.window(body.bbox(), "bbox");
         CoverageService.State base = state(body.region(), body.profile(), body.bands(), body.kinds(), Boolean.TRUE.equals(body.openNow()));
-        WhatIfComputation.Result result = coverage.whatIf(base, body.changes());
+        boolean cross = Boolean.TRUE.equals(body.includeCross());
+        WhatIfComputation.Result result = cross ? coverage.whatIfWithCross(base, body.changes()) : coverage.whatIf(base, body.changes());
         CoverageService.State after = result.after();
         List<Integer> bands = base.coverage().bandMinutes();
         List<CoverageResponses.Placed> placed = placed(base, result);
@@ -61,7 +62,7 @@ public class WhatIfs {
                 placed,
                 Boolean.TRUE.equals(body.includeBands())
                         ? CoverageResponses.bands(after, coverage.serviceAreas(after, window).rings(), true) : null,
-                Boolean.TRUE.equals(body.includeCross()) ? CoverageResponses.cross(after, coverage.crossOf(after)) : null);
+                cross ? CoverageResponses.cross(after, result.crossAfter().report()) : null);
     }
 
     /** Where the what-if's added, moved or reopened stations landed, in order. */

@@ -1,5 +1,7 @@
 package cn.servicemap.districts;
 
+import cn.servicemap.security.Role;
+import cn.servicemap.security.Access;
 import cn.servicemap.gis.crs.CoordinateSystem;
 import cn.servicemap.region.RegionScope;
 import cn.servicemap.system.Feature;
@@ -45,7 +47,10 @@ class DistrictController {
     private final DistrictService service;
     private final RegionScope scope;
 
-    DistrictController(DistrictRepository repository, DistrictService service, RegionScope scope) {
+    private final Access access;
+
+    DistrictController(DistrictRepository repository, DistrictService service, RegionScope scope, Access access) {
+        this.access = access;
         this.repository = repository;
         this.service = service;
         this.scope = scope;
@@ -54,6 +59,15 @@ class DistrictController {
     /** The region's code when the instance holds several, else null (everything is the one region's). */
     private String filter(String region) {
         return scope.resolveIfAny(region).map(RegionScope.Scope::filterCode).orElse(null);
+    }
+
+    /** A region admin of the region (an admin, while there is no region yet) may replace its districts and census. */
+    private void requireRegionAdmin(String owner) {
+        if (owner == null) {
+            access.requireEveryRegion("region", Role.REGION_ADMIN);
+        } else {
+            access.requireRegion("region", owner, Role.REGION_ADMIN);
+        }
     }
 
     /** The region new districts belong to: the one named or the only one; null while there is none. */
@@ -83,6 +97,7 @@ class DistrictController {
                                           @Parameter(description = REGION) @RequestParam(required = false) String region)
             throws IOException {
         String owner = owner(region);
+        requireRegionAdmin(owner);
         try (InputStream in = file.getInputStream()) {
             var imported = service.importBoundaries(in, crs, file.getOriginalFilename() + " (" + crs + ")", owner);
             return new BoundaryImportResult(imported.size(), imported.stream().map(b -> b.adcode()).toList());
@@ -98,6 +113,7 @@ class DistrictController {
                                               @Parameter(description = REGION) @RequestParam(required = false) String region)
             throws IOException {
         String filter = filter(region);
+        requireRegionAdmin(owner(region));
         try (InputStream in = file.getInputStream()) {
             return service.importCensus(in, file.getOriginalFilename(), filter);
         } catch (IllegalArgumentException e) {

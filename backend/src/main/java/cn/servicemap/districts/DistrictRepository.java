@@ -111,6 +111,11 @@ public class DistrictRepository {
                 : jdbc.sql("SELECT COUNT(*) FROM district WHERE region_code = ?").param(regionCode).query(Integer.class).single();
     }
 
+    /** The region a district belongs to, if the district exists. */
+    public Optional<String> regionOf(String adcode) {
+        return jdbc.sql("SELECT region_code FROM district WHERE adcode = ?").param(adcode).query(String.class).optional();
+    }
+
     public Optional<District> findByAdcode(String adcode) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM district WHERE adcode = ?").param(adcode)
                 .query(DistrictRepository::map).optional();

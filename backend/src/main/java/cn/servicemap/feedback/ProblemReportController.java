@@ -1,5 +1,6 @@
 package cn.servicemap.feedback;
 
+import cn.servicemap.security.Access;
 import cn.servicemap.stations.StationService;
 import cn.servicemap.system.ConflictException;
 import cn.servicemap.system.FieldError;
@@ -39,7 +40,10 @@ class ProblemReportController {
     private final StationService stations;
     private final Clock clock;
 
-    ProblemReportController(ProblemReportRepository reports, StationService stations, Clock clock) {
+    private final Access access;
+
+    ProblemReportController(ProblemReportRepository reports, StationService stations, Clock clock, Access access) {
+        this.access = access;
         this.reports = reports;
         this.stations = stations;
         this.clock = clock;
@@ -91,6 +95,7 @@ class ProblemReportController {
         }
         ProblemReport report = reports.findById(id)
                 .orElseThrow(() -> new NotFoundException("没有编号为 " + id + " 的问题报告 (no report " + id + ")"));
+        access.requireStationEdit("id", stations.get(report.stationId()).adcode()); // the station's own editors
         if (!reports.resolve(id, resolution, now())) {
             throw new ConflictException(HttpStatus.CONFLICT, "status", "该问题已处理 (report " + report.id() + " is already resolved)");
         }

@@ -12,8 +12,11 @@ class JobController {
 
     private final JobService jobs;
 
-    JobController(JobService jobs) {
+    private final cn.servicemap.security.Access access;
+
+    JobController(JobService jobs, cn.servicemap.security.Access access) {
         this.jobs = jobs;
+        this.access = access;
     }
 
     @Operation(summary = "A job's stage, percent done, estimated time left and outcome (任务进度)")
@@ -25,6 +28,8 @@ class JobController {
     @Operation(summary = "Stop a job at its next check (取消任务); a queued job never starts")
     @DeleteMapping("/api/jobs/{id}")
     Job cancel(@PathVariable String id) {
+        // a job's subject is the region it works on: its planners may stop it
+        access.requireRegion("id", jobs.get(id).subject(), cn.servicemap.security.Role.PLANNER);
         return jobs.cancel(id);
     }
 }

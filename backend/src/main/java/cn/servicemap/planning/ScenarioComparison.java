@@ -65,8 +65,11 @@ public class ScenarioComparison {
     private final ScenarioService scenarios;
     private final ComplianceService compliance;
     private final StationService stations;
+    private final cn.servicemap.security.Access access;
 
-    ScenarioComparison(ScenarioService scenarios, ComplianceService compliance, StationService stations) {
+    ScenarioComparison(ScenarioService scenarios, ComplianceService compliance, StationService stations,
+                       cn.servicemap.security.Access access) {
+        this.access = access;
         this.scenarios = scenarios;
         this.compliance = compliance;
         this.stations = stations;
@@ -104,6 +107,9 @@ public class ScenarioComparison {
         }
         if (region != null && !region.isBlank() && code != null && !region.strip().equals(code)) {
             throw new InvalidRequestException("region", "方案属于区域 " + code + " (the scenario belongs to region " + code + ")");
+        }
+        if (code != null) {
+            access.requireRegion("region", code, cn.servicemap.security.Role.PLANNER);
         }
         Built left = side(code, sa, "a");
         Built right = side(code, sb, "b");

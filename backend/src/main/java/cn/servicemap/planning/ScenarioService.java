@@ -1,5 +1,7 @@
 package cn.servicemap.planning;
 
+import cn.servicemap.security.Role;
+import cn.servicemap.security.Access;
 import cn.servicemap.coverage.Bands;
 import cn.servicemap.coverage.CoverageResponses;
 import cn.servicemap.coverage.StationChange;
@@ -41,7 +43,11 @@ public class ScenarioService {
     private final Clock clock;
     private final RegionScope scope;
 
-    ScenarioService(ScenarioRepository scenarios, WhatIfs whatIfs, StationService stations, Clock clock, RegionScope scope) {
+    private final Access access;
+
+    ScenarioService(ScenarioRepository scenarios, WhatIfs whatIfs, StationService stations, Clock clock, RegionScope scope,
+                    Access access) {
+        this.access = access;
         this.scope = scope;
         this.scenarios = scenarios;
         this.whatIfs = whatIfs;
@@ -57,6 +63,7 @@ public class ScenarioService {
         TravelProfile profile = body.profile() == null ? TravelProfile.WALK : body.profile();
         CoverageResponses.WhatIf checked = whatIfs.evaluate(new WhatIfs.Request(body.region(), profile, body.bands(), body.kinds(),
                 false, body.changes(), false, null, false));
+        access.requireRegion("region", checked.region().code(), Role.PLANNER);
         long id = scenarios.insert(checked.region().code(), body.name().trim(), profile, body.bands() == null ? List.of() : body.bands().minutes(),
                 body.kinds(), body.changes(), whatIfs.dataVersion(), now());
         return get(id);
@@ -69,6 +76,7 @@ public class ScenarioService {
     /** The scenario with its what-if against the current stations; a change that no longer fits is reported, not thrown. */
     ScenarioController.OpenedScenario open(long id) {
         Scenario s = get(id);
+        access.requireRegion("id", s.region(), Role.PLANNER);
         if (s.appliedAt() != null) {
             return new ScenarioController.OpenedScenario(s, null, "方案已应用，变更已写入站点库 (applied: its changes are in the registry)", null);
         }
@@ -88,12 +96,13 @@ public class ScenarioService {
     @Transactional
     Applied apply(long id) {
         Scenario s = get(id);
+        access.requireRegion("id", s.region(), Role.PLANNER);
         if (s.appliedAt() != null) {
             throw new ConflictException(HttpStatus.CONFLICT, "id", "方案已于 " + s.appliedAt() + " 应用过 (scenario already applied)");
         }
         whatIfs.evaluate(request(s, false));
         List<Long> touched = new ArrayList<>();
-        String actor = "scenario " + id;
+        String actor = access.actor() + " (scenario " + id + ")";
         for (int i = 0; i < s.changes().size(); i++) {
             StationChange c = s.changes().get(i);
             if (c instanceof StationChange.Add add) {
@@ -123,6 +132,7 @@ public class ScenarioService {
     }
 
     void delete(long id) {
+        access.requireRegion("id", get(id).region(), Role.PLANNER);
         if (!scenarios.delete(id)) {
             throw new NotFoundException("没有编号为 " + id + " 的方案 (no scenario " + id + ")");
         }
@@ -130,7 +140,9 @@ public class ScenarioService {
 
     /** The region's scenarios, newest first (a 400 naming the codes when the region is ambiguous or unknown). */
     List<Scenario> list(String region) {
-        return scenarios.findByRegion(scope.resolve(region).region().code());
+        String code = scope.resolve(region).region().code();
+        access.requireRegion("region", code, Role.PLANNER);
+        return scenarios.findByRegion(code);
     }
 
     private OffsetDateTime now() {

@@ -1,5 +1,7 @@
 package cn.servicemap.region;
 
+import cn.servicemap.security.Role;
+import cn.servicemap.security.Access;
 import cn.servicemap.districts.DistrictRepository;
 import cn.servicemap.gis.crs.CoordinateSystem;
 import cn.servicemap.jobs.Job;
@@ -46,8 +48,11 @@ class RegionController {
     private final JobService jobs;
     private final ServiceMapProperties properties;
 
+    private final Access access;
+
     RegionController(RegionRepository regions, RegionScope scope, DistrictRepository districts, StationRepository stations,
-                     RegionImportService imports, JobService jobs, ServiceMapProperties properties) {
+                     RegionImportService imports, JobService jobs, ServiceMapProperties properties, Access access) {
+        this.access = access;
         this.imports = imports;
         this.jobs = jobs;
         this.properties = properties;
@@ -76,6 +81,11 @@ class RegionController {
         if (code == null || !code.matches("[A-Za-z0-9_-]{1,64}")) {
             throw new InvalidRequestException("code", "区域代码应为城市或区县的 6 位行政区划代码，如 440300 (code: the 6-digit adcode, e.g. 440300)");
         }
+        if (regions.findAll().stream().anyMatch(r -> r.code().equals(code))) {
+            access.requireRegion("code", code, Role.REGION_ADMIN); // replacing a region: its own admin
+        } else {
+            access.requireEveryRegion("code", Role.REGION_ADMIN); // a new region: an admin
+        }
         String lower = osm.getOriginalFilename() == null ? "" : osm.getOriginalFilename().toLowerCase(java.util.Locale.ROOT);
         String extension = lower.endsWith(".osm.pbf") || lower.endsWith(".pbf") ? ".osm.pbf" : lower.endsWith(".osm") ? ".osm" : null;
         if (extension == null) {
@@ -98,8 +108,9 @@ class RegionController {
             org.springframework.util.FileSystemUtils.deleteRecursively(folder); // refused: nothing of it is kept
             throw e;
         }
+        String actor = access.actor();
         Job job = jobs.start("region-import", code, RegionImportService.STAGES, progress -> {
-            RegionImportService.Imported r = imports.apply(checked, "api", progress);
+            RegionImportService.Imported r = imports.apply(checked, actor, progress);
             return r.region().code() + " " + r.region().nameZh() + "：" + r.districts() + " 个区县，路网 " + r.edges() + " 段";
         });
         return ResponseEntity.accepted().location(URI.create("/api/jobs/" + job.id())).body(job);

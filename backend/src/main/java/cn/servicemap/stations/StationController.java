@@ -1,5 +1,6 @@
 package cn.servicemap.stations;
 
+import cn.servicemap.security.Access;
 import cn.servicemap.catalog.CatalogParams;
 import cn.servicemap.gis.crs.CoordinateSystem;
 import cn.servicemap.gis.network.BoundingBox;
@@ -55,8 +56,11 @@ class StationController {
     private final Clock clock;
     private final RegionScope scope;
 
+    private final Access access;
+
     StationController(StationService service, StationRepository repository, StationFeatures features,
-                      CatalogParams params, Clock clock, RegionScope scope) {
+                      CatalogParams params, Clock clock, RegionScope scope, Access access) {
+        this.access = access;
         this.scope = scope;
         this.stations = service;
         this.repository = repository;
@@ -107,7 +111,7 @@ class StationController {
     @Operation(summary = "Create a service point (新增站点)", description = "Answers 201 with Location and ETag; 400 lists every field with its reason.")
     @PostMapping(produces = {GEOJSON, "application/json"})
     ResponseEntity<Feature<StationFeatures.StationProperties>> create(@RequestBody StationRequest body) {
-        ServicePoint created = stations.create(body.toInput(), crs(body.crs()), "api");
+        ServicePoint created = stations.create(body.toInput(), crs(body.crs()), access.actor());
         return withEtag(ResponseEntity.created(URI.create("/api/stations/" + created.id())), created);
     }
 
@@ -122,7 +126,7 @@ class StationController {
                     "修改站点须带上读取时的版本：If-Match 头或 version 字段 (send If-Match or version)");
         }
         int expected = fromHeader != null ? fromHeader : body.version();
-        ServicePoint updated = stations.update(id, body.toInput(), crs(body.crs()), expected, fromHeader != null, "api");
+        ServicePoint updated = stations.update(id, body.toInput(), crs(body.crs()), expected, fromHeader != null, access.actor());
         return withEtag(ResponseEntity.ok(), updated);
     }
 
@@ -130,7 +134,7 @@ class StationController {
     @DeleteMapping(value = "/{id}", produces = {GEOJSON, "application/json"})
     ResponseEntity<Feature<StationFeatures.StationProperties>> close(@PathVariable long id, @RequestParam(required = false) String reason,
                                               @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        return withEtag(ResponseEntity.ok(), stations.close(id, reason, version(ifMatch), "api"));
+        return withEtag(ResponseEntity.ok(), stations.close(id, reason, version(ifMatch), access.actor()));
     }
 
     private ResponseEntity<Feature<StationFeatures.StationProperties>> withEtag(ResponseEntity.BodyBuilder builder, ServicePoint p) {

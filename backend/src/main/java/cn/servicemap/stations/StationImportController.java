@@ -1,5 +1,6 @@
 package cn.servicemap.stations;
 
+import cn.servicemap.security.Access;
 import cn.servicemap.gis.crs.CoordinateSystem;
 import cn.servicemap.gis.stations.ImportReport;
 import cn.servicemap.gis.stations.RowProblem;
@@ -38,9 +39,11 @@ class StationImportController {
     }
 
     private final StationImportService imports;
+    private final Access access;
 
-    StationImportController(StationImportService imports) {
+    StationImportController(StationImportService imports, Access access) {
         this.imports = imports;
+        this.access = access;
     }
 
     @Operation(summary = "Check (dry run) or commit a station file (导入站点)",
@@ -57,7 +60,8 @@ class StationImportController {
         Path tmp = Files.createTempFile("servicemap-import-", "-" + name.replaceAll("[^A-Za-z0-9._-]", "_"));
         try {
             file.transferTo(tmp);
-            return ImportResponse.of(imports.importFile(tmp, name, system, commit, "api", StationRepository.Origin.USER));
+            return ImportResponse.of(imports.importFile(tmp, name, system, commit, access.actor(), StationRepository.Origin.USER,
+                    good -> access.requireStationEdit("file", good.stream().map(s -> s.adcode()).distinct().toArray(String[]::new))));
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("file", e.getMessage());
         } catch (UncheckedIOException e) {

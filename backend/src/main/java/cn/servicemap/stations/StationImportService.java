@@ -57,6 +57,16 @@ public class StationImportService {
      */
     public Outcome importFile(Path file, String originalFileName, CoordinateSystem crs, boolean commit, String actor,
                               StationRepository.Origin origin) throws IOException {
+        return importFile(file, originalFileName, crs, commit, actor, origin, good -> { });
+    }
+
+    /**
+     * As above; {@code mayWrite} sees the good rows before a commit writes them and may refuse them all by throwing
+     * (the user may not edit stations where some of them lie).
+     */
+    public Outcome importFile(Path file, String originalFileName, CoordinateSystem crs, boolean commit, String actor,
+                              StationRepository.Origin origin, java.util.function.Consumer<List<CheckedStation>> mayWrite)
+            throws IOException {
         if (!commit) {
             return new Outcome(check(file, originalFileName, crs), false, null, List.of());
         }
@@ -65,6 +75,7 @@ public class StationImportService {
                 ImportReport report = check(file, originalFileName, crs);
                 OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
                 List<CheckedStation> good = report.goodRows().stream().map(ImportedRow::station).toList();
+                mayWrite.accept(good);
                 List<Long> ids = repository.insertAll(good, origin, now);
                 KeyHolder keys = new GeneratedKeyHolder();
                 jdbc.sql("""

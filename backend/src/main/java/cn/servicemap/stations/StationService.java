@@ -1,5 +1,7 @@
 package cn.servicemap.stations;
 
+import cn.servicemap.security.Access;
+
 import cn.servicemap.districts.RegionIndex;
 import cn.servicemap.gis.catalog.StationCatalog;
 import cn.servicemap.gis.crs.CoordinateSystem;
@@ -42,8 +44,10 @@ public class StationService {
     private final StationCatalog catalog;
     private final RegionIndex region;
     private final Clock clock;
+    private final Access access;
 
-    StationService(StationRepository repository, StationCatalog catalog, RegionIndex region, Clock clock) {
+    StationService(StationRepository repository, StationCatalog catalog, RegionIndex region, Clock clock, Access access) {
+        this.access = access;
         this.repository = repository;
         this.catalog = catalog;
         this.region = region;
@@ -68,6 +72,7 @@ public class StationService {
     @Transactional
     public ServicePoint create(StationInput input, CoordinateSystem crs, String actor) {
         CheckedStation s = check(input, crs);
+        access.requireStationEdit("adcode", s.adcode());
         rejectDuplicate(s, null);
         OffsetDateTime now = now();
         long id = repository.insert(s, StationRepository.Origin.USER, now);
@@ -85,7 +90,9 @@ public class StationService {
     public ServicePoint update(long id, StationInput input, CoordinateSystem crs, int expectedVersion, boolean fromIfMatch,
                                String actor) {
         ServicePoint current = get(id);
+        access.requireStationEdit("id", current.adcode());
         CheckedStation s = check(input, crs);
+        access.requireStationEdit("adcode", s.adcode()); // a move may not take it out of the editor's districts
         rejectDuplicate(s, id);
         OffsetDateTime now = now();
         if (current.version() != expectedVersion || !repository.update(id, expectedVersion, s, now)) {
@@ -146,6 +153,7 @@ public class StationService {
             throw new InvalidRequestException("reason", "原因最多 500 个字符 (reason is longer than 500 characters)");
         }
         ServicePoint current = get(id);
+        access.requireStationEdit("id", current.adcode());
         int version = expectedVersion == null ? current.version() : expectedVersion;
         OffsetDateTime now = now();
         if (current.version() != version || !repository.close(id, version, reason.trim(), now)) {

@@ -37,7 +37,7 @@ import tools.jackson.databind.exc.InvalidTypeIdException;
  * field with its reason, {@code field} names the first one.
  */
 @RestControllerAdvice
-class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     private static final String TYPE = "https://servicemap.cn/problems/";
@@ -46,6 +46,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail invalid(InvalidRequestException e) {
         return withErrors(problem(HttpStatus.BAD_REQUEST, "invalid-request", "请求内容有误 (invalid request)", e.getMessage()),
                 e.errors());
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ProblemDetail forbidden(ForbiddenException e) {
+        return withErrors(problem(HttpStatus.FORBIDDEN, "forbidden", "无权操作 (forbidden)", e.getMessage()),
+                List.of(new FieldError(e.field(), e.getMessage(), "FORBIDDEN")));
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -257,7 +263,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 
-    static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
+    public static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
         ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
         pd.setType(URI.create(TYPE + slug));
         pd.setTitle(title);

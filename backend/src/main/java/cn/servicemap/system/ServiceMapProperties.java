@@ -12,10 +12,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeZone the zone "open now" is judged in
  * @param network  the road network and coverage settings
  * @param regionsDir where uploaded region files (OSM extract, boundaries, census) are kept, one folder per region
+ * @param security   users: the first administrator, the local demo login, lockout
  */
 @ConfigurationProperties("servicemap")
 public record ServiceMapProperties(String dataDir, @DefaultValue Demo demo, @DefaultValue("Asia/Shanghai") String timeZone,
-                                   @DefaultValue Network network, @DefaultValue("data/regions") String regionsDir) {
+                                   @DefaultValue Network network, @DefaultValue("data/regions") String regionsDir,
+                                   @DefaultValue Security security) {
+
+    /**
+     * @param adminUsername   the first administrator, created on start when no user exists yet (with adminPassword)
+     * @param adminPassword   its password (at least 12 characters); never a default — leave both empty to create the
+     *                        first administrator with the {@code user add} command instead
+     * @param demoLogin       requests from this machine (loopback) without a login act as the demo planner
+     *                        (演示规划员) — for the embedded demo only; never in production
+     * @param maxFailedLogins failed logins in a row before the account is locked
+     * @param lockoutMinutes  how long a locked account stays locked
+     */
+    public record Security(String adminUsername, String adminPassword, @DefaultValue("false") boolean demoLogin,
+                           @DefaultValue("5") int maxFailedLogins, @DefaultValue("15") int lockoutMinutes) {
+    }
 
     public record Demo(@DefaultValue("true") boolean enabled) {
     }

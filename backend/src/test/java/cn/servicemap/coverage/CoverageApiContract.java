@@ -138,9 +138,7 @@ abstract class CoverageApiContract extends DemoRegionTestBase {
         assertThat(fiveMinutes.get("peopleGained").asLong()).isEqualTo(claimed);
 
         // the XLSX download: the summary and one row per site, read back
-        java.net.http.HttpResponse<byte[]> xlsx = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://localhost:" + port() + "/api/planning/siting/" + id + "/export")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        java.net.http.HttpResponse<byte[]> xlsx = api.bytes("/api/planning/siting/" + id + "/export");
         assertThat(xlsx.statusCode()).isEqualTo(200);
         List<List<String>> rows = new java.util.ArrayList<>();
         try (org.dhatim.fastexcel.reader.ReadableWorkbook wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(

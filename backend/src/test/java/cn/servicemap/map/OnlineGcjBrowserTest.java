@@ -40,6 +40,7 @@ import tools.jackson.databind.JsonNode;
  */
 @RequiresChromium
 @Import(OnlineGcjBrowserTest.FakeOnlineTiles.class)
+@org.springframework.test.context.TestPropertySource(properties = "test.demo-login=true")
 class OnlineGcjBrowserTest extends DemoRegionTestBase {
 
     @Value("${local.server.port}")

@@ -30,6 +30,7 @@ import tools.jackson.databind.JsonNode;
  * agrees with the Java one. Screenshots go to backend/target/screenshots/.
  */
 @RequiresChromium
+@org.springframework.test.context.TestPropertySource(properties = "test.demo-login=true")
 class WebMapBrowserTest extends DemoRegionTestBase {
 
     private static Browser phone;

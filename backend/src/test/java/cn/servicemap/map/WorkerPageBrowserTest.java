@@ -30,6 +30,7 @@ import tools.jackson.databind.JsonNode;
  * 报告问题. Screenshots of every state go to backend/target/screenshots/.
  */
 @RequiresChromium
+@org.springframework.test.context.TestPropertySource(properties = "test.demo-login=true")
 class WorkerPageBrowserTest extends DemoRegionTestBase {
 
     /** On 东铁管巷 in the Xinjiekou core, a few metres from the road. */

@@ -34,8 +34,17 @@ abstract class ScenarioApiContract extends DemoRegionTestBase {
         assertThat(opened.get("whatif").get("delta").get("total").get("bands").get(0).get("peopleGained").asLong()).isPositive();
         assertThat(opened.get("whatif").get("bands").get("features")).hasSize(3);
 
+        // 交叉覆盖 after the changes, updated change by change, equals a full search once they are in the registry
+        JsonNode crossWhatIf = api.post("/api/whatif", Map.of("profile", "WALK", "changes", changes, "includeCross", true)).json().get("cross");
         int before = api.get("/api/stations").json().get("count").asInt();
         JsonNode applied = api.post("/api/scenarios/" + id + "/apply", Map.of()).json();
+        JsonNode crossApplied = api.get("/api/coverage/cross?profile=WALK").json();
+        for (int b = 0; b < crossApplied.get("bands").size(); b++) {
+            assertThat(crossApplied.get("total").get("bands").get(b).get("peopleWithTwo").asLong())
+                    .isCloseTo(crossWhatIf.get("total").get("bands").get(b).get("peopleWithTwo").asLong(), org.assertj.core.data.Offset.offset(1L));
+            assertThat(crossApplied.get("total").get("bands").get(b).get("roadKmWithTwo").asDouble())
+                    .isCloseTo(crossWhatIf.get("total").get("bands").get(b).get("roadKmWithTwo").asDouble(), org.assertj.core.data.Offset.offset(0.011));
+        }
         assertThat(applied.get("stationIds")).hasSize(2);
         assertThat(api.get("/api/stations").json().get("count").asInt()).isEqualTo(before); // one added, one closed
         assertThat(api.get("/api/stations/" + toClose).json().get("properties").get("status").asText()).isEqualTo("CLOSED");
@@ -89,9 +98,7 @@ abstract class ScenarioApiContract extends DemoRegionTestBase {
     }
     /** The sheets of an XLSX download, by name, each as rows of cell texts. */
     private Map<String, List<List<String>>> xlsx(String path) throws Exception {
-        java.net.http.HttpResponse<byte[]> r = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port() + path)).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        java.net.http.HttpResponse<byte[]> r = api().bytes(path);
         assertThat(r.statusCode()).as(path).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
         Map<String, List<List<String>>> sheets = new java.util.LinkedHashMap<>();

@@ -36,6 +36,7 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @TestPropertySource(properties = "servicemap.network.memory-budget-mb=0")
+@org.springframework.test.context.TestPropertySource(properties = "test.demo-login=true") // its browser test acts as the demo planner
 abstract class RegionsApiContract extends DemoRegionTestBase {
 
     static final String CITY = "990100";
@@ -353,6 +354,8 @@ abstract class RegionsApiContract extends DemoRegionTestBase {
         return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create("http://localhost:" + port() + "/api/regions"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (Api.ADMIN + ":" + Api.ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
     }

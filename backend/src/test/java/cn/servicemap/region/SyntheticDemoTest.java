@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
 /** Without the shared data the demo is a generated city, and says so everywhere it shows. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"servicemap.data-dir=${java.io.tmpdir}/servicemap-no-shared-data",
-                "servicemap.network.cache-dir=target/network-cache-synthetic", "servicemap.network.warm-up=false"})
+                "servicemap.network.cache-dir=target/network-cache-synthetic", "servicemap.network.warm-up=false",
+                "servicemap.security.admin-username=" + Api.ADMIN, "servicemap.security.admin-password=" + Api.ADMIN_PASSWORD})
 class SyntheticDemoTest {
 
     @Value("${local.server.port}")

@@ -239,4 +239,115 @@ abstract class StationApiContract extends DemoRegionTestBase {
         r.json().get("features").forEach(f -> out.add(f.get("properties").get("name").asText()));
         return out;
     }
+    /** A station of the demo in the district, as [id, lon, lat]. */
+    private static double[] stationIn(Api api, String adcode) {
+        JsonNode f = api.get("/api/stations?district=" + adcode).json().get("features").get(0);
+        return new double[]{f.get("id").asDouble(), f.get("geometry").get("coordinates").get(0).asDouble(),
+                f.get("geometry").get("coordinates").get(1).asDouble()};
+    }
+
+    /**
+     * Each role within its scope: a 秦淮区 editor edits 秦淮区 stations only (not a 玄武区 one, nor moving one there), and no
+     * scenario; a planner of another region touches nothing here; anonymous writes other than a problem report are
+     * refused with a problem detail and change nothing; a locked account stays locked even with the right password.
+     */
+    @Test
+    void shouldLetEachRoleDoOnlyWhatItsScopeAllows() {
+        Api admin = api();
+        String password = "editor-password-1";
+        assertThat(admin.post("/api/users", Map.of("username", "qinhuai-editor", "password", password, "role", "DISTRICT_EDITOR",
+                "region", "nanjing-core", "districts", List.of("320104"))).status()).isEqualTo(201);
+        assertThat(admin.post("/api/users", Map.of("username", "other-planner", "password", password, "role", "PLANNER",
+                "region", "990200")).status()).isEqualTo(201);
+        assertThat(admin.post("/api/users", Map.of("username", "weak", "password", "short", "role", "PLANNER", "region", "nanjing-core"))
+                .json().get("field").asText()).isEqualTo("password");
+        Api editor = api().as("qinhuai-editor", password);
+        Api planner = api().as("other-planner", password);
+        Api anonymous = api().anonymous();
+        double[] xuanwu = stationIn(admin, "320102");
+        int stations = admin.get("/api/stations").json().get("count").asInt();
+
+        Api.Response own = editor.post("/api/stations", station(unique("秦淮编辑驿站"), FUZIMIAO_LON, FUZIMIAO_LAT));
+        assertThat(own.status()).as(own.text()).isEqualTo(201);
+        String ownPath = own.header("Location");
+        Api.Response elsewhere = editor.post("/api/stations", station(unique("越界驿站"), xuanwu[1] + 0.0004, xuanwu[2] + 0.0004));
+        assertThat(elsewhere.status()).isEqualTo(403);
+        assertThat(elsewhere.json().get("field").asText()).isEqualTo("adcode");
+        assertThat(elsewhere.header("Content-Type")).contains("application/problem+json");
+        assertThat(editor.delete("/api/stations/" + (long) xuanwu[0] + "?reason=test", Map.of()).status()).isEqualTo(403);
+        Map<String, Object> moved = station("搬到玄武", xuanwu[1] + 0.0004, xuanwu[2] + 0.0004);
+        Api.Response move = editor.put(ownPath, moved, Map.of("If-Match", "\"1\""));
+        assertThat(move.status()).isEqualTo(403);
+        assertThat(move.json().get("field").asText()).isEqualTo("adcode");
+        assertThat(editor.post("/api/scenarios", Map.of("name", "x", "changes", List.of(Map.of("op", "add", "lon", FUZIMIAO_LON,
+                "lat", FUZIMIAO_LAT)))).status()).isEqualTo(403);
+
+        Api.Response scenario = planner.post("/api/scenarios", Map.of("name", "别的区域", "changes",
+                List.of(Map.of("op", "add", "lon", FUZIMIAO_LON, "lat", FUZIMIAO_LAT))));
+        assertThat(scenario.status()).isEqualTo(403);
+        assertThat(scenario.json().get("field").asText()).isEqualTo("region");
+        assertThat(planner.post("/api/planning/siting", Map.of("sites", 2)).status()).isEqualTo(403);
+        assertThat(planner.put("/api/planning/targets/SHUANG15_COVERAGE_SHARE", Map.of("value", 95, "setBy", "x"), Map.of()).status())
+                .isEqualTo(403);
+
+        Api.Response anonymousWrite = anonymous.post("/api/stations", station(unique("匿名驿站"), FUZIMIAO_LON, FUZIMIAO_LAT));
+        assertThat(anonymousWrite.status()).isEqualTo(401);
+        assertThat(anonymousWrite.json().get("field").asText()).isEqualTo("login");
+        assertThat(anonymousWrite.text()).doesNotContain("Exception", "springframework");
+        assertThat(anonymous.delete("/api/stations/" + (long) xuanwu[0] + "?reason=x", Map.of()).status()).isEqualTo(401);
+        assertThat(anonymous.post("/api/scenarios", Map.of("name", "x", "changes", List.of())).status()).isEqualTo(401);
+        assertThat(anonymous.post("/api/stations/imports?crs=WGS84", Map.of()).status()).isEqualTo(401);
+        assertThat(anonymous.post("/api/stations/" + (long) xuanwu[0] + "/reports", Map.of("type", "NO_WATER")).status())
+                .as("a worker's problem report needs no login").isEqualTo(201);
+        assertThat(admin.get("/api/stations").json().get("count").asInt()).as("only the editor's own station was added")
+                .isEqualTo(stations + 1);
+
+        // five wrong passwords in a row lock the account: then even the right one is refused
+        for (int i = 0; i < 5; i++) {
+            assertThat(api().as("qinhuai-editor", "wrong-password-" + i).post("/api/stations", Map.of()).status()).isEqualTo(401);
+        }
+        assertThat(editor.post("/api/stations", station(unique("锁定后"), FUZIMIAO_LON + 0.001, FUZIMIAO_LAT)).status()).isEqualTo(401);
+    }
+
+    /** Every answer carries the security headers; a form login's session writes only with the CSRF token. */
+    @Test
+    void shouldSendSecurityHeadersAndRefuseASessionWriteWithoutTheCsrfToken() throws Exception {
+        Api.Response any = api().anonymous().get("/api/stations");
+        assertThat(any.header("Content-Security-Policy")).contains("default-src 'self'", "frame-ancestors 'none'");
+        assertThat(any.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(any.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(any.header("Referrer-Policy")).isEqualTo("same-origin");
+
+        assertThat(api().post("/api/users", Map.of("username", "session-planner", "password", "planner-password-1", "role", "PLANNER",
+                "region", "nanjing-core")).status()).isEqualTo(201);
+        java.net.CookieManager cookies = new java.net.CookieManager();
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(cookies)
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        String base = "http://localhost:" + port();
+        browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login.html")).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst()
+                .orElseThrow().getValue();
+        java.net.http.HttpResponse<String> login = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=session-planner&password=planner-password-1&_csrf="
+                        + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8) + "&next=/plan")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location").orElse("")).endsWith("/plan");
+        token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst()
+                .map(java.net.HttpCookie::getValue).orElse(token);
+        String body = api().json().writeValueAsString(station(unique("会话驿站"), FUZIMIAO_LON + 0.002, FUZIMIAO_LAT));
+        // what a cross-site form or script can send: the session cookie, no token
+        java.net.http.HttpResponse<String> forged = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/stations"))
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.body()).contains("CSRF");
+        java.net.http.HttpResponse<String> mine = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/stations"))
+                .header("Content-Type", "application/json").header("X-XSRF-TOKEN", token)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(mine.statusCode()).as(mine.body()).isEqualTo(201);
+        assertThat(api().get("/api/me").json().get("user").get("username").asText()).isEqualTo(Api.ADMIN);
+    }
 }

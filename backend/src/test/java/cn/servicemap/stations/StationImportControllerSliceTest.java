@@ -49,7 +49,7 @@ class StationImportControllerSliceTest extends WebSliceTest {
 
     @Test
     void shouldAnswerAFileTheReaderRefusesAsABadFile() throws Exception {
-        when(imports.importFile(any(), anyString(), any(), anyBoolean(), anyString(), any()))
+        when(imports.importFile(any(), anyString(), any(), anyBoolean(), anyString(), any(), any()))
                 .thenThrow(new IllegalArgumentException("unsupported file type .doc (use CSV, XLSX, GeoJSON or a zipped Shapefile)"));
         assertField(mvc.post().uri("/api/stations/imports").multipart().file(CSV).param("crs", "WGS84").exchange(), "file", null);
     }

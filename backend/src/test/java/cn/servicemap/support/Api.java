@@ -12,8 +12,16 @@ import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Real HTTP against the running test server: what a client sees, headers and all. */
+/**
+ * Real HTTP against the running test server: what a client sees, headers and all. By default it signs every request in
+ * as the test administrator with HTTP Basic (as an API client does); {@link #as} signs in as another user and
+ * {@link #anonymous} as nobody.
+ */
 public final class Api {
+
+    /** The administrator every test application starts with (see DemoRegionTestBase). */
+    public static final String ADMIN = "test-admin";
+    public static final String ADMIN_PASSWORD = "test-admin-password-1";
 
     /** A response: status, headers, and the body parsed as JSON when it is JSON. */
     public record Response(int status, java.net.http.HttpHeaders headers, String text, JsonNode json) {
@@ -25,9 +33,42 @@ public final class Api {
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
     private final String base;
+    private final String authorization;
 
     public Api(int port) {
+        this(port, ADMIN, ADMIN_PASSWORD);
+    }
+
+    private Api(int port, String user, String password) {
         this.base = "http://localhost:" + port;
+        this.authorization = user == null ? null : "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The same server, signed in as this user. */
+    public Api as(String user, String password) {
+        return new Api(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), user, password);
+    }
+
+    /** The same server, signed in as nobody. */
+    public Api anonymous() {
+        return as(null, null);
+    }
+
+    /** GETs a file: status, headers and the bytes. */
+    public HttpResponse<byte[]> bytes(String path) {
+        try {
+            return http.send(authorized(HttpRequest.newBuilder(URI.create(base + path)).GET()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder b) {
+        return authorization == null ? b : b.header("Authorization", authorization);
     }
 
     public Response get(String path) {
@@ -87,7 +128,7 @@ public final class Api {
 
     private Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> r = http.send(authorized(request).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             String type = r.headers().firstValue("Content-Type").orElse("");
             boolean encoded = r.headers().firstValue("Content-Encoding").isPresent(); // e.g. gzip when asked for: not parsed
             JsonNode node = type.contains("json") && !encoded && !r.body().isEmpty() ? json.readTree(r.body()) : null;

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
  * ({@link #expectedSevere}). Subclasses choose the database.
  */
 @RequiresChromium
+@org.springframework.test.context.TestPropertySource(properties = "test.demo-login=true")
 public abstract class DesktopBrowserTestBase extends DemoRegionTestBase {
 
     protected static Browser desktop;

@@ -30,6 +30,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * context for all slice tests, started once. No database, no road network.
  */
 @WebMvcTest
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc(addFilters = false) // who may call what: the security tests
 @Import(WebSlice.class)
 public abstract class WebSliceTest {
 
@@ -72,4 +73,13 @@ public abstract class WebSliceTest {
     protected TargetService targets;
     @MockitoBean
     protected ScenarioComparison comparison;
+    @MockitoBean
+    protected cn.servicemap.security.Access access;
+    @MockitoBean
+    protected cn.servicemap.security.UserService users;
+
+    @org.junit.jupiter.api.BeforeEach
+    void actorOfTheSlice() {
+        org.mockito.Mockito.when(access.actor()).thenReturn("slice-test");
+    }
 }

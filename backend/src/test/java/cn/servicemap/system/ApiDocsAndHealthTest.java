@@ -16,7 +16,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "servicemap.demo.enabled=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"servicemap.demo.enabled=false", "servicemap.security.admin-username=" + Api.ADMIN,
+        "servicemap.security.admin-password=" + Api.ADMIN_PASSWORD})
 class ApiDocsAndHealthTest {
 
     @Value("${local.server.port}")

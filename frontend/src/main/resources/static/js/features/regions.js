@@ -2,7 +2,7 @@
 // link to open each, and a form to add or replace one from its files (POST /api/regions, multipart). A file that
 // does not fit is named at once (400: the reason beside its input); otherwise the import runs as a job that is
 // watched every 500 ms (GET /api/jobs/{id}: stage, percent, time left) and may be cancelled (DELETE).
-import { getJson, chinese } from '../api.js';
+import { getJson, chinese, csrfHeader } from '../api.js';
 import { h, fmtInt } from '../dom.js';
 import { JobWatcher } from '../jobs.js';
 
@@ -211,7 +211,8 @@ class Regions {
     let response;
     try {
       // multipart: the browser writes the Content-Type with its boundary
-      response = await fetch('/api/regions', { method: 'POST', body: data, headers: { Accept: 'application/json, application/problem+json' } });
+      response = await fetch('/api/regions', { method: 'POST', body: data,
+        headers: { Accept: 'application/json, application/problem+json', ...csrfHeader('POST') } });
     } catch (e) {
       this.showFormError('无法连接服务器，请检查网络后重试。');
       this.submitButton.disabled = false;

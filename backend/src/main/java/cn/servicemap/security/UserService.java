@@ -1,0 +1,151 @@
+package cn.servicemap.security;
+
+import cn.servicemap.districts.DistrictRepository;
+import cn.servicemap.system.ConflictException;
+import cn.servicemap.system.InvalidRequestException;
+import cn.servicemap.system.ServiceMapProperties;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/**
+ * Users: creating them (checked: a name, a password of at least 12 characters, a role with a scope that exists), finding
+ * them for login, and the lockout after {@code maxFailedLogins} failed logins in a row (for {@code lockoutMinutes}).
+ * On start, when no user exists and {@code servicemap.security.admin-username} / {@code admin-password} are set, the
+ * first administrator is created from them; there is no default password.
+ */
+@Service
+public class UserService implements UserDetailsService, ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(UserService.class);
+    static final int MIN_PASSWORD_LENGTH = 12;
+
+    @Schema(description = "A new user (新用户)")
+    public record NewUser(String username, @Schema(nullable = true) String displayName, String password, Role role,
+                          @Schema(description = "The region the role applies to; null only for an admin", nullable = true) String region,
+                          @Schema(description = "For a district editor: the district adcodes they edit", nullable = true) List<String> districts) {
+    }
+
+    @Schema(description = "A user as the API shows it (no password)")
+    public record UserView(String username, String displayName, Role role, String roleName, @Schema(nullable = true) String region,
+                           Set<String> districts, boolean demo) {
+        static UserView of(AppUser u, boolean demo) {
+            return new UserView(u.username(), u.displayName(), u.role(), u.role().nameZh(), u.regionCode(), u.districts(), demo);
+        }
+    }
+
+    private final UserRepository users;
+    private final DistrictRepository districts;
+    private final PasswordEncoder encoder;
+    private final ServiceMapProperties.Security settings;
+    private final Clock clock;
+
+    UserService(UserRepository users, DistrictRepository districts, PasswordEncoder encoder, ServiceMapProperties properties, Clock clock) {
+        this.users = users;
+        this.districts = districts;
+        this.encoder = encoder;
+        this.settings = properties.security();
+        this.clock = clock;
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        return users.find(username == null ? "" : username.strip())
+                .map(u -> new SignedInUser(u, false, clock))
+                .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+    }
+
+    /** Creates the first administrator from the settings when there is no user yet. */
+    @Override
+    public void run(ApplicationArguments args) {
+        if (users.count() > 0) {
+            return;
+        }
+        String name = settings.adminUsername();
+        if (name == null || name.isBlank()) {
+            log.warn("No user exists yet, so nobody can sign in to change data: set servicemap.security.admin-username and "
+                    + "admin-password (SERVICEMAP_SECURITY_ADMIN_USERNAME / _PASSWORD) for the first administrator, then restart.");
+            return;
+        }
+        create(new NewUser(name, "系统管理员", settings.adminPassword(), Role.ADMIN, null, List.of()), "configuration");
+        log.info("Created the first administrator {} from the configuration.", name);
+    }
+
+    /** Creates a user; a bad field is a 400 naming it, a taken name a 409. */
+    public UserView create(NewUser u, String createdBy) {
+        String username = u.username() == null ? "" : u.username().strip();
+        if (!username.matches("[A-Za-z0-9._@-]{3,64}")) {
+            throw new InvalidRequestException("username", "用户名须为 3–64 个字母、数字或 . _ @ - (3–64 letters, digits or . _ @ -)");
+        }
+        if (u.password() == null || u.password().length() < MIN_PASSWORD_LENGTH || u.password().length() > 200) {
+            throw new InvalidRequestException("password", "密码至少 " + MIN_PASSWORD_LENGTH + " 个字符 (a password of at least "
+                    + MIN_PASSWORD_LENGTH + " characters)");
+        }
+        if (u.role() == null) {
+            throw new InvalidRequestException("role", "请选择角色 (a role is required: DISTRICT_EDITOR, PLANNER, REGION_ADMIN, ADMIN)");
+        }
+        String region = u.region() == null || u.region().isBlank() ? null : u.region().strip();
+        if (region == null && u.role() != Role.ADMIN) {
+            throw new InvalidRequestException("region", "除系统管理员外须指定区域 (every role but admin needs a region)");
+        }
+        Set<String> adcodes = new LinkedHashSet<>();
+        if (u.role() == Role.DISTRICT_EDITOR) {
+            if (u.districts() == null || u.districts().isEmpty()) {
+                throw new InvalidRequestException("districts", "区县编辑须指定所辖区县 (a district editor needs districts)");
+            }
+            for (String d : u.districts()) {
+                String code = d == null ? "" : d.strip();
+                if (!region.equals(districts.regionOf(code).orElse(null))) {
+                    throw new InvalidRequestException("districts", "区县 " + code + " 不在区域 " + region + " 内 (district not in the region)");
+                }
+                adcodes.add(code);
+            }
+        }
+        if (users.find(username).isPresent()) {
+            throw new ConflictException(HttpStatus.CONFLICT, "username", "用户名已存在 (the username is taken)");
+        }
+        String display = u.displayName() == null || u.displayName().isBlank() ? username : u.displayName().strip();
+        AppUser user = new AppUser(username, display.length() > 100 ? display.substring(0, 100) : display, encoder.encode(u.password()),
+                u.role(), region, adcodes, true, 0, null);
+        users.insert(user, OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS), createdBy);
+        return UserView.of(user, false);
+    }
+
+    public List<UserView> list(String regionCode) {
+        return users.findAll().stream().filter(u -> regionCode == null || regionCode.equals(u.regionCode()))
+                .map(u -> UserView.of(u, false)).toList();
+    }
+
+    @EventListener
+    void onFailure(AuthenticationFailureBadCredentialsEvent e) {
+        String name = String.valueOf(e.getAuthentication().getName());
+        users.failedLogin(name, settings.maxFailedLogins(), OffsetDateTime.now(clock).plusMinutes(settings.lockoutMinutes())
+                .truncatedTo(ChronoUnit.MICROS));
+        log.warn("Failed login for user {}; the account locks for {} min after {} failures in a row.", name, settings.lockoutMinutes(),
+                settings.maxFailedLogins());
+    }
+
+    @EventListener
+    void onSuccess(AuthenticationSuccessEvent e) {
+        if (e.getAuthentication().getPrincipal() instanceof SignedInUser u && !u.demo()) {
+            users.loggedIn(u.getUsername());
+        }
+    }
+}
