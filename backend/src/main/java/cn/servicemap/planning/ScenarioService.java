@@ -60,10 +60,10 @@ public class ScenarioService {
         if (body.name() == null || body.name().isBlank() || body.name().length() > 200) {
             throw new InvalidRequestException("name", "请为方案命名（最多 200 字）(a scenario needs a name of at most 200 characters)");
         }
+        access.requireRegion("region", scope.resolve(body.region()).region().code(), Role.PLANNER);
         TravelProfile profile = body.profile() == null ? TravelProfile.WALK : body.profile();
         CoverageResponses.WhatIf checked = whatIfs.evaluate(new WhatIfs.Request(body.region(), profile, body.bands(), body.kinds(),
                 false, body.changes(), false, null, false));
-        access.requireRegion("region", checked.region().code(), Role.PLANNER);
         long id = scenarios.insert(checked.region().code(), body.name().trim(), profile, body.bands() == null ? List.of() : body.bands().minutes(),
                 body.kinds(), body.changes(), whatIfs.dataVersion(), now());
         return get(id);

@@ -83,9 +83,7 @@ class SecurityConfig {
                                 + (e instanceof org.springframework.security.authentication.LockedException ? "locked" : "bad")
                                 + "&next=" + java.net.URLEncoder.encode(next(request.getParameter("next")), StandardCharsets.UTF_8))))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/"))
-                // a worker's problem report is anonymous anyway (no session to abuse); API clients send credentials
-                .csrf(c -> c.spa().ignoringRequestMatchers(request -> request.getHeader("Authorization") != null)
-                        .ignoringRequestMatchers(HttpMethod.POST, "/api/stations/*/reports"))
+                .csrf(c -> c.spa().requireCsrfProtectionMatcher(request -> needsCsrfToken(request, properties.security().demoLogin())))
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(apiEntry, API)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login.html"), request -> true)
                         .accessDeniedHandler(denied))
@@ -97,6 +95,27 @@ class SecurityConfig {
             http.addFilterBefore(new DemoLoginFilter(clock), AnonymousAuthenticationFilter.class);
         }
         return http.build();
+    }
+
+    /**
+     * Whether a request must carry the CSRF token: a write that rides on something a browser sends by itself — a session
+     * cookie, or (in the demo) being on this machine — and always a login. Not an API client's request with credentials
+     * (a cross-site page cannot set them), nor a request without a session (there is nobody to impersonate: it is
+     * answered 401), nor a worker's problem report (anonymous anyway).
+     */
+    static boolean needsCsrfToken(HttpServletRequest request, boolean demoLogin) {
+        String method = request.getMethod();
+        if ("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method) || "TRACE".equals(method)) {
+            return false;
+        }
+        if ("/login".equals(request.getRequestURI())) {
+            return true;
+        }
+        if (request.getHeader("Authorization") != null
+                || "POST".equals(method) && request.getRequestURI().matches("/api/stations/[^/]+/reports")) {
+            return false;
+        }
+        return request.getSession(false) != null || request.getRequestedSessionId() != null || demoLogin;
     }
 
     /** Where to go after signing in: a path of this app only (never another site). */

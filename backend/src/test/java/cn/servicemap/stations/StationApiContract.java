@@ -329,9 +329,9 @@ abstract class StationApiContract extends DemoRegionTestBase {
         String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst()
                 .orElseThrow().getValue();
         java.net.http.HttpResponse<String> login = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=session-planner&password=planner-password-1&_csrf="
-                        + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8) + "&next=/plan")).build(),
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=session-planner&password=planner-password-1&next=/plan"))
+                .build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(login.headers().firstValue("Location").orElse("")).endsWith("/plan");
