@@ -120,10 +120,12 @@ final class ComplianceTable {
             return new Cell(m, percent, null, Light.GREY, null, m.shortfallUnit(), percent + "%（未设目标）");
         }
         double missing = Math.max(0, targetPercent / 100 * total - covered);
-        double shortfall = m.shortfallUnit().equals("人") ? Math.ceil(missing - 1e-9) : round(missing, 2);
+        boolean people = m.shortfallUnit().equals("人");
+        double shortfall = people ? Math.ceil(missing - 1e-9) : round(missing, 2);
+        double outside = people ? Math.round(total - covered) : round(total - covered, 2);
         Light light = light(100 * covered / total, targetPercent);
-        String text = percent + "%（目标 " + number(targetPercent) + "%" + (light == Light.GREEN ? "，达标）"
-                : "，还差 " + number(shortfall) + " " + m.shortfallUnit() + "）");
+        String text = percent + "%（目标 " + number(targetPercent) + "%" + (light == Light.GREEN ? "，达标" : "，还差 " + number(shortfall) + " "
+                + m.shortfallUnit()) + "；圈外 " + number(outside) + " " + m.shortfallUnit() + "）";
         return new Cell(m, percent, targetPercent, light, shortfall, m.shortfallUnit(), text);
     }
 

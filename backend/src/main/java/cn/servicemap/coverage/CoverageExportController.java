@@ -124,9 +124,17 @@ class CoverageExportController {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static String cell(Object v) {
+    /**
+     * One CSV cell: quoted when it holds a comma, quote or line break; a text that a spreadsheet would take for a formula
+     * (starting with =, +, -, @, a tab or a carriage return: a district name from an imported file can) gets a leading
+     * apostrophe, so Excel and WPS show it as text. Numbers are written as they are.
+     */
+    static String cell(Object v) {
         String s = v == null ? "" : String.valueOf(v);
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        if (!(v instanceof Number) && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+            s = "'" + s;
+        }
+        return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
     private static byte[] xlsx(String title, List<List<Object>> rows) {

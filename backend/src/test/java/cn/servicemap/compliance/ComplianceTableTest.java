@@ -24,7 +24,7 @@ class ComplianceTableTest {
         assertThat(c.value()).isEqualTo(80.0);
         assertThat(c.shortfall()).isEqualTo(1_000.0);
         assertThat(c.light()).isEqualTo(Light.RED); // 80 < 81
-        assertThat(c.text()).isEqualTo("80.0%（目标 90%，还差 1,000 人）");
+        assertThat(c.text()).isEqualTo("80.0%（目标 90%，还差 1,000 人；圈外 2,000 人）");
         Compliance.Cell km = ComplianceTable.share(Measure.WALK_ROAD_SHARE, 12.5, 20, 50.0);
         assertThat(km.light()).isEqualTo(Light.GREEN);
         assertThat(km.shortfall()).isZero();
