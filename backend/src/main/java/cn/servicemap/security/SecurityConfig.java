@@ -118,6 +118,12 @@ class SecurityConfig {
         return request.getSession(false) != null || request.getRequestedSessionId() != null || demoLogin;
     }
 
+    /** A path the firewall refuses (encoded slash or NUL, "../") is a 400 the error page answers, not a 500. */
+    @Bean
+    org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
+        return new org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler();
+    }
+
     /** Where to go after signing in: a path of this app only (never another site). */
     static String next(String next) {
         return next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\") ? next : "/plan";

@@ -38,12 +38,21 @@ class StationImportController {
         }
     }
 
+    static final int MAX_FILE_NAME = 200;
+
     private final StationImportService imports;
     private final Access access;
 
     StationImportController(StationImportService imports, Access access) {
         this.imports = imports;
         this.access = access;
+    }
+
+    /** The file's own name, without any folder a client put in front ("C:\\…\\x.csv", "../x.csv"). */
+    private static String fileName(String original) {
+        String n = original.replace('\\', '/');
+        n = n.substring(n.lastIndexOf('/') + 1).replace("\u0000", "");
+        return n.isBlank() ? "upload.csv" : n;
     }
 
     @Operation(summary = "Check (dry run) or commit a station file (导入站点)",
@@ -55,9 +64,15 @@ class StationImportController {
                                   @Parameter(description = "false (default) checks only; true writes the good rows")
                                   @RequestParam(defaultValue = "false") boolean commit) throws IOException {
         CoordinateSystem system = crs;
-        String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
-                ? "upload.csv" : Path.of(file.getOriginalFilename()).getFileName().toString();
-        Path tmp = Files.createTempFile("servicemap-import-", "-" + name.replaceAll("[^A-Za-z0-9._-]", "_"));
+        String original = file.getOriginalFilename();
+        if (original != null && original.length() > MAX_FILE_NAME) {
+            throw new InvalidRequestException("file", "文件名最多 " + MAX_FILE_NAME + " 个字符 (the file name is longer than " + MAX_FILE_NAME
+                    + " characters)");
+        }
+        String name = original == null || original.isBlank() ? "upload.csv" : fileName(original);
+        String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        // the temporary file keeps the extension the reader goes by, never a name the file system refuses
+        Path tmp = Files.createTempFile("servicemap-import-", "-" + (safe.length() > 60 ? safe.substring(safe.length() - 60) : safe));
         try {
             file.transferTo(tmp);
             return ImportResponse.of(imports.importFile(tmp, name, system, commit, access.actor(), StationRepository.Origin.USER,

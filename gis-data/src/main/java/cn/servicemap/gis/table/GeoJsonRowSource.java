@@ -58,9 +58,12 @@ final class GeoJsonRowSource extends AbstractRowSource {
         Survey survey;
         try (JsonParser first = MAPPER.getFactory().createParser(file.toFile())) {
             survey = Survey.of(first);
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            // nesting thousands deep, or a number or name of megabytes: refused before it costs memory or stack
+            throw new IOException("文件嵌套过深或单个值过长，不是可用的 GeoJSON (nested too deeply or a value too long for GeoJSON)", e);
         } catch (JsonProcessingException e) {
-            throw new IOException("the file is not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ")", e);
+            throw new IOException("文件不是有效的 JSON" + (e.getLocation() == null ? "" : "（第 " + e.getLocation().getLineNr() + " 行）")
+                    + " (the file is not valid JSON" + (e.getLocation() == null ? "" : ", line " + e.getLocation().getLineNr()) + ")", e);
         }
         JsonParser parser = MAPPER.getFactory().createParser(file.toFile());
         try {
