@@ -159,7 +159,8 @@ class DemoRegionLoader implements ApplicationRunner {
         }
         OffsetDateTime now = now();
         List<Long> ids = stations.insertAll(checked, origin, now);
-        stations.recordEvents(ids, "IMPORT", now, actor, actor + " region");
+        stations.recordEvents(ids, "IMPORT", now, actor, actor + " region",
+                checked.stream().map(c -> cn.servicemap.stations.StationSnapshot.json(cn.servicemap.stations.StationSnapshot.of(c))).toList());
         return ids.size();
     }
 

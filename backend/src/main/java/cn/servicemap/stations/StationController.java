@@ -130,6 +130,34 @@ class StationController {
         return withEtag(ResponseEntity.ok(), updated);
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(description = "One version of a station in its audit trail (修改记录)")
+    record HistoryEntry(int version, String action, java.time.OffsetDateTime at, @io.swagger.v3.oas.annotations.media.Schema(nullable = true) String actor,
+                        @io.swagger.v3.oas.annotations.media.Schema(nullable = true) String detail,
+                        @io.swagger.v3.oas.annotations.media.Schema(description = "The fields before the change, null for a new station or when not kept",
+                                nullable = true) java.util.Map<String, String> before,
+                        @io.swagger.v3.oas.annotations.media.Schema(description = "The fields after the change, null when not kept", nullable = true)
+                        java.util.Map<String, String> after,
+                        @io.swagger.v3.oas.annotations.media.Schema(description = "Whether this version can be restored") boolean restorable) {
+    }
+
+    record History(long stationId, int currentVersion, List<HistoryEntry> versions) {
+    }
+
+    @Operation(summary = "A station's history (修改记录): who changed what when, each version's fields before and after")
+    @GetMapping("/{id}/history")
+    History history(@PathVariable long id) {
+        ServicePoint p = stations.get(id);
+        return new History(id, p.version(), stations.history(id).stream().map(e -> new HistoryEntry(e.version(), e.action(), e.at(), e.actor(),
+                e.detail(), e.before() == null ? null : StationSnapshot.read(e.before()), e.after() == null ? null : StationSnapshot.read(e.after()),
+                e.after() != null && e.version() != p.version())).toList());
+    }
+
+    @Operation(summary = "Restore a station to an earlier version (恢复版本): itself a new, audited version")
+    @PostMapping(value = "/{id}/restore", produces = {GEOJSON, "application/json"})
+    ResponseEntity<Feature<StationFeatures.StationProperties>> restore(@PathVariable long id, @RequestParam int version) {
+        return withEtag(ResponseEntity.ok(), stations.restore(id, version, access.actor()));
+    }
+
     @Operation(summary = "Close a service point, keeping the record (关闭站点)", description = "The record stays, with status CLOSED and the reason.")
     @DeleteMapping(value = "/{id}", produces = {GEOJSON, "application/json"})
     ResponseEntity<Feature<StationFeatures.StationProperties>> close(@PathVariable long id, @RequestParam(required = false) String reason,

@@ -85,7 +85,8 @@ public class StationImportService {
                                 report.badRows(), actor)
                         .update(keys, "id");
                 long runId = ((Number) keys.getKeyList().get(0).values().iterator().next()).longValue();
-                repository.recordEvents(ids, "IMPORT", now, actor, "import run " + runId + ": " + originalFileName);
+                repository.recordEvents(ids, "IMPORT", now, actor, "import run " + runId + ": " + originalFileName,
+                        good.stream().map(g -> StationSnapshot.json(StationSnapshot.of(g))).toList());
                 return new Outcome(report, true, runId, ids);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);

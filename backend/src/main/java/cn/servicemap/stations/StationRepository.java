@@ -189,15 +189,37 @@ public class StationRepository {
     }
 
     /** Appends to the audit trail; its highest id is the data version of everything computed from stations. */
-    public void recordEvent(long stationId, String action, int version, OffsetDateTime at, String actor, String detail) {
-        jdbc.sql("INSERT INTO station_event (station_id, action, version, at, actor, detail) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(stationId, action, version, at, actor, detail)
+    /** One audited change: the station's state before (null for a new one) and after it, as {@link StationSnapshot} JSON. */
+    public void recordEvent(long stationId, String action, int version, OffsetDateTime at, String actor, String detail, String before,
+                            String after) {
+        jdbc.sql("INSERT INTO station_event (station_id, action, version, at, actor, detail, before_state, after_state) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(stationId, action, version, at, actor, detail, before, after)
                 .update();
     }
 
-    public void recordEvents(List<Long> stationIds, String action, OffsetDateTime at, String actor, String detail) {
-        List<Object[]> rows = stationIds.stream().map(id -> new Object[]{id, action, 1, at, actor, detail}).toList();
-        jdbcTemplate.batchUpdate("INSERT INTO station_event (station_id, action, version, at, actor, detail) VALUES (?, ?, ?, ?, ?, ?)", rows);
+    /** A station's audit trail, oldest first. */
+    public List<StationEvent> history(long stationId) {
+        return jdbc.sql("SELECT * FROM station_event WHERE station_id = ? ORDER BY id").param(stationId)
+                .query((rs, n) -> new StationEvent(rs.getLong("id"), rs.getString("action"), rs.getInt("version"),
+                        rs.getObject("at", OffsetDateTime.class), rs.getString("actor"), rs.getString("detail"),
+                        rs.getString("before_state"), rs.getString("after_state")))
+                .list();
+    }
+
+    /** One event of a station's audit trail; the states are {@link StationSnapshot} JSON, null for events before they were kept. */
+    public record StationEvent(long id, String action, int version, OffsetDateTime at, String actor, String detail, String before,
+                               String after) {
+    }
+
+    /** The first event of stations written together (an import), each with its state after: {@code after} by position. */
+    public void recordEvents(List<Long> stationIds, String action, OffsetDateTime at, String actor, String detail, List<String> after) {
+        List<Object[]> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < stationIds.size(); i++) {
+            rows.add(new Object[]{stationIds.get(i), action, 1, at, actor, detail, after.get(i)});
+        }
+        jdbcTemplate.batchUpdate("INSERT INTO station_event (station_id, action, version, at, actor, detail, after_state) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)", rows);
     }
 
     /** Increases with every change to any station. */

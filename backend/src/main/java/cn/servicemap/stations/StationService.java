@@ -76,8 +76,9 @@ public class StationService {
         rejectDuplicate(s, null);
         OffsetDateTime now = now();
         long id = repository.insert(s, StationRepository.Origin.USER, now);
-        repository.recordEvent(id, "CREATE", 1, now, actor, null);
-        return get(id);
+        ServicePoint created = get(id);
+        repository.recordEvent(id, "CREATE", 1, now, actor, null, null, StationSnapshot.json(StationSnapshot.of(created)));
+        return created;
     }
 
     /**
@@ -89,6 +90,12 @@ public class StationService {
     @Transactional
     public ServicePoint update(long id, StationInput input, CoordinateSystem crs, int expectedVersion, boolean fromIfMatch,
                                String actor) {
+        return update(id, input, crs, expectedVersion, fromIfMatch, actor, "UPDATE", null);
+    }
+
+    /** As {@link #update(long, StationInput, CoordinateSystem, int, boolean, String)}, audited as {@code action} with a detail. */
+    private ServicePoint update(long id, StationInput input, CoordinateSystem crs, int expectedVersion, boolean fromIfMatch,
+                                String actor, String action, String detail) {
         ServicePoint current = get(id);
         access.requireStationEdit("id", current.adcode());
         CheckedStation s = check(input, crs);
@@ -98,15 +105,17 @@ public class StationService {
         if (current.version() != expectedVersion || !repository.update(id, expectedVersion, s, now)) {
             throw stale(id, expectedVersion, fromIfMatch);
         }
-        repository.recordEvent(id, "UPDATE", expectedVersion + 1, now, actor, null);
-        return get(id);
+        ServicePoint updated = get(id);
+        repository.recordEvent(id, action, expectedVersion + 1, now, actor, detail, StationSnapshot.json(StationSnapshot.of(current)),
+                StationSnapshot.json(StationSnapshot.of(updated)));
+        return updated;
     }
 
     /** Moves a station, keeping its other fields; the district follows the new location. */
     @Transactional
     public ServicePoint move(long id, double lon, double lat, CoordinateSystem crs, String actor) {
         ServicePoint p = get(id);
-        Map<StationField, String> v = fieldsOf(p);
+        Map<StationField, String> v = StationSnapshot.of(p);
         v.put(StationField.LON, BigDecimal.valueOf(lon).toPlainString());
         v.put(StationField.LAT, BigDecimal.valueOf(lat).toPlainString());
         return update(id, new StationInput(v), crs, p.version(), false, actor);
@@ -116,31 +125,37 @@ public class StationService {
     @Transactional
     public ServicePoint reopen(long id, String actor) {
         ServicePoint p = get(id);
-        Map<StationField, String> v = fieldsOf(p);
+        Map<StationField, String> v = StationSnapshot.of(p);
         v.put(StationField.STATUS, StationStatus.OPEN.name());
         v.put(StationField.STATUS_REASON, null);
         return update(id, new StationInput(v), CoordinateSystem.WGS84, p.version(), false, actor);
     }
 
-    /** A station's stored fields as an edit would send them. */
-    private static Map<StationField, String> fieldsOf(ServicePoint p) {
-        Map<StationField, String> v = new EnumMap<>(StationField.class);
-        v.put(StationField.NAME, p.name());
-        v.put(StationField.KIND, p.kind());
-        v.put(StationField.LON, BigDecimal.valueOf(p.lon()).toPlainString());
-        v.put(StationField.LAT, BigDecimal.valueOf(p.lat()).toPlainString());
-        v.put(StationField.ADDRESS, p.address());
-        v.put(StationField.PHONE, p.phone());
-        v.put(StationField.OPENING_HOURS, p.openingHours());
-        v.put(StationField.SERVICES, String.join("|", p.services()));
-        v.put(StationField.HOST_ORG, p.hostOrg());
-        v.put(StationField.OPERATING_UNION, p.operatingUnion());
-        v.put(StationField.CAPACITY, p.capacity() == null ? null : p.capacity().toString());
-        v.put(StationField.STATUS, p.status().name());
-        v.put(StationField.STATUS_REASON, p.statusReason());
-        v.put(StationField.VERIFIED_AT, p.verifiedAt() == null ? null : p.verifiedAt().toString());
-        v.put(StationField.SOURCE, p.source());
-        return v;
+    /** A station's audit trail, oldest first: who changed what when, with its state before and after. */
+    @Transactional(readOnly = true)
+    public List<StationRepository.StationEvent> history(long id) {
+        get(id);
+        return repository.history(id);
+    }
+
+    /**
+     * Brings a station back to what it was at {@code version} (its state after that event), through the ordinary
+     * checked and audited edit: itself a new version, audited as RESTORE. A version whose state was not kept (written
+     * before audit states were kept) cannot be restored.
+     */
+    @Transactional
+    public ServicePoint restore(long id, int version, String actor) {
+        ServicePoint current = get(id);
+        StationRepository.StationEvent event = repository.history(id).stream().filter(e -> e.version() == version).findFirst()
+                .orElseThrow(() -> new InvalidRequestException("version", "站点 #" + id + " 没有第 " + version + " 版 (no such version)"));
+        if (event.after() == null) {
+            throw new ConflictException(HttpStatus.CONFLICT, "version", "第 " + version + " 版的内容未被记录，无法恢复 (that version's state was not kept)");
+        }
+        if (version == current.version()) {
+            throw new ConflictException(HttpStatus.CONFLICT, "version", "已经是第 " + version + " 版 (that is the current version)");
+        }
+        return update(id, StationSnapshot.input(event.after()), CoordinateSystem.WGS84, current.version(), false, actor, "RESTORE",
+                "恢复到第 " + version + " 版 (restored version " + version + ")");
     }
 
     /** Closes a station with a reason (the API's DELETE); the record stays. */
@@ -159,8 +174,10 @@ public class StationService {
         if (current.version() != version || !repository.close(id, version, reason.trim(), now)) {
             throw stale(id, version, true);
         }
-        repository.recordEvent(id, "CLOSE", version + 1, now, actor, reason.trim());
-        return get(id);
+        ServicePoint closed = get(id);
+        repository.recordEvent(id, "CLOSE", version + 1, now, actor, reason.trim(), StationSnapshot.json(StationSnapshot.of(current)),
+                StationSnapshot.json(StationSnapshot.of(closed)));
+        return closed;
     }
 
     private CheckedStation check(StationInput input, CoordinateSystem crs) {

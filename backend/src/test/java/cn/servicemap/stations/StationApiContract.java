@@ -350,4 +350,45 @@ abstract class StationApiContract extends DemoRegionTestBase {
         assertThat(mine.statusCode()).as(mine.body()).isEqualTo(201);
         assertThat(api().get("/api/me").json().get("user").get("username").asText()).isEqualTo(Api.ADMIN);
     }
+    /** Every change is in the station's history with who, when, before and after; an earlier version comes back as a new one. */
+    @Test
+    void shouldKeepAStationsHistoryAndRestoreAnEarlierVersion() {
+        Api api = api();
+        String name = unique("历史驿站");
+        Api.Response created = api.post("/api/stations", station(name, FUZIMIAO_LON + 0.003, FUZIMIAO_LAT));
+        String path = created.header("Location");
+        Map<String, Object> renamed = station(name + "（改名）", FUZIMIAO_LON + 0.003, FUZIMIAO_LAT);
+        assertThat(api.put(path, renamed, Map.of("If-Match", "\"1\"")).status()).isEqualTo(200);
+        assertThat(api.delete(path + "?reason=" + java.net.URLEncoder.encode("装修", java.nio.charset.StandardCharsets.UTF_8),
+                Map.of()).status()).isEqualTo(200);
+
+        JsonNode history = api.get(path + "/history").json();
+        assertThat(history.get("currentVersion").asInt()).isEqualTo(3);
+        assertThat(history.get("versions").findValuesAsString("action")).containsExactly("CREATE", "UPDATE", "CLOSE");
+        assertThat(history.get("versions").findValuesAsString("actor")).containsOnly(Api.ADMIN);
+        JsonNode update = history.get("versions").get(1);
+        assertThat(update.get("before").get("name").asText()).isEqualTo(name);
+        assertThat(update.get("after").get("name").asText()).isEqualTo(name + "（改名）");
+        assertThat(history.get("versions").get(2).get("after").get("status").asText()).isEqualTo("CLOSED");
+        assertThat(history.get("versions").get(0).get("restorable").asBoolean()).isTrue();
+
+        Api.Response restored = api.post(path + "/restore?version=1", Map.of());
+        assertThat(restored.status()).as(restored.text()).isEqualTo(200);
+        assertThat(restored.header("ETag")).isEqualTo("\"4\"");
+        JsonNode now = api.get(path).json().get("properties");
+        assertThat(now.get("name").asText()).isEqualTo(name);
+        assertThat(now.get("status").asText()).isEqualTo("OPEN");
+        JsonNode after = api.get(path + "/history").json().get("versions");
+        assertThat(after.get(3).get("action").asText()).isEqualTo("RESTORE");
+        assertThat(after.get(3).get("detail").asText()).contains("第 1 版");
+        assertThat(after.get(3).get("before").get("status").asText()).isEqualTo("CLOSED");
+
+        assertThat(api.post(path + "/restore?version=4", Map.of()).status()).isEqualTo(409);
+        assertThat(api.post(path + "/restore?version=9", Map.of()).json().get("field").asText()).isEqualTo("version");
+        assertThat(api.anonymous().get(path + "/history").status()).isEqualTo(401);
+        assertThat(api.post("/api/users", Map.of("username", "xuanwu-editor", "password", "editor-password-2", "role", "DISTRICT_EDITOR",
+                "region", "nanjing-core", "districts", List.of("320102"))).status()).isEqualTo(201);
+        assertThat(api.as("xuanwu-editor", "editor-password-2").post(path + "/restore?version=2", Map.of()).status())
+                .as("a 秦淮区 station is not a 玄武区 editor's").isEqualTo(403);
+    }
 }

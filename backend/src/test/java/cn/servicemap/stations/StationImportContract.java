@@ -174,7 +174,7 @@ abstract class StationImportContract extends DemoRegionTestBase {
         int before = repository.count();
         // The stations are inserted, then writing their audit events fails: the whole import must roll back.
         doThrow(new IllegalStateException("simulated failure after the station rows were written"))
-                .when(repository).recordEvents(anyList(), eq("IMPORT"), any(), any(), any());
+                .when(repository).recordEvents(anyList(), eq("IMPORT"), any(), any(), any(), anyList());
         try {
             Api.Response r = api().upload("/api/stations/imports?crs=WGS84&commit=true", "corpus.csv",
                     badCorpus(tag).getBytes(StandardCharsets.UTF_8));
