@@ -147,4 +147,37 @@ class PlannerSitingBrowserTest extends DesktopBrowserTestBase {
     protected boolean expectedSevere(String message) {
         return message.contains("/api/planning/siting/no-such-job"); // the report page asked for an unknown job on purpose
     }
+    /** 修改记录 in a station's popup: its versions with who changed what; 恢复此版本 brings the first one back. */
+    @Test
+    void shouldShowAStationsHistoryAndRestoreAVersionFromItsPopup() {
+        tools.jackson.databind.JsonNode station = api().get("/api/stations?kind=SERVICE_CENTRE").json().get("features").get(0);
+        String id = station.get("id").asText();
+        String name = station.get("properties").get("name").asText();
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("name", name + "（改）");
+        body.put("kind", station.get("properties").get("kind").asText());
+        body.put("lon", station.get("geometry").get("coordinates").get(0).asDouble());
+        body.put("lat", station.get("geometry").get("coordinates").get(1).asDouble());
+        int version = station.get("properties").get("version").asInt();
+        assertThat(api().put("/api/stations/" + id, body, java.util.Map.of("If-Match", "\"" + version + "\"")).status()).isEqualTo(200);
+
+        desktop.open("http://localhost:" + port() + "/plan");
+        assertThat(desktop.waitForPageState()).isEqualTo("ready");
+        desktop.js("window.servicemap.stations.open(Number(arguments[0]))", id);
+        WebElement open = desktop.waitFor(Duration.ofSeconds(10),
+                d -> d.findElements(By.cssSelector(".leaflet-popup .history-open")).stream().findFirst().orElse(null));
+        desktop.js("arguments[0].click()", open);
+        desktop.waitFor(Duration.ofSeconds(10), d -> d.findElements(By.cssSelector(".leaflet-popup .history-list li")).size() == version + 1);
+        assertThat(desktop.driver().findElement(By.cssSelector(".leaflet-popup .history-list li")).getText())
+                .contains("第 " + (version + 1) + " 版 · 修改", "test-admin", "名称：" + name + " → " + name + "（改）");
+        desktop.screenshot("plan-station-history");
+        WebElement restore = desktop.driver().findElement(By.cssSelector(".leaflet-popup .history-list li[data-version='" + version
+                + "'] .history-restore"));
+        desktop.js("arguments[0].click()", restore);
+        desktop.waitFor(Duration.ofSeconds(10), d -> ((String) desktop.js(
+                "const m = document.querySelector('.leaflet-popup .history-msg'); return m ? m.textContent : ''")).startsWith("已恢复"));
+        assertThat(api().get("/api/stations/" + id).json().get("properties").get("name").asText()).isEqualTo(name);
+        assertThat(api().get("/api/stations/" + id + "/history").json().get("versions").findValuesAsString("actor"))
+                .last().asString().contains("demo");
+    }
 }

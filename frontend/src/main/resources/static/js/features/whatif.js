@@ -3,6 +3,7 @@
 // bands, the district table and the numbers here update with the difference — 新增覆盖 / 失去覆盖
 // people per band. Pending changes are listed with 撤销; "保存为方案" stores them (POST
 // /api/scenarios), "放弃" drops them; saved scenarios can be reopened or deleted.
+import { historyButton } from './history.js';
 import { chinese, deleteJson, getJson, postJson } from '../api.js';
 import { h, fmtInt, fmtPct, fmtTime } from '../dom.js';
 import { kindName } from '../kinds.js';
@@ -253,7 +254,8 @@ class WhatIf {
       actions.append(h('button', { type: 'button', class: 'btn btn-danger btn-small whatif-close', onclick: () => this.close(feature.id) },
         '关闭此站（模拟）'));
     }
-    root.append(h('p', { class: 'panel-hint' }, '方案模拟：拖动标记可迁移此站。'), actions);
+    root.append(h('p', { class: 'panel-hint' }, '方案模拟：拖动标记可迁移此站。'), actions,
+      historyButton(this.ctx, this.planner, feature.id));
     return root;
   }
 
