@@ -1,5 +1,6 @@
 package cn.servicemap.compliance;
 
+import cn.servicemap.system.AuditLog;
 import cn.servicemap.security.Role;
 import cn.servicemap.security.Access;
 import cn.servicemap.gis.catalog.PolicyTarget;
@@ -44,9 +45,12 @@ public class TargetService {
     private final Clock clock;
 
     private final Access access;
+    private final AuditLog audit;
 
-    TargetService(PolicyTargets defaults, RegionTargetRepository regionTargets, RegionScope scope, Clock clock, Access access) {
+    TargetService(PolicyTargets defaults, RegionTargetRepository regionTargets, RegionScope scope, Clock clock, Access access,
+                  AuditLog audit) {
         this.access = access;
+        this.audit = audit;
         this.defaults = defaults;
         this.regionTargets = regionTargets;
         this.scope = scope;
@@ -97,8 +101,11 @@ public class TargetService {
         if (note != null && note.length() > 1000) {
             throw new InvalidRequestException("note", "说明最多 1000 字 (the note is at most 1000 characters)");
         }
-        regionTargets.save(new RegionTarget(regionCode, target.code(), value, setBy, note,
-                OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS)));
+        RegionTarget saved = new RegionTarget(regionCode, target.code(), value, setBy, note,
+                OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
+        Compliance.TargetInUse before = inUse(regionCode).stream().filter(t -> t.code().equals(target.code())).findFirst().orElse(null);
+        regionTargets.save(saved);
+        audit.record(AuditLog.Entity.TARGET, regionCode + "/" + target.code(), "SET", access.actor(), regionCode, before, saved);
         return inUse(regionCode).stream().filter(t -> t.code().equals(target.code())).findFirst().orElseThrow();
     }
 
@@ -108,7 +115,10 @@ public class TargetService {
         String regionCode = scope.resolve(region).region().code();
         access.requireRegion("region", regionCode, Role.PLANNER);
         PolicyTarget target = settable(code);
-        if (!regionTargets.delete(regionCode, target.code())) {
+        Compliance.TargetInUse before = inUse(regionCode).stream().filter(t -> t.code().equals(target.code())).findFirst().orElse(null);
+        if (regionTargets.delete(regionCode, target.code())) {
+            audit.record(AuditLog.Entity.TARGET, regionCode + "/" + target.code(), "RESET", access.actor(), regionCode, before, null);
+        } else {
             throw new NotFoundException("本区域未设定目标 " + target.code() + "，已在使用默认值 (the region has no own value for this target)");
         }
     }

@@ -1,5 +1,7 @@
 package cn.servicemap.districts;
 
+import cn.servicemap.security.Access;
+import cn.servicemap.system.AuditLog;
 import cn.servicemap.gis.crs.CoordinateSystem;
 import cn.servicemap.gis.districts.CensusRecord;
 import cn.servicemap.gis.districts.CensusTable;
@@ -33,7 +35,21 @@ public class DistrictService {
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
 
-    DistrictService(DistrictRepository repository, RegionIndex region, TransactionTemplate tx, ApplicationEventPublisher events) {
+    private final AuditLog audit;
+    private final Access access;
+
+    /** What the audit trail keeps of a district (not its boundary: the source file names it). */
+    record DistrictState(String name, String level, double areaKm2, Long population, String populationSource, String boundarySource) {
+        static DistrictState of(District d) {
+            return d == null ? null : new DistrictState(d.nameZh(), d.level(), Math.round(d.areaKm2() * 100) / 100.0, d.population(),
+                    d.populationSource(), d.boundarySource());
+        }
+    }
+
+    DistrictService(DistrictRepository repository, RegionIndex region, TransactionTemplate tx, ApplicationEventPublisher events,
+                    AuditLog audit, Access access) {
+        this.audit = audit;
+        this.access = access;
         this.repository = repository;
         this.region = region;
         this.tx = tx;
@@ -53,7 +69,7 @@ public class DistrictService {
 
     public void store(Collection<DistrictBoundary> boundaries, String source, boolean synthetic, String regionCode) {
         tx.executeWithoutResult(s -> {
-            boundaries.forEach(b -> repository.upsertBoundary(b, source, synthetic, regionCode));
+            boundaries.forEach(b -> upsertAudited(b, source, synthetic, regionCode));
             events.publishEvent(new DistrictsChanged(source, regionCode));
         });
         region.refresh();
@@ -70,7 +86,7 @@ public class DistrictService {
         List<String> keep = boundaries.stream().map(DistrictBoundary::adcode).toList();
         DistrictLocator locator = new DistrictLocator(boundaries, RegionIndex.BOUNDARY_TOLERANCE_IN_METERS);
         tx.executeWithoutResult(s -> {
-            boundaries.forEach(b -> repository.upsertBoundary(b, source, false, regionCode));
+            boundaries.forEach(b -> upsertAudited(b, source, false, regionCode));
             List<DistrictRepository.PlacedStation> moving = repository.stationsOutside(regionCode, keep);
             for (DistrictRepository.PlacedStation st : moving) {
                 String to = locator.locate(st.lon(), st.lat()).orElseThrow(() -> new IllegalStateException(
@@ -86,6 +102,14 @@ public class DistrictService {
         });
         region.refresh();
         log.info("Stored {} district boundaries from {}", boundaries.size(), source);
+    }
+
+    /** Stores one boundary, audited with the district as it was and as it is. */
+    private void upsertAudited(DistrictBoundary b, String source, boolean synthetic, String regionCode) {
+        DistrictState before = DistrictState.of(repository.findByAdcode(b.adcode()).orElse(null));
+        repository.upsertBoundary(b, source, synthetic, regionCode);
+        audit.record(AuditLog.Entity.DISTRICT, b.adcode(), before == null ? "CREATE" : "REPLACE", access.actor(), regionCode, before,
+                DistrictState.of(repository.findByAdcode(b.adcode()).orElse(null)));
     }
 
     /**
@@ -127,6 +151,8 @@ public class DistrictService {
                     missing.add(d.adcode() + " " + d.nameZh());
                 } else if (repository.setPopulation(d.adcode(), r.population(), r.urbanShare(), source)) {
                     matched++;
+                    audit.record(AuditLog.Entity.CENSUS, d.adcode(), "SET", access.actor(), regionCode, DistrictState.of(d),
+                            DistrictState.of(repository.findByAdcode(d.adcode()).orElse(null)));
                 }
             }
             events.publishEvent(new DistrictsChanged(source, regionCode));

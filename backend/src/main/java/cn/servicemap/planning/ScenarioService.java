@@ -1,5 +1,6 @@
 package cn.servicemap.planning;
 
+import cn.servicemap.system.AuditLog;
 import cn.servicemap.security.Role;
 import cn.servicemap.security.Access;
 import cn.servicemap.coverage.Bands;
@@ -44,10 +45,12 @@ public class ScenarioService {
     private final RegionScope scope;
 
     private final Access access;
+    private final AuditLog audit;
 
     ScenarioService(ScenarioRepository scenarios, WhatIfs whatIfs, StationService stations, Clock clock, RegionScope scope,
-                    Access access) {
+                    Access access, AuditLog audit) {
         this.access = access;
+        this.audit = audit;
         this.scope = scope;
         this.scenarios = scenarios;
         this.whatIfs = whatIfs;
@@ -66,7 +69,9 @@ public class ScenarioService {
                 false, body.changes(), false, null, false));
         long id = scenarios.insert(checked.region().code(), body.name().trim(), profile, body.bands() == null ? List.of() : body.bands().minutes(),
                 body.kinds(), body.changes(), whatIfs.dataVersion(), now());
-        return get(id);
+        Scenario saved = get(id);
+        audit.record(AuditLog.Entity.SCENARIO, String.valueOf(id), "CREATE", access.actor(), saved.region(), null, saved);
+        return saved;
     }
 
     Scenario get(long id) {
@@ -128,11 +133,14 @@ public class ScenarioService {
         if (!scenarios.markApplied(id, now())) {
             throw new ConflictException(HttpStatus.CONFLICT, "id", "方案已被应用 (scenario already applied)");
         }
+        audit.record(AuditLog.Entity.SCENARIO, String.valueOf(id), "APPLY", access.actor(), s.region(), s, get(id));
         return new Applied(id, s.changes().size(), touched);
     }
 
     void delete(long id) {
-        access.requireRegion("id", get(id).region(), Role.PLANNER);
+        Scenario s = get(id);
+        access.requireRegion("id", s.region(), Role.PLANNER);
+        audit.record(AuditLog.Entity.SCENARIO, String.valueOf(id), "DELETE", access.actor(), s.region(), s, null);
         if (!scenarios.delete(id)) {
             throw new NotFoundException("没有编号为 " + id + " 的方案 (no scenario " + id + ")");
         }

@@ -1,5 +1,6 @@
 package cn.servicemap.region;
 
+import cn.servicemap.system.AuditLog;
 import cn.servicemap.coverage.CoverageService;
 import cn.servicemap.districts.DistrictService;
 import cn.servicemap.gis.crs.CoordinateSystem;
@@ -55,8 +56,11 @@ public class RegionImportService {
     private final TransactionTemplate tx;
     private final Clock clock;
 
+    private final AuditLog audit;
+
     RegionImportService(RegionRepository regions, DistrictService districts, CoverageService coverage, TransactionTemplate tx,
-                        Clock clock) {
+                        Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.regions = regions;
         this.districts = districts;
         this.coverage = coverage;
@@ -181,8 +185,11 @@ public class RegionImportService {
                     fresh ? "It is marked FAILED; fix the file and import it again." : "Its previous version keeps serving.", e);
             throw e;
         }
+        Region previous = regions.find(code).orElse(null);
         var stored = tx.execute(s -> {
             regions.save(candidate);
+            audit.record(AuditLog.Entity.REGION, code, fresh ? "CREATE" : "REPLACE", actor, code,
+                    previous == null ? null : previous.withStatus(previous.status(), previous.statusReason()), candidate);
             districts.replaceRegionDistricts(c.boundaries(), c.districtFile().getFileName() + " (" + c.crs() + " → WGS84)", code);
             return districts.applyCensus(c.census(), c.censusFile().getFileName().toString(), code);
         });

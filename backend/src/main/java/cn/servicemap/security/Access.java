@@ -26,9 +26,11 @@ public class Access {
         return a != null && a.getPrincipal() instanceof SignedInUser u ? Optional.of(u) : Optional.empty();
     }
 
-    /** The name audit records carry for the acting user ("anonymous" when nobody is signed in). */
+    /** The name audit records carry for the acting user ("anonymous" for a request nobody signed, "system" outside requests). */
     public String actor() {
-        return current().map(u -> u.demo() ? u.getUsername() + " (demo)" : u.getUsername()).orElse("anonymous");
+        return current().map(u -> u.demo() ? u.getUsername() + " (demo)" : u.getUsername())
+                .orElse(org.springframework.web.context.request.RequestContextHolder.getRequestAttributes() == null
+                        ? "system" : "anonymous"); // no request: the command line, start-up or a job
     }
 
     /**

@@ -1,5 +1,6 @@
 package cn.servicemap.security;
 
+import cn.servicemap.system.AuditLog;
 import cn.servicemap.districts.DistrictRepository;
 import cn.servicemap.system.ConflictException;
 import cn.servicemap.system.InvalidRequestException;
@@ -57,7 +58,11 @@ public class UserService implements UserDetailsService, ApplicationRunner {
     private final ServiceMapProperties.Security settings;
     private final Clock clock;
 
-    UserService(UserRepository users, DistrictRepository districts, PasswordEncoder encoder, ServiceMapProperties properties, Clock clock) {
+    private final AuditLog audit;
+
+    UserService(UserRepository users, DistrictRepository districts, PasswordEncoder encoder, ServiceMapProperties properties, Clock clock,
+                AuditLog audit) {
+        this.audit = audit;
         this.users = users;
         this.districts = districts;
         this.encoder = encoder;
@@ -125,7 +130,9 @@ public class UserService implements UserDetailsService, ApplicationRunner {
         AppUser user = new AppUser(username, display.length() > 100 ? display.substring(0, 100) : display, encoder.encode(u.password()),
                 u.role(), region, adcodes, true, 0, null);
         users.insert(user, OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS), createdBy);
-        return UserView.of(user, false);
+        UserView view = UserView.of(user, false);
+        audit.record(AuditLog.Entity.USER, username, "CREATE", createdBy, region, null, view);
+        return view;
     }
 
     public List<UserView> list(String regionCode) {

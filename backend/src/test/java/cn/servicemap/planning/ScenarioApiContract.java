@@ -52,6 +52,8 @@ abstract class ScenarioApiContract extends DemoRegionTestBase {
                 .contains("补缺口方案");
         assertThat(api.post("/api/scenarios/" + id + "/apply", Map.of()).status()).isEqualTo(409);
         assertThat(api.get("/api/scenarios/" + id).json().get("note").asText()).contains("已应用");
+        assertThat(api.get("/api/audit?entity=SCENARIO&region=nanjing-core&key=" + id).json().get("events").findValuesAsString("action"))
+                .containsExactly("APPLY", "CREATE");
     }
 
     @Test
@@ -214,6 +216,15 @@ abstract class ScenarioApiContract extends DemoRegionTestBase {
         assertThat(api.delete("/api/planning/targets/SHUANG15_COVERAGE_SHARE", Map.of()).status()).isEqualTo(204);
         assertThat(api.delete("/api/planning/targets/SHUANG15_COVERAGE_SHARE", Map.of()).status()).isEqualTo(404);
         assertThat(cell(api.get("/api/planning/compliance").json().get("total"), "WALK_ROAD_SHARE").get("target").asDouble()).isEqualTo(90.0);
+
+        // both changes are in the audit trail, with who, before and after
+        JsonNode audit = api.get("/api/audit?entity=TARGET&region=nanjing-core&key=nanjing-core/SHUANG15_COVERAGE_SHARE").json().get("events");
+        assertThat(audit.findValuesAsString("action")).containsExactly("RESET", "SET");
+        assertThat(audit.findValuesAsString("actor")).containsOnly(Api.ADMIN);
+        assertThat(audit.get(1).get("after").asText()).contains("南京市总工会 规划处", "95");
+        assertThat(audit.get(0).get("before").asText()).contains("\"value\":95");
+        assertThat(api.get("/api/audit?entity=SPACESHIP&region=nanjing-core").json().get("field").asText()).isEqualTo("entity");
+        assertThat(api.anonymous().get("/api/audit?region=nanjing-core").status()).isEqualTo(401);
     }
 
     @Test

@@ -173,6 +173,12 @@ abstract class RegionsApiContract extends DemoRegionTestBase {
         assertThat(compared.get("b").get("changes").get("closed").asInt()).isEqualTo(1);
         assertThat(compared.get("total").get("peopleCoveredChange").asLong()).isNotPositive();
         assertThat(api.delete("/api/planning/targets/SHUANG15_COVERAGE_SHARE?region=" + CITY, Map.of()).status()).isEqualTo(204);
+
+        // the import is in the audit trail: the region, its districts and census figures, by whom
+        JsonNode audit = api.get("/api/audit?region=" + CITY + "&limit=1000").json().get("events");
+        assertThat(audit.findValuesAsString("entity")).contains("REGION", "DISTRICT", "CENSUS", "SCENARIO", "TARGET");
+        assertThat(audit.findValues("entity").stream().filter(e -> e.asText().equals("DISTRICT")).count()).isEqualTo(8);
+        assertThat(audit.findValuesAsString("region")).containsOnly(CITY);
     }
 
     /**

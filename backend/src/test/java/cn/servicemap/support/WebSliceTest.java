@@ -77,6 +77,8 @@ public abstract class WebSliceTest {
     protected cn.servicemap.security.Access access;
     @MockitoBean
     protected cn.servicemap.security.UserService users;
+    @MockitoBean
+    protected cn.servicemap.system.AuditLog audit;
 
     @org.junit.jupiter.api.BeforeEach
     void actorOfTheSlice() {
