@@ -1,20 +1,12 @@
 package cn.servicemap.feedback;
 
-import cn.servicemap.security.Access;
-import cn.servicemap.stations.StationService;
-import cn.servicemap.system.ConflictException;
 import cn.servicemap.system.FieldError;
 import cn.servicemap.system.InvalidRequestException;
-import cn.servicemap.system.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,28 +28,32 @@ class ProblemReportController {
     record Reports(List<ProblemReport> reports) {
     }
 
-    private final ProblemReportRepository reports;
-    private final StationService stations;
-    private final Clock clock;
-
-    private final Access access;
-
-    ProblemReportController(ProblemReportRepository reports, StationService stations, Clock clock, Access access) {
-        this.access = access;
-        this.reports = reports;
-        this.stations = stations;
-        this.clock = clock;
+    @io.swagger.v3.oas.annotations.media.Schema(description = "Confirming a report: a note, and for 位置变了 the station's new position")
+    record Confirmation(@io.swagger.v3.oas.annotations.media.Schema(nullable = true) String note,
+                        @io.swagger.v3.oas.annotations.media.Schema(nullable = true) Double lon,
+                        @io.swagger.v3.oas.annotations.media.Schema(nullable = true) Double lat,
+                        @io.swagger.v3.oas.annotations.media.Schema(nullable = true) cn.servicemap.gis.crs.CoordinateSystem crs) {
     }
 
-    @Operation(summary = "Report a problem with a station (报告问题)", description = "type: CLOSED (已关闭), NO_WATER (没有水), MOVED (位置变了), OTHER (其他)")
+    private final Moderation moderation;
+
+    ProblemReportController(Moderation moderation) {
+        this.moderation = moderation;
+    }
+
+    @Operation(summary = "Report a problem with a station (报告问题), no login needed",
+            description = "type: CLOSED (已关闭), NO_WATER (没有水), MOVED (位置变了), UNSAFE (不安全), OTHER (其他). 201 for a new report; 200 "
+                    + "when the same device reported the same problem within 30 minutes (merged, its count raised); 429 after 10 new "
+                    + "reports a minute from one device.")
     @PostMapping("/api/stations/{id}/reports")
-    ResponseEntity<ProblemReport> report(@PathVariable long id, @RequestBody NewReport body) {
+    ResponseEntity<ProblemReport> report(@PathVariable long id, @RequestBody NewReport body, jakarta.servlet.http.HttpServletRequest request) {
         List<FieldError> errors = new ArrayList<>();
         ProblemType type = null;
         try {
             type = ProblemType.valueOf(body.type() == null ? "" : body.type().trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            errors.add(new FieldError("type", "问题类型应为 CLOSED、NO_WATER、MOVED 或 OTHER (type must be CLOSED, NO_WATER, MOVED or OTHER)", "BAD_TYPE"));
+            errors.add(new FieldError("type", "问题类型应为 CLOSED、NO_WATER、MOVED、UNSAFE 或 OTHER (type must be CLOSED, NO_WATER, MOVED, "
+                    + "UNSAFE or OTHER)", "BAD_TYPE"));
         }
         String note = trimmed(body.note(), "note", 500, errors);
         String contact = trimmed(body.contact(), "contact", 100, errors);
@@ -67,22 +63,35 @@ class ProblemReportController {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        stations.get(id);
-        long reportId = reports.insert(id, type, note, contact, now());
-        return ResponseEntity.created(URI.create("/api/reports/" + reportId)).body(reports.findById(reportId).orElseThrow());
+        Moderation.Reported r = moderation.report(id, type, note, contact,
+                Moderation.clientKey(request.getRemoteAddr(), String.valueOf(request.getHeader("User-Agent"))));
+        return r.merged() ? ResponseEntity.ok(r.report())
+                : ResponseEntity.created(URI.create("/api/reports/" + r.report().id())).body(r.report());
     }
 
-    @Operation(summary = "Workers' problem reports, newest first, by status or station (问题报告)")
+    @Operation(summary = "The problem reports of the stations you may edit, newest first (待处理的问题报告)")
     @GetMapping("/api/reports")
     Reports list(@RequestParam(required = false) String status, @RequestParam(required = false) Long stationId) {
         String s = status == null || status.isBlank() ? null : status.trim().toUpperCase(Locale.ROOT);
         if (s != null && !s.equals("OPEN") && !s.equals("RESOLVED")) {
             throw new InvalidRequestException("status", "status 应为 OPEN 或 RESOLVED (status must be OPEN or RESOLVED)");
         }
-        return new Reports(reports.find(s, stationId));
+        return new Reports(moderation.queue(s, stationId));
     }
 
-    @Operation(summary = "Resolve a problem report with what was done (处理问题报告)")
+    @Operation(summary = "Confirm a report (核实问题): the station changes as reported, through the audited edit")
+    @PostMapping("/api/reports/{id}/confirm")
+    ProblemReport confirm(@PathVariable long id, @RequestBody(required = false) Confirmation body) {
+        List<FieldError> errors = new ArrayList<>();
+        String note = body == null ? null : trimmed(body.note(), "note", 300, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        return moderation.confirm(id, note, body == null ? null : body.lon(), body == null ? null : body.lat(),
+                body == null ? null : body.crs());
+    }
+
+    @Operation(summary = "Dismiss a report with the reason (不予采纳); the station stays as it is")
     @PostMapping("/api/reports/{id}/resolve")
     ProblemReport resolve(@PathVariable long id, @RequestBody Resolution body) {
         List<FieldError> errors = new ArrayList<>();
@@ -93,13 +102,7 @@ class ProblemReportController {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        ProblemReport report = reports.findById(id)
-                .orElseThrow(() -> new NotFoundException("没有编号为 " + id + " 的问题报告 (no report " + id + ")"));
-        access.requireStationEdit("id", stations.get(report.stationId()).adcode()); // the station's own editors
-        if (!reports.resolve(id, resolution, now())) {
-            throw new ConflictException(HttpStatus.CONFLICT, "status", "该问题已处理 (report " + report.id() + " is already resolved)");
-        }
-        return reports.findById(id).orElseThrow();
+        return moderation.dismiss(id, resolution);
     }
 
     private static String trimmed(String value, String field, int max, List<FieldError> errors) {
@@ -114,7 +117,4 @@ class ProblemReportController {
         return v;
     }
 
-    private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
-    }
 }

@@ -5,6 +5,7 @@ public enum ProblemType {
     CLOSED("已关闭"),
     NO_WATER("没有水"),
     MOVED("位置变了"),
+    UNSAFE("不安全"),
     OTHER("其他");
 
     private final String nameZh;

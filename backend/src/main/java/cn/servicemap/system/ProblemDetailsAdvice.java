@@ -54,6 +54,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 List.of(new FieldError(e.field(), e.getMessage(), "FORBIDDEN")));
     }
 
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "请求过于频繁 (too many requests)", e.getMessage()));
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "未找到 (not found)", e.getMessage());

@@ -22,21 +22,21 @@ class ProblemReportControllerSliceTest extends WebSliceTest {
     void shouldRefuseAnUnknownType() {
         assertField(report("{\"type\":\"BROKEN\"}"), "type", "BAD_TYPE");
         assertField(report("{\"note\":\"没有水\"}"), "type", "BAD_TYPE");
-        verifyNoInteractions(reports, stations);
+        verifyNoInteractions(moderation);
     }
 
     @Test
     void shouldRefuseANoteOver500Characters() {
         assertField(report("{\"type\":\"NO_WATER\",\"note\":\"" + "水".repeat(501) + "\"}"), "note", "TOO_LONG");
         assertField(report("{\"type\":\"NO_WATER\",\"contact\":\"" + "1".repeat(101) + "\"}"), "contact", "TOO_LONG");
-        verifyNoInteractions(reports, stations);
+        verifyNoInteractions(moderation);
     }
 
     @Test
     void shouldRequireANoteForOther() {
         assertField(report("{\"type\":\"other\"}"), "note", "MISSING_VALUE");
         assertField(report("{\"type\":\"OTHER\",\"note\":\"   \"}"), "note", "MISSING_VALUE");
-        verifyNoInteractions(reports, stations);
+        verifyNoInteractions(moderation);
     }
 
     @Test
@@ -50,14 +50,18 @@ class ProblemReportControllerSliceTest extends WebSliceTest {
     void shouldRefuseAnUnknownStatusFilter() {
         assertField(mvc.get().uri("/api/reports?status=DONE").exchange(), "status", null);
         assertField(mvc.get().uri("/api/reports?stationId=seven").exchange(), "stationId", "BAD_VALUE");
-        verifyNoInteractions(reports);
+        verifyNoInteractions(moderation);
     }
 
     @Test
     void shouldAnswerAnUnknownStationOrReportWith404() {
-        when(stations.get(99L)).thenThrow(new NotFoundException("没有编号为 99 的站点 (no station 99)"));
+        when(moderation.report(org.mockito.ArgumentMatchers.eq(99L), org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(),
+                org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any()))
+                .thenThrow(new NotFoundException("没有编号为 99 的站点 (no station 99)"));
         assertProblem(mvc.post().uri("/api/stations/99/reports").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"type\":\"CLOSED\"}").exchange(), 404);
+        when(moderation.dismiss(org.mockito.ArgumentMatchers.eq(5L), org.mockito.ArgumentMatchers.any()))
+                .thenThrow(new NotFoundException("没有编号为 5 的问题报告 (no report 5)"));
         MvcTestResult resolve = mvc.post().uri("/api/reports/5/resolve").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"resolution\":\"已联系站点\"}").exchange();
         assertProblem(resolve, 404);
@@ -68,7 +72,7 @@ class ProblemReportControllerSliceTest extends WebSliceTest {
     void shouldRequireAResolution() {
         assertField(mvc.post().uri("/api/reports/5/resolve").contentType(MediaType.APPLICATION_JSON).content("{}").exchange(),
                 "resolution", "MISSING_VALUE");
-        verifyNoInteractions(reports);
+        verifyNoInteractions(moderation);
     }
 
     private MvcTestResult report(String json) {

@@ -79,6 +79,8 @@ public abstract class WebSliceTest {
     protected cn.servicemap.security.UserService users;
     @MockitoBean
     protected cn.servicemap.system.AuditLog audit;
+    @MockitoBean
+    protected cn.servicemap.feedback.Moderation moderation;
 
     @org.junit.jupiter.api.BeforeEach
     void actorOfTheSlice() {
