@@ -13,6 +13,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RegionRepository {
 
+    /** Counts this instance's writes to the region table, so that a reader's copy knows when it is stale. */
+    private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
+
+    /** How many times this instance wrote the region table. */
+    long writes() {
+        return writes.get();
+    }
+
     private static final String COLUMNS = "code, name_zh, synthetic, description, osm_source, credits, loaded_at, status, status_reason";
 
     private final JdbcClient jdbc;
@@ -37,6 +45,7 @@ public class RegionRepository {
 
     /** Inserts the region, or replaces the record of the region with its code. */
     public void save(Region r) {
+        writes.incrementAndGet();
         String credits = String.join("\n", r.credits());
         int updated = jdbc.sql("""
                         UPDATE region SET name_zh = ?, synthetic = ?, description = ?, osm_source = ?, credits = ?, loaded_at = ?,
@@ -54,6 +63,7 @@ public class RegionRepository {
 
     /** Records where an import stands. */
     public void setStatus(String code, RegionStatus status, String reason) {
+        writes.incrementAndGet();
         jdbc.sql("UPDATE region SET status = ?, status_reason = ? WHERE code = ?").params(status.name(), reason, code).update();
     }
 

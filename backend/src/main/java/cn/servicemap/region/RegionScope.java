@@ -39,10 +39,33 @@ public class RegionScope {
         }
     }
 
+    /** Re-read the regions at least this often: another instance on the same database may have imported one. */
+    static final long FRESH_NANOS = 2_000_000_000L;
+
+    /** The regions as last read, with this instance's write count and the time then. */
+    private record Snapshot(List<Region> regions, long writes, long readAt) {
+    }
+
     private final RegionRepository regions;
+    private final java.util.concurrent.atomic.AtomicReference<Snapshot> snapshot = new java.util.concurrent.atomic.AtomicReference<>();
 
     RegionScope(RegionRepository regions) {
         this.regions = regions;
+    }
+
+    /**
+     * Every region-scoped request asks here: the table is read again after this instance wrote it, and at least every
+     * {@link #FRESH_NANOS} (for writes by other instances), not on every request.
+     */
+    private List<Region> all() {
+        Snapshot s = snapshot.get();
+        long now = System.nanoTime();
+        long writes = regions.writes();
+        if (s == null || s.writes() != writes || now - s.readAt() > FRESH_NANOS) {
+            s = new Snapshot(List.copyOf(regions.findAll()), writes, now);
+            snapshot.set(s);
+        }
+        return s.regions();
     }
 
     /** The region asked for, or the only one; 400 naming the codes when it is ambiguous or unknown, 503 when there is none. */
@@ -52,7 +75,7 @@ public class RegionScope {
 
     /** As {@link #resolve}, but empty when the instance holds no region at all. */
     public Optional<Scope> resolveIfAny(String code) {
-        List<Region> all = regions.findAll();
+        List<Region> all = all();
         if (code == null || code.isBlank()) {
             if (all.size() > 1) {
                 throw new InvalidRequestException("region", "本实例有多个区域，请用 region 参数指定：" + codes(all)

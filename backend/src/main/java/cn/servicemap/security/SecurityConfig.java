@@ -166,13 +166,14 @@ class SecurityConfig {
                    List<cn.servicemap.system.FieldError> errors) {
     }
 
-    /** Loads the CSRF token on every request so that its cookie is always there for the page's script. */
+    /** Loads the CSRF token for every page, so that its cookie is there for the page's script. */
     static final class CsrfCookieFilter extends OncePerRequestFilter {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-            if (token != null) {
+            // pages set the cookie their scripts send back; API answers need not (a new token per call costs)
+            if (token != null && !request.getRequestURI().startsWith("/api/")) {
                 token.getToken();
             }
             chain.doFilter(request, response);
