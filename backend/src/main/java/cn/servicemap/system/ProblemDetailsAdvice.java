@@ -101,6 +101,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
+     * The database cannot be reached (restarting, the connection pool exhausted, a failover): 503 with when to try again,
+     * not 500 — nothing was written, and the pool reconnects by itself once the database is back.
+     */
+    @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
+            org.springframework.dao.TransientDataAccessException.class, org.springframework.transaction.CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+        log.warn("The database could not be reached ({}); answered 503. Check that the database is running and reachable; the "
+                + "connection pool reconnects by itself.", e.getClass().getSimpleName());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "数据库暂时不可用 (database unavailable)",
+                        "数据库暂时无法访问，请稍后重试；未写入任何内容 (the database cannot be reached just now; nothing was written — try again)"));
+    }
+
+    /**
      * Anything else is the server's fault, including an IllegalArgumentException or IllegalStateException from
      * inside gis-data: request values are checked before they get there. The body names an error id that the
      * log line carries, and nothing of the exception.

@@ -98,6 +98,17 @@ class CoverageControllerSliceTest extends WebSliceTest {
         assertThat(iae).bodyText().doesNotContain("JTS");
     }
 
+    @Test
+    void shouldAnswer503WhenTheDatabaseCannotBeReached() {
+        when(whatIfs.state(any(), any(), any(), any(), any(Boolean.class)))
+                .thenThrow(new org.springframework.jdbc.CannotGetJdbcConnectionException("Connection refused: localhost:55432"));
+        MvcTestResult r = mvc.get().uri("/api/coverage").exchange();
+        assertThat(r).hasStatus(503);
+        assertThat(r).hasHeader("Retry-After", "5");
+        assertThat(r).bodyJson().extractingPath("$.type").asString().endsWith("database-unavailable");
+        assertThat(r).bodyText().doesNotContain("55432", "Connection refused", "Jdbc");
+    }
+
     private MvcTestResult whatIf(String json) {
         return mvc.post().uri("/api/whatif").contentType(MediaType.APPLICATION_JSON).content(json).exchange();
     }
