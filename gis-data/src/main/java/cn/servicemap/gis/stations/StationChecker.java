@@ -91,7 +91,7 @@ public final class StationChecker {
                 kind = resolved.get().code();
             } else {
                 problems.add(new FieldProblem(StationField.KIND, in.get(StationField.KIND), ProblemCode.UNKNOWN_KIND,
-                        "未知的站点类型“" + in.get(StationField.KIND) + "”，可用：" + catalog.kinds().stream()
+                        "未知的站点类型“" + shown(in.get(StationField.KIND)) + "”，可用：" + catalog.kinds().stream()
                                 .map(StationKind::nameZh).collect(Collectors.joining("、"))
                                 + " (unknown kind)"));
             }
@@ -114,7 +114,7 @@ public final class StationChecker {
             services = resolved.codes();
             for (String unknown : resolved.unknown()) {
                 problems.add(new FieldProblem(StationField.SERVICES, unknown, ProblemCode.UNKNOWN_SERVICE,
-                        "未知的服务项目“" + unknown + "” (unknown service)"));
+                        "未知的服务项目“" + shown(unknown) + "” (unknown service)"));
             }
         }
         String hours = null;
@@ -258,7 +258,7 @@ public final class StationChecker {
             return negative ? -d : d;
         }
         problems.add(new FieldProblem(f, raw, ProblemCode.NOT_A_NUMBER,
-                "“" + raw + "”不是有效的" + (f == StationField.LON ? "经度" : "纬度") + " (" + f.apiName() + " is not a number)"));
+                "“" + shown(raw) + "”不是有效的" + (f == StationField.LON ? "经度" : "纬度") + " (" + f.apiName() + " is not a number)"));
         return null;
     }
 
@@ -282,4 +282,8 @@ public final class StationChecker {
         return Normalizer.normalize(s, Normalizer.Form.NFKC).trim();
     }
 
+    /** A value as a reason quotes it: at most 50 characters, so that a long cell cannot make a long message. */
+    private static String shown(String value) {
+        return value == null || value.length() <= 50 ? value : value.substring(0, 49) + "…";
+    }
 }

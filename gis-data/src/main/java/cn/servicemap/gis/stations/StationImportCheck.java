@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,10 +16,31 @@ import java.util.Optional;
  * English headers, checks each row with a {@link StationChecker}, and flags likely duplicates
  * (the same name within {@value #DUPLICATE_RADIUS_IN_METERS} m, compared as the checker's
  * {@link StationChecker#duplicateFinder(double)} does) of stored stations and of earlier rows. Streams the rows; holds only the good ones and the problems.
+ *
+ * <p>The report stays small whatever the file: it lists the first {@value #MAX_LISTED_PROBLEMS} problems
+ * and the first {@value #MAX_LISTED_WARNINGS} warnings and counts the rest; values and column names in it
+ * are cut to {@value #MAX_QUOTED_CHARS} characters. (How large a file may be is bounded by
+ * {@link cn.servicemap.gis.table.ReadLimits} when it is opened.)
  */
 public final class StationImportCheck {
 
     public static final double DUPLICATE_RADIUS_IN_METERS = 30;
+
+    /**
+     * Problems listed in a report; the others are only counted. A file of 500,000 rows with an error in
+     * each would otherwise answer with a hundred megabytes; a thousand is more than anyone reads, and the
+     * user fixes the first ones and checks again.
+     */
+    public static final int MAX_LISTED_PROBLEMS = 1000;
+
+    /** Warnings listed in a report (one per ignored column, so at most as many as the file has columns); then one line says how many more. */
+    public static final int MAX_LISTED_WARNINGS = 100;
+
+    /** Characters of a cell value or column name quoted in a problem or warning. */
+    public static final int MAX_QUOTED_CHARS = 100;
+
+    /** Characters of a problem's reason; the readers and the checker quote values short, this is the safety net. */
+    private static final int MAX_REASON_CHARS = 500;
 
     /** A station already stored, for duplicate detection. */
     public record StoredStation(long id, String name, double lon, double lat) {
@@ -29,8 +51,8 @@ public final class StationImportCheck {
 
     public static ImportReport check(RowSource rows, String fileName, CoordinateSystem crs, StationChecker checker,
                                      Iterable<StoredStation> stored) {
-        List<RowProblem> problems = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
+        Problems problems = new Problems();
+        Warnings warnings = new Warnings();
         Map<StationField, String> columns = mapColumns(rows.headers(), warnings);
         for (StationField f : StationField.values()) {
             if (f.required() && !columns.containsKey(f)) {
@@ -39,8 +61,8 @@ public final class StationImportCheck {
                                 + String.join(", ", f.headers()) + ")"));
             }
         }
-        if (!problems.isEmpty()) {
-            return new ImportReport(fileName, rows.format(), crs, 0, List.of(), problems, warnings);
+        if (problems.count() > 0) {
+            return problems.report(fileName, rows.format(), crs, 0, List.of(), 1, warnings);
         }
         DuplicateFinder duplicates = checker.duplicateFinder(DUPLICATE_RADIUS_IN_METERS);
         for (StoredStation s : stored) {
@@ -48,9 +70,11 @@ public final class StationImportCheck {
         }
         List<ImportedRow> good = new ArrayList<>();
         int total = 0;
+        int badRows = 0;
         for (SourceRow row : rows) {
             total++;
             if (!row.readProblems().isEmpty()) {
+                badRows++;
                 for (String p : row.readProblems()) {
                     problems.add(new RowProblem(row.rowNumber(), null, null, ProblemCode.UNREADABLE_ROW, p));
                 }
@@ -60,6 +84,7 @@ public final class StationImportCheck {
             columns.forEach((field, header) -> values.put(field, row.cells().get(header)));
             StationChecker.Result result = checker.check(new StationInput(values), crs);
             if (!result.ok()) {
+                badRows++;
                 for (FieldProblem p : result.problems()) {
                     problems.add(new RowProblem(row.rowNumber(), p.field() == null ? null : columns.get(p.field()),
                             p.value(), p.code(), p.reason()));
@@ -69,6 +94,7 @@ public final class StationImportCheck {
             CheckedStation s = result.station();
             Optional<String> earlier = duplicates.find(s.name(), s.lon(), s.lat());
             if (earlier.isPresent()) {
+                badRows++;
                 problems.add(new RowProblem(row.rowNumber(), columns.get(StationField.NAME), s.name(), ProblemCode.DUPLICATE,
                         "疑似重复：与" + earlier.get() + "同名且相距不到 " + (int) DUPLICATE_RADIUS_IN_METERS
                                 + " 米 (likely duplicate: same name within " + (int) DUPLICATE_RADIUS_IN_METERS + " m)"));
@@ -77,24 +103,82 @@ public final class StationImportCheck {
             duplicates.add(s.name(), s.lon(), s.lat(), "第 " + row.rowNumber() + " 行 (row " + row.rowNumber() + ")");
             good.add(new ImportedRow(row.rowNumber(), s));
         }
-        return new ImportReport(fileName, rows.format(), crs, total, good, problems, warnings);
+        return problems.report(fileName, rows.format(), crs, total, good, badRows, warnings);
     }
 
-    private static Map<StationField, String> mapColumns(List<String> headers, List<String> warnings) {
+    private static Map<StationField, String> mapColumns(List<String> headers, Warnings warnings) {
         Map<StationField, String> columns = new LinkedHashMap<>();
         for (String header : headers) {
             Optional<StationField> field = StationField.forHeader(header);
             if (field.isEmpty()) {
                 if (!header.isBlank()) {
-                    warnings.add("忽略未识别的列“" + header + "” (column '" + header + "' ignored)");
+                    warnings.add("忽略未识别的列“" + quote(header) + "” (column '" + quote(header) + "' ignored)");
                 }
             } else if (columns.containsKey(field.get())) {
-                warnings.add("列“" + header + "”与“" + columns.get(field.get()) + "”重复，仅使用后者 (duplicate column '"
-                        + header + "' ignored)");
+                warnings.add("列“" + quote(header) + "”与“" + quote(columns.get(field.get())) + "”重复，仅使用后者 (duplicate column '"
+                        + quote(header) + "' ignored)");
             } else {
                 columns.put(field.get(), header);
             }
         }
         return columns;
+    }
+
+    /** A value or name as quoted in a report: at most {@value #MAX_QUOTED_CHARS} characters. */
+    static String quote(String text) {
+        return text == null || text.length() <= MAX_QUOTED_CHARS ? text : text.substring(0, MAX_QUOTED_CHARS - 1) + "…";
+    }
+
+    /** The problems of a check: the first {@value #MAX_LISTED_PROBLEMS} kept, the others counted. */
+    private static final class Problems {
+        private final List<RowProblem> listed = new ArrayList<>();
+        private int unlisted;
+
+        void add(RowProblem p) {
+            if (listed.size() < MAX_LISTED_PROBLEMS) {
+                String reason = p.reason().length() <= MAX_REASON_CHARS ? p.reason()
+                        : p.reason().substring(0, MAX_REASON_CHARS - 1) + "…";
+                listed.add(new RowProblem(p.rowNumber(), quote(p.column()), quote(p.value()), p.code(), reason));
+            } else {
+                unlisted++;
+            }
+        }
+
+        int count() {
+            return listed.size() + unlisted;
+        }
+
+        ImportReport report(String fileName, String format, CoordinateSystem crs, int total, List<ImportedRow> good,
+                            int badRows, Warnings warnings) {
+            List<String> lines = warnings.lines();
+            if (unlisted > 0) {
+                lines.add("只列出前 " + MAX_LISTED_PROBLEMS + " 个问题，另有 " + unlisted + " 个未列出 (only the first "
+                        + String.format(Locale.ROOT, "%,d", MAX_LISTED_PROBLEMS) + " problems are listed; "
+                        + String.format(Locale.ROOT, "%,d", unlisted) + " more are not)");
+            }
+            return new ImportReport(fileName, format, crs, total, good, listed, unlisted, badRows, lines);
+        }
+    }
+
+    /** The warnings of a check: the first {@value #MAX_LISTED_WARNINGS} kept, then one line with the count of the rest. */
+    private static final class Warnings {
+        private final List<String> listed = new ArrayList<>();
+        private int unlisted;
+
+        void add(String warning) {
+            if (listed.size() < MAX_LISTED_WARNINGS) {
+                listed.add(warning);
+            } else {
+                unlisted++;
+            }
+        }
+
+        List<String> lines() {
+            List<String> lines = new ArrayList<>(listed);
+            if (unlisted > 0) {
+                lines.add("另有 " + unlisted + " 条警告未列出 (" + unlisted + " more warnings not listed)");
+            }
+            return lines;
+        }
     }
 }

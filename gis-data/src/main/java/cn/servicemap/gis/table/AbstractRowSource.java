@@ -5,11 +5,21 @@ import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
-/** Single-pass iteration and close bookkeeping shared by the readers. */
+/**
+ * Single-pass iteration and close bookkeeping shared by the readers, and the last line of the row
+ * limit: a row beyond {@link ReadLimits#maxRows()} ends the iteration with a {@link ReadLimitException}
+ * (the readers try to refuse such files at open already).
+ */
 abstract class AbstractRowSource implements RowSource {
 
+    protected final ReadLimits limits;
     private boolean iterated;
     private boolean closed;
+    private int rowsRead;
+
+    protected AbstractRowSource(ReadLimits limits) {
+        this.limits = limits;
+    }
 
     /** Reads the next row, or returns null at the end of the data. */
     protected abstract SourceRow readNext() throws IOException;
@@ -40,7 +50,13 @@ abstract class AbstractRowSource implements RowSource {
                     try {
                         next = readNext();
                     } catch (IOException e) {
+                        done = true;
                         throw new UncheckedIOException(e);
+                    }
+                    if (next != null && ++rowsRead > limits.maxRows()) {
+                        next = null;
+                        done = true;
+                        throw new UncheckedIOException(limits.tooManyRows());
                     }
                     done = next == null;
                 }

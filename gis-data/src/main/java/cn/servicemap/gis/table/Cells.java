@@ -21,23 +21,31 @@ final class Cells {
      * Cleans a header row: trims names, drops blank names at the end, names a blank header in the
      * middle "column N" (1-based), and rejects duplicate names.
      *
-     * @throws IOException if two columns have the same name
+     * @throws ReadLimitException if more than {@link ReadLimits#maxColumns()} columns remain or a name is
+     *                            longer than {@link ReadLimits#maxCellChars()}
+     * @throws IOException        if two columns have the same name
      */
-    static List<String> headerNames(List<String> raw) throws IOException {
+    static List<String> headerNames(List<String> raw, ReadLimits limits) throws IOException {
         int last = raw.size() - 1;
         while (last >= 0 && (raw.get(last) == null || raw.get(last).isBlank())) {
             last--;
+        }
+        if (last + 1 > limits.maxColumns()) {
+            throw limits.tooManyColumns();
         }
         List<String> names = new ArrayList<>(last + 1);
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i <= last; i++) {
             String name = raw.get(i) == null ? "" : raw.get(i).strip();
+            if (name.length() > limits.maxCellChars()) {
+                throw limits.cellTooLong("表头第 " + (i + 1) + " 列的列名", "the name of column " + (i + 1));
+            }
             if (name.isEmpty()) {
                 name = "column " + (i + 1);
             }
             Integer earlier = seen.putIfAbsent(name, i + 1);
             if (earlier != null) {
-                throw new IOException("the header has two columns named '" + name + "' (columns " + earlier
+                throw new IOException("the header has two columns named '" + abbreviate(name) + "' (columns " + earlier
                         + " and " + (i + 1) + "): rename one of them");
             }
             names.add(name);
@@ -58,12 +66,17 @@ final class Cells {
         for (int i = headers.size(); i < values.size(); i++) {
             String v = values.get(i);
             if (v != null && !v.isBlank()) {
-                problems.add("more cells than the " + headers.size() + " header columns: column " + (i + 1)
-                        + " holds '" + abbreviate(v.strip()) + "'");
+                problems.add(extraCell(headers.size(), i + 1, v));
                 break;
             }
         }
         return cells;
+    }
+
+    /** The read problem of a row with a non-blank cell right of the header. */
+    static String extraCell(int headerColumns, int column, String value) {
+        return "more cells than the " + headerColumns + " header columns: column " + column
+                + " holds '" + abbreviate(value.strip()) + "'";
     }
 
     /** A number as plain decimal text without exponent or trailing zeros: 12, 118.7654321, 0.00001. */

@@ -17,58 +17,96 @@ import cn.servicemap.gis.crs.CoordinateSystem;
 /**
  * Streaming RFC 4180 reader: quoted fields, doubled quotes, line breaks inside quotes, CRLF/LF/CR.
  * The delimiter (comma, tab or semicolon; the full-width comma '，' is text) is the one that occurs
- * most often, outside quotes, in the header line. The encoding comes from {@link TextEncoding}: the
- * file is read twice (once to check UTF-8, once to parse), never held in memory.
+ * most often, outside quotes, in the header line. The encoding comes from {@link TextEncoding}. The
+ * file is read three times, streaming, never held in memory: to check the encoding, to check it
+ * against the {@link ReadLimits} (so that a file with too many rows, a too wide header or a too long
+ * cell is refused at open, before any row is used), and to deliver the rows.
  *
  * <p>Row numbers count records as a spreadsheet shows them: a record whose quoted field spans three
  * lines is one row; blank records (empty or only delimiters) are skipped but counted. The header is
- * the first non-blank record.
+ * the first non-blank record. Cells right of the header are not kept: the first non-blank one is
+ * reported as a read problem of its row.
  */
 final class CsvRowSource extends AbstractRowSource {
 
     private static final int HEADER_PEEK_LIMIT_CHARS = 1 << 20;
     private static final char REPLACEMENT = '\uFFFD';
+    /** Characters kept of a cell right of the header, for the read problem that quotes it. */
+    private static final int EXTRA_CELL_KEPT_CHARS = 64;
 
     private final BufferedReader reader;
     private final String encodingLabel;
     private final List<String> headers;
     private final RecordTokenizer tokenizer;
-    private int recordNumber;
 
-    private CsvRowSource(BufferedReader reader, String encodingLabel) throws IOException {
+    private CsvRowSource(BufferedReader reader, String encodingLabel, char delimiter, ReadLimits limits)
+            throws IOException {
+        super(limits);
         this.reader = reader;
         this.encodingLabel = encodingLabel;
-        this.tokenizer = new RecordTokenizer(reader, detectDelimiter(reader));
+        this.tokenizer = new RecordTokenizer(reader, delimiter, limits);
+        this.headers = readHeader(tokenizer, limits);
+    }
+
+    static CsvRowSource open(Path file, ReadLimits limits) throws IOException {
+        TextEncoding.Detected encoding = TextEncoding.detect(file);
+        char delimiter;
+        try (BufferedReader check = reader(file, encoding)) {
+            delimiter = detectDelimiter(check);
+            RecordTokenizer tokenizer = new RecordTokenizer(check, delimiter, limits);
+            readHeader(tokenizer, limits);
+            tokenizer.keepColumns(0, false);
+            int rows = 0;
+            for (Record record = tokenizer.next(); record != null; record = tokenizer.next()) {
+                if (!record.isBlank() && ++rows > limits.maxRows()) {
+                    throw limits.tooManyRows();
+                }
+            }
+        }
+        BufferedReader reader = reader(file, encoding);
+        try {
+            return new CsvRowSource(reader, encoding.label(), delimiter, limits);
+        } catch (IOException | RuntimeException e) {
+            reader.close();
+            throw e;
+        }
+    }
+
+    private static BufferedReader reader(Path file, TextEncoding.Detected encoding) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        try {
+            in.skipNBytes(encoding.bomLength());
+            return new BufferedReader(new InputStreamReader(in, encoding.charset().newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)), 64 * 1024);
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Reads up to the first non-blank record and makes it the header; afterwards the tokenizer keeps
+     * as many cells as the header has columns.
+     */
+    private static List<String> readHeader(RecordTokenizer tokenizer, ReadLimits limits) throws IOException {
+        tokenizer.keepColumns(limits.maxColumns(), true);
         List<String> headerFields = null;
         while (headerFields == null) {
             Record record = tokenizer.next();
             if (record == null) {
                 throw new IOException("the file has no header row (it is empty)");
             }
-            recordNumber++;
             if (!record.isBlank()) {
                 headerFields = record.fields();
             }
         }
-        this.headers = Cells.headerNames(headerFields);
+        List<String> headers = Cells.headerNames(headerFields, limits);
         if (headers.isEmpty()) {
             throw new IOException("the header row is empty");
         }
-    }
-
-    static CsvRowSource open(Path file) throws IOException {
-        TextEncoding.Detected encoding = TextEncoding.detect(file);
-        InputStream in = Files.newInputStream(file);
-        try {
-            in.skipNBytes(encoding.bomLength());
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, encoding.charset().newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE)), 64 * 1024);
-            return new CsvRowSource(reader, encoding.label());
-        } catch (IOException | RuntimeException e) {
-            in.close();
-            throw e;
-        }
+        tokenizer.keepColumns(headers.size(), false);
+        return headers;
     }
 
     @Override
@@ -94,17 +132,19 @@ final class CsvRowSource extends AbstractRowSource {
             if (record == null) {
                 return null;
             }
-            recordNumber++;
             if (record.isBlank()) {
                 continue;
             }
             List<String> problems = new ArrayList<>(record.problems());
             var cells = Cells.assemble(headers, record.fields(), problems);
+            if (record.extraColumn() > 0) {
+                problems.add(Cells.extraCell(headers.size(), record.extraColumn(), record.extraValue()));
+            }
             if (cells.values().stream().anyMatch(v -> v.indexOf(REPLACEMENT) >= 0)) {
                 problems.add("the row contains bytes that are not valid " + encodingLabel
                         + " text (shown as \uFFFD): check the file's encoding");
             }
-            return new SourceRow(recordNumber, cells, problems);
+            return new SourceRow(record.number(), cells, problems);
         }
     }
 
@@ -149,22 +189,50 @@ final class CsvRowSource extends AbstractRowSource {
         return ',';
     }
 
-    /** One physical record: its fields and any problems found while splitting it. */
-    private record Record(List<String> fields, List<String> problems) {
+    /**
+     * One physical record: its row number, the kept cells (at most as many as the tokenizer keeps), the
+     * first non-blank cell beyond those (column 0 if none; its value cut short) and any problems found
+     * while splitting it.
+     */
+    private record Record(int number, List<String> fields, int extraColumn, String extraValue, boolean blankCells,
+                          List<String> problems) {
         boolean isBlank() {
-            return problems.isEmpty() && fields.stream().allMatch(String::isBlank);
+            return problems.isEmpty() && blankCells;
         }
     }
 
-    /** Splits a character stream into records; one character of look-ahead, no other buffering. */
+    /**
+     * Splits a character stream into records; one character of look-ahead, no other buffering. Keeps
+     * the first {@code keep} cells of a record; of the others only whether they are blank. Refuses a
+     * cell longer than {@link ReadLimits#maxCellChars()} as soon as it gets there.
+     */
     private static final class RecordTokenizer {
         private final Reader in;
         private final char delimiter;
+        private final ReadLimits limits;
+        private final StringBuilder field = new StringBuilder();
         private int pending = -2;
+        private int recordNumber;
+        private int keep;
+        private boolean refuseMore;
+        private int column;
+        private int fieldLength;
+        private boolean fieldKept;
+        private boolean fieldNonBlank;
 
-        RecordTokenizer(Reader in, char delimiter) {
+        RecordTokenizer(Reader in, char delimiter, ReadLimits limits) {
             this.in = in;
             this.delimiter = delimiter;
+            this.limits = limits;
+        }
+
+        /**
+         * From the next record on, keeps {@code columns} cells; with {@code refuseMore} a non-blank cell
+         * beyond them refuses the file (the header).
+         */
+        void keepColumns(int columns, boolean refuseMore) {
+            this.keep = columns;
+            this.refuseMore = refuseMore;
         }
 
         private int read() throws IOException {
@@ -187,22 +255,41 @@ final class CsvRowSource extends AbstractRowSource {
                 return null;
             }
             unread(c);
-            List<String> fields = new ArrayList<>();
-            List<String> problems = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
+            recordNumber++;
+            List<String> fields = new ArrayList<>(Math.min(keep, 32));
+            List<String> problems = new ArrayList<>(0);
+            boolean blank = true;
+            int extraColumn = 0;
+            String extraValue = null;
+            column = 0;
             while (true) {
+                column++;
+                field.setLength(0);
+                fieldLength = 0;
+                fieldKept = column <= keep;
+                fieldNonBlank = false;
                 c = read();
-                if (c == '"' && field.isEmpty()) {
-                    readQuoted(field, problems, fields.size() + 1);
-                    c = readAfterQuote(field, problems, fields.size() + 1);
+                if (c == '"') {
+                    readQuoted(problems);
+                    c = readAfterQuote(problems);
                 } else {
                     while (c >= 0 && c != delimiter && c != '\n' && c != '\r') {
-                        field.append((char) c);
+                        append(c, false);
                         c = read();
                     }
                 }
-                fields.add(field.toString());
-                field.setLength(0);
+                if (fieldKept) {
+                    fields.add(field.toString());
+                } else if (fieldNonBlank) {
+                    if (refuseMore) {
+                        throw limits.tooManyColumns();
+                    }
+                    if (extraColumn == 0) {
+                        extraColumn = column;
+                        extraValue = field.toString();
+                    }
+                }
+                blank &= !fieldNonBlank;
                 if (c == delimiter) {
                     continue;
                 }
@@ -212,12 +299,26 @@ final class CsvRowSource extends AbstractRowSource {
                         unread(n);
                     }
                 }
-                return new Record(fields, problems);
+                return new Record(recordNumber, fields, extraColumn, extraValue, blank, problems);
+            }
+        }
+
+        private void append(int c, boolean quoted) throws ReadLimitException {
+            if (++fieldLength > limits.maxCellChars()) {
+                String where = "第 " + recordNumber + " 行第 " + column + " 列的单元格";
+                String whereEn = "the cell in row " + recordNumber + ", column " + column;
+                throw quoted
+                        ? limits.cellTooLong(where, whereEn, "，可能是引号没有闭合", ": perhaps a quote is not closed")
+                        : limits.cellTooLong(where, whereEn);
+            }
+            fieldNonBlank |= !Character.isWhitespace(c);
+            if (fieldKept || field.length() < EXTRA_CELL_KEPT_CHARS) {
+                field.append((char) c);
             }
         }
 
         /** Reads a quoted field's content after the opening quote, up to and including the closing quote. */
-        private void readQuoted(StringBuilder field, List<String> problems, int column) throws IOException {
+        private void readQuoted(List<String> problems) throws IOException {
             while (true) {
                 int c = read();
                 if (c < 0) {
@@ -227,18 +328,18 @@ final class CsvRowSource extends AbstractRowSource {
                 if (c == '"') {
                     int n = read();
                     if (n == '"') {
-                        field.append('"');
+                        append('"', true);
                         continue;
                     }
                     unread(n);
                     return;
                 }
-                field.append((char) c);
+                append(c, true);
             }
         }
 
         /** Skips to the end of the field after a closing quote; stray text is kept and reported. */
-        private int readAfterQuote(StringBuilder field, List<String> problems, int column) throws IOException {
+        private int readAfterQuote(List<String> problems) throws IOException {
             int c = read();
             boolean reported = false;
             while (c >= 0 && c != delimiter && c != '\n' && c != '\r') {
@@ -246,7 +347,7 @@ final class CsvRowSource extends AbstractRowSource {
                     problems.add("text after the closing quote in column " + column);
                     reported = true;
                 }
-                field.append((char) c);
+                append(c, false);
                 c = read();
             }
             return c;

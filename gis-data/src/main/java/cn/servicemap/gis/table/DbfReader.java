@@ -35,14 +35,17 @@ final class DbfReader implements Closeable {
     private final Charset charset;
     private final List<Field> fields;
     private final int recordCount;
+    private final int headerLength;
     private final int recordLength;
     private int recordsRead;
 
-    private DbfReader(InputStream in, Charset charset, List<Field> fields, int recordCount, int recordLength) {
+    private DbfReader(InputStream in, Charset charset, List<Field> fields, int recordCount, int headerLength,
+                      int recordLength) {
         this.in = in;
         this.charset = charset;
         this.fields = fields;
         this.recordCount = recordCount;
+        this.headerLength = headerLength;
         this.recordLength = recordLength;
     }
 
@@ -76,7 +79,7 @@ final class DbfReader implements Closeable {
             fields.add(new Field(name, (char) (descriptor[11] & 0xFF), descriptor[16] & 0xFF));
         }
         in.skipNBytes(Math.max(0, headerLength - position));
-        return new DbfReader(in, charset, List.copyOf(fields), recordCount, recordLength);
+        return new DbfReader(in, charset, List.copyOf(fields), recordCount, headerLength, recordLength);
     }
 
     List<Field> fields() {
@@ -85,6 +88,11 @@ final class DbfReader implements Closeable {
 
     int recordCount() {
         return recordCount;
+    }
+
+    /** The size of the table as its header declares it: header plus records (not to be trusted, only to refuse). */
+    long declaredSize() {
+        return headerLength + (long) recordCount * recordLength;
     }
 
     /** The next record, or null after the last one (or at a premature end of file). */

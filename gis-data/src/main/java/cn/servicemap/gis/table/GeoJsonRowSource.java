@@ -1,6 +1,8 @@
 package cn.servicemap.gis.table;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,13 +12,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.NumericNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.databind.node.ValueNode;
 
 import cn.servicemap.gis.crs.CoordinateSystem;
 
@@ -33,41 +45,47 @@ import cn.servicemap.gis.crs.CoordinateSystem;
  * problem of that row. The legacy {@code crs} member is honoured if it names WGS84 (CRS84, EPSG:4326)
  * or CGCS2000 (EPSG:4490); any other crs is rejected. Without it, no system is declared, even though
  * RFC 7946 implies WGS84: Chinese data (e.g. DataV) is often GCJ-02 without saying so.
+ *
+ * <p>Limits ({@link ReadLimits}), all checked by the first pass, so that a file beyond them is refused at
+ * open: the parser's own {@link StreamReadConstraints} bound nesting ({@link ReadLimits#maxNestingDepth()})
+ * and the length of every string and name ({@link ReadLimits#maxCellChars()}); a feature may hold at most
+ * {@link ReadLimits#maxFeatureValues()} JSON values (counted as its tree is built); there may be at most
+ * {@link ReadLimits#maxRows()} features and {@link ReadLimits#maxColumns()} distinct property names, and no
+ * property may become a cell longer than {@link ReadLimits#maxCellChars()}.
  */
 final class GeoJsonRowSource extends AbstractRowSource {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
-
     private final JsonParser parser;
+    private final CountingNodeFactory nodes;
     private final List<String> headers;
     private final Optional<CoordinateSystem> declared;
     private final JsonNode singleFeature;
     private int featureNumber;
     private boolean inFeatures;
 
-    private GeoJsonRowSource(JsonParser parser, Survey survey) {
+    private GeoJsonRowSource(JsonParser parser, CountingNodeFactory nodes, Survey survey, ReadLimits limits) {
+        super(limits);
         this.parser = parser;
+        this.nodes = nodes;
         this.headers = Cells.withLonLat(new ArrayList<>(survey.propertyNames));
         this.declared = survey.declared;
         this.singleFeature = survey.singleFeature;
     }
 
-    static GeoJsonRowSource open(Path file) throws IOException {
+    static GeoJsonRowSource open(Path file, ReadLimits limits) throws IOException {
+        CountingNodeFactory nodes = new CountingNodeFactory(limits.maxFeatureValues());
+        ObjectMapper mapper = mapper(limits, nodes);
         Survey survey;
-        try (JsonParser first = MAPPER.getFactory().createParser(file.toFile())) {
-            survey = Survey.of(first);
-        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
-            // nesting thousands deep, or a number or name of megabytes: refused before it costs memory or stack
-            throw new IOException("文件嵌套过深或单个值过长，不是可用的 GeoJSON (nested too deeply or a value too long for GeoJSON)", e);
+        try (JsonParser first = mapper.getFactory().createParser(file.toFile())) {
+            survey = Survey.of(first, nodes, limits);
         } catch (JsonProcessingException e) {
-            throw new IOException("文件不是有效的 JSON" + (e.getLocation() == null ? "" : "（第 " + e.getLocation().getLineNr() + " 行）")
-                    + " (the file is not valid JSON" + (e.getLocation() == null ? "" : ", line " + e.getLocation().getLineNr()) + ")", e);
+            throw refusal(e, limits);
+        } catch (TooManyValues e) {
+            throw tooManyValues(limits);
         }
-        JsonParser parser = MAPPER.getFactory().createParser(file.toFile());
+        JsonParser parser = mapper.getFactory().createParser(file.toFile());
         try {
-            GeoJsonRowSource source = new GeoJsonRowSource(parser, survey);
+            GeoJsonRowSource source = new GeoJsonRowSource(parser, nodes, survey, limits);
             if (survey.singleFeature == null) {
                 source.moveToFeatures();
             }
@@ -101,13 +119,66 @@ final class GeoJsonRowSource extends AbstractRowSource {
         if (!inFeatures) {
             return null;
         }
-        JsonToken token = parser.nextToken();
-        if (token == JsonToken.END_ARRAY || token == null) {
-            inFeatures = false;
-            return null;
+        try {
+            JsonToken token = parser.nextToken();
+            if (token == JsonToken.END_ARRAY || token == null) {
+                inFeatures = false;
+                return null;
+            }
+            nodes.reset();
+            JsonNode feature = parser.readValueAsTree();
+            return row(++featureNumber, feature == null ? NullNode.getInstance() : feature);
+        } catch (JsonProcessingException e) { // the survey read the same tokens: only if the file changed since
+            throw refusal(e, limits);
+        } catch (TooManyValues e) {
+            throw tooManyValues(limits);
         }
-        JsonNode feature = parser.readValueAsTree();
-        return row(++featureNumber, feature == null ? NullNode.getInstance() : feature);
+    }
+
+    /** A mapper whose parser keeps to the limits and whose trees count their values. */
+    private static ObjectMapper mapper(ReadLimits limits, CountingNodeFactory nodes) {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(limits.maxNestingDepth())
+                        .maxStringLength(limits.maxCellChars())
+                        .maxNameLength(limits.maxCellChars())
+                        .build())
+                .build();
+        ObjectMapper mapper = new ObjectMapper(factory)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+        mapper.setNodeFactory(nodes);
+        return mapper;
+    }
+
+    /** What to tell the user about a file the parser refused: a limit it passed, or where it is not JSON. */
+    private static IOException refusal(JsonProcessingException e, ReadLimits limits) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StreamConstraintsException) {
+                String message = String.valueOf(t.getMessage());
+                IOException refusal;
+                if (message.contains("nesting")) {
+                    refusal = new ReadLimitException("GeoJSON 嵌套超过 " + limits.maxNestingDepth() + " 层",
+                            "the GeoJSON is nested more than " + limits.maxNestingDepth() + " levels deep");
+                } else if (message.startsWith("String")) {
+                    refusal = limits.cellTooLong("GeoJSON 中有一段文本", "a text in the GeoJSON");
+                } else if (message.startsWith("Name")) {
+                    refusal = limits.cellTooLong("GeoJSON 中有一个属性名", "a property name in the GeoJSON");
+                } else {
+                    // a number of more than a thousand digits, or a limit of a later parser version
+                    refusal = new ReadLimitException("GeoJSON 中有数字或值过长", "a number or value in the GeoJSON is too long");
+                }
+                refusal.initCause(e);
+                return refusal;
+            }
+        }
+        return new IOException("文件不是有效的 JSON" + (e.getLocation() == null ? "" : "（第 " + e.getLocation().getLineNr() + " 行）")
+                + " (the file is not valid JSON" + (e.getLocation() == null ? "" : ", line " + e.getLocation().getLineNr()) + ")", e);
+    }
+
+    private static ReadLimitException tooManyValues(ReadLimits limits) {
+        return new ReadLimitException("GeoJSON 中有要素超过 " + limits.maxFeatureValues() + " 个值",
+                "a feature of the GeoJSON holds more than " + ReadLimits.grouped(limits.maxFeatureValues()) + " values");
     }
 
     @Override
@@ -208,14 +279,23 @@ final class GeoJsonRowSource extends AbstractRowSource {
         return value.toString();
     }
 
-    /** First pass: the document's type, its crs and the property names of all features. */
+    /**
+     * First pass: the document's type, its crs and the property names of all features; refuses the file if
+     * it goes beyond the limits (see the class comment).
+     */
     private static final class Survey {
         private final Set<String> propertyNames = new LinkedHashSet<>();
+        private final ReadLimits limits;
         private Optional<CoordinateSystem> declared = Optional.empty();
         private JsonNode singleFeature;
+        private int features;
 
-        static Survey of(JsonParser parser) throws IOException {
-            Survey survey = new Survey();
+        private Survey(ReadLimits limits) {
+            this.limits = limits;
+        }
+
+        static Survey of(JsonParser parser, CountingNodeFactory nodes, ReadLimits limits) throws IOException {
+            Survey survey = new Survey(limits);
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IOException("GeoJSON must be a JSON object (a FeatureCollection or a Feature)");
             }
@@ -234,12 +314,14 @@ final class GeoJsonRowSource extends AbstractRowSource {
                         }
                         sawFeatures = true;
                         while (parser.nextToken() != JsonToken.END_ARRAY) {
+                            nodes.reset();
                             JsonNode feature = parser.readValueAsTree();
-                            if (feature == null) {
-                                continue;
+                            if (++survey.features > limits.maxRows()) {
+                                throw limits.tooManyRows();
                             }
-                            feature.path("properties").fieldNames()
-                                    .forEachRemaining(n -> survey.propertyNames.add(n.strip()));
+                            if (feature != null) {
+                                survey.addProperties(feature, survey.features);
+                            }
                         }
                     }
                     case "properties", "geometry" -> featureMembers.put(name, parser.readValueAsTree());
@@ -251,13 +333,31 @@ final class GeoJsonRowSource extends AbstractRowSource {
                     throw new IOException("the GeoJSON FeatureCollection has no \"features\" array");
                 }
             } else if ("Feature".equals(type)) {
-                survey.singleFeature = MAPPER.valueToTree(featureMembers);
-                survey.singleFeature.path("properties").fieldNames()
-                        .forEachRemaining(n -> survey.propertyNames.add(n.strip()));
+                ObjectNode feature = JsonNodeFactory.instance.objectNode();
+                featureMembers.forEach(feature::set);
+                survey.singleFeature = feature;
+                survey.addProperties(feature, 1);
             } else {
                 throw new IOException("GeoJSON must be a FeatureCollection or a Feature, found type '" + type + "'");
             }
             return survey;
+        }
+
+        /** Adds a feature's property names to the headers, checking their number and the length of each value. */
+        private void addProperties(JsonNode feature, int number) throws ReadLimitException {
+            var properties = feature.path("properties").fields();
+            while (properties.hasNext()) {
+                var property = properties.next();
+                String name = property.getKey().strip();
+                if (propertyNames.add(name) && propertyNames.size() > limits.maxColumns()) {
+                    throw limits.tooManyColumns("要素的属性名超过 " + limits.maxColumns() + " 种",
+                            "the features have more than " + ReadLimits.grouped(limits.maxColumns()) + " different properties");
+                }
+                if (text(property.getValue()).length() > limits.maxCellChars()) {
+                    throw limits.cellTooLong("第 " + number + " 个要素的属性“" + Cells.abbreviate(name) + "”",
+                            "property '" + Cells.abbreviate(name) + "' of feature " + number);
+                }
+            }
         }
 
         private static Optional<CoordinateSystem> crs(JsonNode crs) throws IOException {
@@ -276,6 +376,106 @@ final class GeoJsonRowSource extends AbstractRowSource {
             }
             throw new IOException("the GeoJSON crs '" + (name.isEmpty() ? crs.toString() : name)
                     + "' is not supported: re-export the layer in WGS84 or CGCS2000 longitude/latitude");
+        }
+    }
+
+    /** A feature holds more JSON values than {@link ReadLimits#maxFeatureValues()}. */
+    private static final class TooManyValues extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TooManyValues() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * Builds tree nodes as the default factory does, counting them: the tree of one feature may hold
+     * {@code max} values (reset before each feature). Not thread-safe, like the row source that owns it.
+     */
+    private static final class CountingNodeFactory extends JsonNodeFactory {
+        private static final long serialVersionUID = 1L;
+        private final int max;
+        private int count;
+
+        CountingNodeFactory(int max) {
+            super(); // as JsonNodeFactory.instance, the mapper's default
+            this.max = max;
+        }
+
+        void reset() {
+            count = 0;
+        }
+
+        private void count() {
+            if (++count > max) {
+                throw new TooManyValues();
+            }
+        }
+
+        @Override
+        public BooleanNode booleanNode(boolean v) {
+            count();
+            return super.booleanNode(v);
+        }
+
+        @Override
+        public NullNode nullNode() {
+            count();
+            return super.nullNode();
+        }
+
+        @Override
+        public NumericNode numberNode(int v) {
+            count();
+            return super.numberNode(v);
+        }
+
+        @Override
+        public NumericNode numberNode(long v) {
+            count();
+            return super.numberNode(v);
+        }
+
+        @Override
+        public NumericNode numberNode(double v) {
+            count();
+            return super.numberNode(v);
+        }
+
+        @Override
+        public ValueNode numberNode(BigInteger v) {
+            count();
+            return super.numberNode(v);
+        }
+
+        @Override
+        public ValueNode numberNode(BigDecimal v) {
+            count();
+            return super.numberNode(v);
+        }
+
+        @Override
+        public TextNode textNode(String text) {
+            count();
+            return super.textNode(text);
+        }
+
+        @Override
+        public ArrayNode arrayNode() {
+            count();
+            return super.arrayNode();
+        }
+
+        @Override
+        public ArrayNode arrayNode(int capacity) {
+            count();
+            return super.arrayNode(capacity);
+        }
+
+        @Override
+        public ObjectNode objectNode() {
+            count();
+            return super.objectNode();
         }
     }
 }

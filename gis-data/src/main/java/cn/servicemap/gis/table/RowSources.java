@@ -19,11 +19,21 @@ import java.util.Objects;
  * </table>
  *
  * <p>All readers stream: memory does not grow with the number of rows. CSV and GeoJSON files are
- * read twice (encoding check or header survey, then rows), so {@code file} must be a regular file.
+ * read more than once (encoding and limit check or header survey, then rows), and an .xlsx is checked
+ * before it is opened, so {@code file} must be a regular file.
+ *
+ * <p>What a file may expand to is bounded by {@link ReadLimits}: rows, columns, cell length, unzipped
+ * bytes, nesting. A file beyond them is refused with a {@link ReadLimitException} whose message is
+ * meant for the user — at open where the reader can tell then, else while iterating.
  */
 public final class RowSources {
 
     private RowSources() {
+    }
+
+    /** Opens a station file with the {@link ReadLimits#DEFAULTS default limits}; see {@link #open(Path, String, ReadLimits)}. */
+    public static RowSource open(Path file, String originalFileName) throws IOException {
+        return open(file, originalFileName, ReadLimits.DEFAULTS);
     }
 
     /**
@@ -36,19 +46,21 @@ public final class RowSources {
      *                                  anything else); the message says what to do instead
      * @throws IOException              if the file cannot be read as its extension promises (damaged,
      *                                  empty, duplicate headers, polygons, a projected .prj, …); the
-     *                                  message is meant for the user
+     *                                  message is meant for the user; a {@link ReadLimitException} if it goes
+     *                                  beyond {@code limits}
      */
-    public static RowSource open(Path file, String originalFileName) throws IOException {
+    public static RowSource open(Path file, String originalFileName, ReadLimits limits) throws IOException {
         Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(limits, "limits");
         String name = originalFileName == null || originalFileName.isBlank()
                 ? String.valueOf(file.getFileName()) : originalFileName.strip();
         int dot = name.lastIndexOf('.');
         String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
         return switch (extension) {
-            case "csv", "txt", "tsv" -> CsvRowSource.open(file);
-            case "xlsx", "xlsm" -> XlsxRowSource.open(file);
-            case "geojson", "json" -> GeoJsonRowSource.open(file);
-            case "zip" -> ShapefileRowSource.open(file);
+            case "csv", "txt", "tsv" -> CsvRowSource.open(file, limits);
+            case "xlsx", "xlsm" -> XlsxRowSource.open(file, limits);
+            case "geojson", "json" -> GeoJsonRowSource.open(file, limits);
+            case "zip" -> ShapefileRowSource.open(file, limits);
             case "xls", "et" -> throw new IllegalArgumentException("'" + name + "' is an old-format Excel/WPS file, "
                     + "which cannot be read: open it and save as .xlsx or .csv");
             case "shp", "dbf", "shx", "prj", "cpg" -> throw new IllegalArgumentException("'" + name

@@ -44,30 +44,36 @@ final class ShapefileRowSource extends AbstractRowSource {
     private final Optional<CoordinateSystem> declared;
     private int recordNumber;
 
-    private ShapefileRowSource(ZipFile zip, InputStream shp, DbfReader dbf, Optional<CoordinateSystem> declared)
-            throws IOException {
+    private ShapefileRowSource(ZipFile zip, InputStream shp, DbfReader dbf, Optional<CoordinateSystem> declared,
+                               ReadLimits limits) throws IOException {
+        super(limits);
         this.zip = zip;
         this.shp = shp;
         this.dbf = dbf;
         this.declared = declared;
         List<String> names = new ArrayList<>();
         dbf.fields().forEach(f -> names.add(f.name()));
-        this.headers = Cells.withLonLat(Cells.headerNames(names));
+        this.headers = Cells.withLonLat(Cells.headerNames(names, limits));
     }
 
-    static ShapefileRowSource open(Path zipFile) throws IOException {
+    /**
+     * Opens the layer. Every entry is read through one {@link ZipBudget}; the sizes the .shp and .dbf
+     * headers declare, and the .dbf record count, are checked against the limits at once.
+     */
+    static ShapefileRowSource open(Path zipFile, ReadLimits limits) throws IOException {
         ZipFile zip = openZip(zipFile);
         InputStream shp = null;
         DbfReader dbf = null;
         try {
+            ZipBudget budget = new ZipBudget(zip, limits, "压缩包", "the zip");
             Layer layer = Layer.find(zip);
             Optional<CoordinateSystem> declared = layer.prj == null
-                    ? Optional.empty() : parsePrj(readText(zip, layer.prj, StandardCharsets.UTF_8));
-            Charset charset = charset(zip, layer);
-            shp = new BufferedInputStream(zip.getInputStream(layer.shp), 64 * 1024);
-            readShpHeader(shp);
-            dbf = DbfReader.open(zip.getInputStream(layer.dbf), charset);
-            return new ShapefileRowSource(zip, shp, dbf, declared);
+                    ? Optional.empty() : parsePrj(readText(budget, layer.prj, StandardCharsets.UTF_8));
+            Charset charset = charset(budget, layer, limits);
+            shp = new BufferedInputStream(budget.open(layer.shp), 64 * 1024);
+            readShpHeader(shp, budget, limits);
+            dbf = openDbf(budget, layer, charset, limits);
+            return new ShapefileRowSource(zip, shp, dbf, declared, limits);
         } catch (IOException | RuntimeException e) {
             closeAll(dbf, shp, zip);
             throw e;
@@ -172,11 +178,15 @@ final class ShapefileRowSource extends AbstractRowSource {
         values.put(Cells.LAT, Cells.decimal(y));
     }
 
-    private static void readShpHeader(InputStream shp) throws IOException {
+    private static void readShpHeader(InputStream shp, ZipBudget budget, ReadLimits limits) throws IOException {
         byte[] header = shp.readNBytes(100);
         ByteBuffer buffer = ByteBuffer.wrap(header);
         if (header.length < 100 || buffer.order(ByteOrder.BIG_ENDIAN).getInt(0) != 9994) {
             throw new IOException("the .shp file is not a Shapefile (bad header)");
+        }
+        long declaredBytes = Integer.toUnsignedLong(buffer.order(ByteOrder.BIG_ENDIAN).getInt(24)) * 2;
+        if (declaredBytes > limits.maxUnzippedBytes()) {
+            throw budget.tooLarge();
         }
         int type = buffer.order(ByteOrder.LITTLE_ENDIAN).getInt(32);
         switch (type) {
@@ -241,20 +251,41 @@ final class ShapefileRowSource extends AbstractRowSource {
         return close > open ? wkt.substring(open + 1, close) : Cells.abbreviate(wkt);
     }
 
-    private static Charset charset(ZipFile zip, Layer layer) throws IOException {
+    private static Charset charset(ZipBudget budget, Layer layer, ReadLimits limits) throws IOException {
         if (layer.cpg != null) {
-            Optional<Charset> named = TextEncoding.fromCodePage(readText(zip, layer.cpg, StandardCharsets.US_ASCII));
+            Optional<Charset> named = TextEncoding.fromCodePage(readText(budget, layer.cpg, StandardCharsets.US_ASCII));
             if (named.isPresent()) {
                 return named.get();
             }
         }
-        try (DbfReader scan = DbfReader.open(zip.getInputStream(layer.dbf), StandardCharsets.ISO_8859_1)) {
+        try (DbfReader scan = openDbf(budget, layer, StandardCharsets.ISO_8859_1, limits)) {
             return scan.allTextFieldsAreUtf8() ? StandardCharsets.UTF_8 : TextEncoding.GB18030;
         }
     }
 
-    private static String readText(ZipFile zip, ZipEntry entry, Charset charset) throws IOException {
-        try (InputStream in = zip.getInputStream(entry)) {
+    /** Opens the .dbf and refuses it at once if its header declares too many records or bytes. */
+    private static DbfReader openDbf(ZipBudget budget, Layer layer, Charset charset, ReadLimits limits)
+            throws IOException {
+        DbfReader dbf = DbfReader.open(budget.open(layer.dbf), charset);
+        try {
+            if (dbf.recordCount() > limits.maxRows()) {
+                throw limits.tooManyRows();
+            }
+            if (dbf.declaredSize() > limits.maxUnzippedBytes()) {
+                throw budget.tooLarge();
+            }
+            if (dbf.fields().size() > limits.maxColumns()) {
+                throw limits.tooManyColumns();
+            }
+            return dbf;
+        } catch (IOException | RuntimeException e) {
+            dbf.close();
+            throw e;
+        }
+    }
+
+    private static String readText(ZipBudget budget, ZipEntry entry, Charset charset) throws IOException {
+        try (InputStream in = budget.open(entry)) {
             return new String(in.readNBytes(1 << 16), charset);
         }
     }
@@ -267,7 +298,7 @@ final class ShapefileRowSource extends AbstractRowSource {
             try {
                 return new ZipFile(file.toFile(), TextEncoding.GB18030);
             } catch (ZipException retry) {
-                throw new IOException("the file is not a readable .zip archive: " + e.getMessage(), e);
+                throw new IOException("压缩包已损坏，无法打开 (the file is not a readable .zip archive)", e);
             }
         }
     }

@@ -18,7 +18,6 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.dhatim.fastexcel.reader.Cell;
-import org.dhatim.fastexcel.reader.ExcelReaderException;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
@@ -33,10 +32,16 @@ import cn.servicemap.gis.crs.CoordinateSystem;
  * {@code HH:mm} ({@code HH:mm:ss} when seconds are set), date-times as {@code yyyy-MM-dd'T'HH:mm};
  * booleans as {@code true}/{@code false}; formulas by their cached result. Other display formats
  * (percent, currency, thousands separators) are not applied: 50% is read as 0.5.
+ *
+ * <p>The sheet reader has no limits of its own, so {@link XlsxPrecheck} checks the workbook against
+ * the {@link ReadLimits} before it is opened. Whatever the sheet reader still throws (a damaged part, a
+ * bad cell reference) is reported as a damaged workbook, without the library's message.
  */
 final class XlsxRowSource extends AbstractRowSource {
 
     private static final MathContext EXCEL_PRECISION = new MathContext(15);
+    /** 9999-12-31, the last date Excel shows; a larger number with a date format is shown as a number. */
+    private static final BigDecimal MAX_SERIAL = BigDecimal.valueOf(2_958_466);
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
     private static final DateTimeFormatter HH_MM_SS = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
@@ -45,24 +50,29 @@ final class XlsxRowSource extends AbstractRowSource {
     private final Iterator<Row> rows;
     private final List<String> headers;
 
-    private XlsxRowSource(ReadableWorkbook workbook) throws IOException {
+    private XlsxRowSource(ReadableWorkbook workbook, ReadLimits limits) throws IOException {
+        super(limits);
         this.workbook = workbook;
-        this.rowStream = workbook.getFirstSheet().openStream();
-        this.rows = rowStream.iterator();
         List<String> headerValues = null;
-        while (headerValues == null && rows.hasNext()) {
-            List<String> values = values(rows.next(), new ArrayList<>());
-            if (values.stream().anyMatch(v -> !v.isBlank())) {
-                headerValues = values;
+        try {
+            this.rowStream = workbook.getFirstSheet().openStream();
+            this.rows = rowStream.iterator();
+            while (headerValues == null && rows.hasNext()) {
+                List<String> values = values(rows.next(), new ArrayList<>());
+                if (values.stream().anyMatch(v -> !v.isBlank())) {
+                    headerValues = values;
+                }
             }
+        } catch (IOException | RuntimeException e) { // no sheet, a damaged part, a bad reference or number in the XML
+            throw damaged(e);
         }
         if (headerValues == null) {
             throw new IOException("the first sheet of the workbook is empty: no header row");
         }
-        this.headers = Cells.headerNames(headerValues);
+        this.headers = Cells.headerNames(headerValues, limits);
     }
 
-    static XlsxRowSource open(Path file) throws IOException {
+    static XlsxRowSource open(Path file, ReadLimits limits) throws IOException {
         byte[] head = new byte[8];
         try (InputStream in = Files.newInputStream(file)) {
             in.readNBytes(head, 0, head.length);
@@ -74,17 +84,26 @@ final class XlsxRowSource extends AbstractRowSource {
         if (!ReadableWorkbook.isOOXMLZipHeader(head)) {
             throw new IOException("this is not an .xlsx workbook (it is not a zip package)");
         }
-        ReadableWorkbook workbook = null;
+        XlsxPrecheck.check(file, limits);
+        ReadableWorkbook workbook;
         try {
             workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, true));
-            return new XlsxRowSource(workbook);
-        } catch (ExcelReaderException e) {
-            closeQuietly(workbook);
-            throw new IOException("cannot read the workbook: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            throw damaged(e);
+        }
+        try {
+            return new XlsxRowSource(workbook, limits);
         } catch (IOException | RuntimeException e) {
             closeQuietly(workbook);
             throw e;
         }
+    }
+
+    /** A failure of the sheet reader, told without its message (which names its classes and parts). */
+    private static IOException damaged(Exception cause) {
+        IOException e = XlsxPrecheck.damaged();
+        e.initCause(cause);
+        return e;
     }
 
     @Override
@@ -116,8 +135,8 @@ final class XlsxRowSource extends AbstractRowSource {
                 return new SourceRow(row.getRowNum(), Cells.assemble(headers, values, problems), problems);
             }
             return null;
-        } catch (ExcelReaderException e) {
-            throw new IOException("cannot read the workbook: " + e.getMessage(), e);
+        } catch (RuntimeException e) { // ExcelReaderException, or a bad reference or number in the XML
+            throw damaged(e);
         }
     }
 
@@ -145,7 +164,7 @@ final class XlsxRowSource extends AbstractRowSource {
             case EMPTY:
                 return "";
             case ERROR:
-                problems.add("cell " + cell.getAddress() + " holds the error " + cell.getRawValue());
+                problems.add("cell " + cell.getAddress() + " holds the error " + Cells.abbreviate(String.valueOf(cell.getRawValue())));
                 return "";
             default:
                 break;
@@ -164,7 +183,7 @@ final class XlsxRowSource extends AbstractRowSource {
 
     private String number(BigDecimal number, Cell cell) {
         DateKind kind = DateKind.of(cell.getDataFormatId(), cell.getDataFormatString());
-        if (kind != DateKind.NONE && number.signum() >= 0) {
+        if (kind != DateKind.NONE && number.signum() >= 0 && number.compareTo(MAX_SERIAL) <= 0) {
             LocalDateTime dateTime = excelDateTime(number, workbook.isDate1904());
             boolean withSeconds = dateTime.getSecond() != 0;
             return switch (kind) {

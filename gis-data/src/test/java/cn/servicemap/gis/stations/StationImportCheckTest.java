@@ -103,4 +103,48 @@ class StationImportCheckTest {
         assertThat(r.goodRows().get(99_989).rowNumber()).isEqualTo(100_001);
         assertThat(r.goodRows().get(0).station().services()).containsExactly("WATER", "TOILET");
     }
+
+    @Test
+    void shouldListTheFirstHundredWarningsAndCountTheRest() throws IOException {
+        StringBuilder header = new StringBuilder("名称,类型,经度,纬度");
+        for (int i = 1; i <= 150; i++) {
+            header.append(",备注").append(i);
+        }
+        ImportReport r = check("cols.csv", header + "\n站A,爱心驿站,118.78,32.04\n", List.of());
+        assertThat(r.goodRows()).hasSize(1);
+        assertThat(r.warnings()).hasSize(StationImportCheck.MAX_LISTED_WARNINGS + 1);
+        assertThat(r.warnings().get(0)).contains("备注1");
+        assertThat(r.warnings()).last().isEqualTo("另有 50 条警告未列出 (50 more warnings not listed)");
+    }
+
+    @Test
+    void shouldListTheFirstThousandProblemsAndCountTheRowsAndTheRest() throws IOException {
+        StringBuilder csv = new StringBuilder("名称,类型,经度,纬度\n");
+        for (int i = 0; i < 1_500; i++) {
+            csv.append("站").append(i).append(",爱心驿站,abc,32.04\n");
+        }
+        csv.append("站好,爱心驿站,118.78,32.04\n");
+        ImportReport r = check("bad.csv", csv.toString(), List.of());
+        assertThat(r.totalRows()).isEqualTo(1_501);
+        assertThat(r.goodRows()).hasSize(1);
+        assertThat(r.badRows()).isEqualTo(1_500);
+        assertThat(r.problems()).hasSize(StationImportCheck.MAX_LISTED_PROBLEMS);
+        assertThat(r.problems().get(999).rowNumber()).isEqualTo(1_001);
+        assertThat(r.unlistedProblems()).isEqualTo(500);
+        assertThat(r.warnings()).singleElement().asString()
+                .isEqualTo("只列出前 1000 个问题，另有 500 个未列出 (only the first 1,000 problems are listed; 500 more are not)");
+        assertThat(r.fileRejected()).isFalse();
+    }
+
+    @Test
+    void shouldQuoteLongValuesShortInProblemsAndWarnings() throws IOException {
+        String longKind = "类".repeat(5_000);
+        String longHeader = "列".repeat(5_000);
+        ImportReport r = check("long.csv", "名称,类型,经度,纬度," + longHeader + "\n站A," + longKind + ",118.78,32.04,x\n", List.of());
+        RowProblem p = r.problems().get(0);
+        assertThat(p.code()).isEqualTo(ProblemCode.UNKNOWN_KIND);
+        assertThat(p.value()).hasSize(StationImportCheck.MAX_QUOTED_CHARS).endsWith("…");
+        assertThat(p.reason()).hasSizeLessThan(300);
+        assertThat(r.warnings()).singleElement().asString().hasSizeLessThan(300);
+    }
 }
