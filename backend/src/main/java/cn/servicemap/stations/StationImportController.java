@@ -81,6 +81,8 @@ class StationImportController {
             throw new InvalidRequestException("file", e.getMessage());
         } catch (UncheckedIOException e) {
             throw new InvalidRequestException("file", e.getCause().getMessage());
+        } catch (cn.servicemap.gis.table.ReadLimitException e) {
+            throw new InvalidRequestException("file", e.getMessage()); // says which limit, in the user's words
         } catch (IOException e) {
             throw new InvalidRequestException("file", "无法读取文件：" + e.getMessage() + " (cannot read the file)");
         } finally {

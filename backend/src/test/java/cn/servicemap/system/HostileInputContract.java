@@ -97,6 +97,10 @@ abstract class HostileInputContract extends DemoRegionTestBase {
         cases.add(upload("station GeoJSON that is not JSON", "/api/stations/imports?crs=WGS84", "s.geojson", text("{{{{"), 400, "file"));
         cases.add(upload("a 300-character file name", "/api/stations/imports?crs=WGS84", "驿".repeat(300) + ".csv",
                 text("name,lon,lat\n"), 400, "file"));
+        cases.add(upload("a CSV 200,001 columns wide", "/api/stations/imports?crs=WGS84", "wide.csv",
+                text("name,lon,lat" + ",x".repeat(200_000) + "\n"), 400, "file"));
+        cases.add(upload("a CSV cell of 20,000 characters", "/api/stations/imports?crs=WGS84", "long.csv",
+                text("name,lon,lat\n" + "驿".repeat(20_000) + ",118.78,32.04\n"), 400, "file"));
         cases.add(upload("an xlsx with an external entity", "/api/stations/imports?crs=WGS84", "s.xlsx", xlsxWithExternalEntity(), 400, "file"));
         cases.add(new Case("district import that is not multipart", "POST", "/api/districts/imports?crs=GCJ02", "application/json",
                 text("{}"), 415, null));
