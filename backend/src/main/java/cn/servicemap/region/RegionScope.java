@@ -53,6 +53,11 @@ public class RegionScope {
         this.regions = regions;
     }
 
+    /** Drops the copy of the region list: the next request reads the table. */
+    public void forget() {
+        snapshot.set(null);
+    }
+
     /**
      * Every region-scoped request asks here: the table is read again after this instance wrote it, and at least every
      * {@link #FRESH_NANOS} (for writes by other instances), not on every request.

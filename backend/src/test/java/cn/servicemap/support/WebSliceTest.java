@@ -82,8 +82,12 @@ public abstract class WebSliceTest {
     @MockitoBean
     protected cn.servicemap.feedback.Moderation moderation;
 
+    @Autowired
+    private cn.servicemap.region.RegionScope regionScope;
+
     @org.junit.jupiter.api.BeforeEach
     void actorOfTheSlice() {
         org.mockito.Mockito.when(access.actor()).thenReturn("slice-test");
+        regionScope.forget(); // each test stubs the regions anew
     }
 }
