@@ -53,6 +53,9 @@ run() { # name, script, target
   [ $first = 1 ] || echo "," >> "$OUT/load.json"; first=0
   echo "\"$1\": \"${line#RESULT }\"" >> "$OUT/load.json"
 }
+# warm the JIT and the caches first (not reported): a just-started JVM answers at half speed
+wrk -t2 -c"$CONNECTIONS" -d10s -s scripts/load/nearest.lua "$BASE" >/dev/null
+wrk -t2 -c"$CONNECTIONS" -d5s -s scripts/load/bbox.lua "$BASE" >/dev/null
 echo "wrk: ${SECONDS_EACH}s per profile, $CONNECTIONS connections, 2 threads, against $BASE (region box $BBOX)"
 run nearest nearest ">= 1000 rps, p99 < 50 ms, 0 errors"
 run bbox bbox ">= 1000 rps"

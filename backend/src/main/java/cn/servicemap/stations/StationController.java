@@ -80,10 +80,36 @@ class StationController {
                         @Parameter(description = "The region's code (区域代码); may be left out while the instance holds one region") String region) {
     }
 
+    @Schema(description = "One station as a map draws it: where, what, whether open now (details at /api/stations/{id})")
+    record CompactStation(long id, double lon, double lat, String name, String kind, String status,
+                          @Schema(description = "true open now, false closed now, null unknown hours", nullable = true) Boolean openNow) {
+    }
+
+    @Schema(description = "Stations as a map draws them (紧凑列表): a few fields each, for map windows and phones")
+    record CompactStations(int count, long dataVersion, List<CompactStation> stations) {
+    }
+
+    @Operation(summary = "List service points in a compact form for maps (站点紧凑列表): the same filters, a few fields each")
+    @GetMapping("/compact")
+    CompactStations compact(@ParameterObject @ModelAttribute StationQuery query, BindingResult binding) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        List<CompactStation> out = new ArrayList<>();
+        for (ServicePoint p : find(query, binding, now)) {
+            out.add(new CompactStation(p.id(), p.lon(), p.lat(), p.name(), p.kind(), p.status().name(), features.openNow(p, now)));
+        }
+        return new CompactStations(out.size(), repository.dataVersion(), out);
+    }
+
     @Operation(summary = "List service points as a GeoJSON FeatureCollection (服务阵地列表)",
             description = "Filters combine with AND; kind and service may repeat or be comma-separated (a station must offer every service named).")
     @GetMapping(produces = {GEOJSON, "application/json"})
     StationFeatures.StationCollection list(@ParameterObject @ModelAttribute StationQuery query, BindingResult binding) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        return features.collection(find(query, binding, now), now, repository.dataVersion());
+    }
+
+    /** The stations a query asks for; every bad parameter at once as a 400. */
+    private List<ServicePoint> find(StationQuery query, BindingResult binding, LocalDateTime now) {
         List<FieldError> errors = new ArrayList<>(BindingErrors.of(binding));
         BoundingBox bbox = query.bbox();
         StationFilter filter = new StationFilter(params.kinds(query.kind(), "kind", errors), params.services(query.service(), "service", errors),
@@ -94,12 +120,11 @@ class StationController {
             throw new InvalidRequestException(errors);
         }
         Boolean openNow = query.openNow();
-        LocalDateTime now = LocalDateTime.now(clock);
         List<ServicePoint> found = stations.find(filter);
         if (openNow != null) {
             found = found.stream().filter(p -> openNow.equals(features.openNow(p, now))).toList();
         }
-        return features.collection(found, now, repository.dataVersion());
+        return found;
     }
 
     @Operation(summary = "One service point, with its version as ETag (服务阵地)")

@@ -391,4 +391,20 @@ abstract class StationApiContract extends DemoRegionTestBase {
         assertThat(api.as("xuanwu-editor", "editor-password-2").post(path + "/restore?version=2", Map.of()).status())
                 .as("a 秦淮区 station is not a 玄武区 editor's").isEqualTo(403);
     }
+    /** The compact list a map draws: the same stations as the full list, a few fields each, a fraction of the bytes. */
+    @Test
+    void shouldListTheSameStationsCompactly() {
+        Api api = api().anonymous();
+        String bbox = "bbox=118.77,32.03,118.80,32.06";
+        Api.Response full = api.get("/api/stations?" + bbox);
+        Api.Response compact = api.get("/api/stations/compact?" + bbox);
+        assertThat(compact.status()).isEqualTo(200);
+        assertThat(compact.json().get("count").asInt()).isEqualTo(full.json().get("count").asInt()).isPositive();
+        assertThat(compact.json().get("stations").findValues("id")).extracting(JsonNode::asLong)
+                .containsExactlyInAnyOrderElementsOf(full.json().get("features").findValues("id").stream().map(JsonNode::asLong).toList());
+        JsonNode one = compact.json().get("stations").get(0);
+        assertThat(one.has("lon") && one.has("lat") && one.has("name") && one.has("kind") && one.has("status")).isTrue();
+        assertThat(compact.text().length()).isLessThan(full.text().length() / 3);
+        assertThat(api.get("/api/stations/compact?bbox=1,2,3").json().get("field").asText()).isEqualTo("bbox");
+    }
 }
