@@ -94,7 +94,7 @@ class StationController {
     CompactStations compact(@ParameterObject @ModelAttribute StationQuery query, BindingResult binding) {
         LocalDateTime now = LocalDateTime.now(clock);
         List<CompactStation> out = new ArrayList<>();
-        for (ServicePoint p : find(query, binding, now)) {
+        for (ServicePoint p : find(query, binding, now, false)) {
             out.add(new CompactStation(p.id(), p.lon(), p.lat(), p.name(), p.kind(), p.status().name(), features.openNow(p, now)));
         }
         return new CompactStations(out.size(), repository.dataVersion(), out);
@@ -105,11 +105,11 @@ class StationController {
     @GetMapping(produces = {GEOJSON, "application/json"})
     StationFeatures.StationCollection list(@ParameterObject @ModelAttribute StationQuery query, BindingResult binding) {
         LocalDateTime now = LocalDateTime.now(clock);
-        return features.collection(find(query, binding, now), now, repository.dataVersion());
+        return features.collection(find(query, binding, now, true), now, repository.dataVersion());
     }
 
     /** The stations a query asks for; every bad parameter at once as a 400. */
-    private List<ServicePoint> find(StationQuery query, BindingResult binding, LocalDateTime now) {
+    private List<ServicePoint> find(StationQuery query, BindingResult binding, LocalDateTime now, boolean withServices) {
         List<FieldError> errors = new ArrayList<>(BindingErrors.of(binding));
         BoundingBox bbox = query.bbox();
         StationFilter filter = new StationFilter(params.kinds(query.kind(), "kind", errors), params.services(query.service(), "service", errors),
@@ -120,7 +120,7 @@ class StationController {
             throw new InvalidRequestException(errors);
         }
         Boolean openNow = query.openNow();
-        List<ServicePoint> found = stations.find(filter);
+        List<ServicePoint> found = withServices ? stations.find(filter) : stations.findForMap(filter);
         if (openNow != null) {
             found = found.stream().filter(p -> openNow.equals(features.openNow(p, now))).toList();
         }

@@ -41,12 +41,22 @@ public class StationFeatures {
         this.region = region;
     }
 
+    /** Opening hours as parsed, by their text: stations share a handful of texts, and every list and map asks each time. */
+    private final java.util.Map<String, OpeningHours> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private OpeningHours hours(String text) {
+        if (parsed.size() > 10_000) {
+            parsed.clear(); // texts are checked when stored; this only bounds the memory a region of odd texts takes
+        }
+        return parsed.computeIfAbsent(text, OpeningHours::parse);
+    }
+
     /** True when open now, false when closed now, null when the opening hours are unknown. */
     public Boolean openNow(ServicePoint p, LocalDateTime localNow) {
         if (p.status() != StationStatus.OPEN) {
             return false;
         }
-        return p.openingHours() == null ? null : OpeningHours.parse(p.openingHours()).isOpenAt(localNow, holidays);
+        return p.openingHours() == null ? null : hours(p.openingHours()).isOpenAt(localNow, holidays);
     }
 
     @Schema(description = "A service the station offers, with its Chinese name and map icon")
@@ -97,7 +107,7 @@ public class StationFeatures {
         if (p.openingHours() == null) {
             return null;
         }
-        OpeningHours h = OpeningHours.parse(p.openingHours());
+        OpeningHours h = hours(p.openingHours());
         return new Hours(h.toOsmString(), h.toChinese(), h.isAlwaysOpen(),
                 h.nextChange(localNow, holidays).map(Object::toString).orElse(null));
     }

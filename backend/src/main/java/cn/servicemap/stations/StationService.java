@@ -69,6 +69,12 @@ public class StationService {
         return repository.find(filter);
     }
 
+    /** As {@link #find}, each station's services left empty: what a map draws needs none. */
+    @Transactional(readOnly = true)
+    public List<ServicePoint> findForMap(StationFilter filter) {
+        return repository.find(filter, false);
+    }
+
     @Transactional
     public ServicePoint create(StationInput input, CoordinateSystem crs, String actor) {
         CheckedStation s = check(input, crs);
