@@ -86,13 +86,11 @@ public class Moderation {
 
     /** The open (or resolved) reports of the stations the user may edit, newest first. */
     List<ProblemReport> queue(String status, Long stationId) {
+        Map<String, Boolean> mayEdit = new java.util.HashMap<>(); // one check per district, not per report
         List<ProblemReport> mine = new ArrayList<>();
         for (ProblemReport r : reports.find(status, stationId)) {
-            try {
-                access.requireStationEdit("id", r.adcode());
+            if (mayEdit.computeIfAbsent(String.valueOf(r.adcode()), k -> access.mayEditStation(r.adcode()))) {
                 mine.add(r);
-            } catch (cn.servicemap.system.ForbiddenException e) {
-                // another district's or region's: not in this user's queue
             }
         }
         return mine;

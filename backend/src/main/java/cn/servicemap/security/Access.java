@@ -40,21 +40,32 @@ public class Access {
     public void requireStationEdit(String field, String... adcodes) {
         AppUser u = user(field);
         for (String adcode : adcodes) {
-            if (u.role() == Role.ADMIN || u.regionCode() == null && u.role().includes(Role.PLANNER)) {
-                continue;
-            }
-            if (adcode == null) {
-                throw new ForbiddenException(field, "该位置不在任何区县内，只有系统管理员可以编辑 (outside every district: admins only)");
-            }
-            if (u.role() == Role.DISTRICT_EDITOR) {
-                if (!u.districts().contains(adcode)) {
-                    throw new ForbiddenException(field, "您只能编辑所辖区县（" + String.join("、", u.districts().stream().sorted().toList())
-                            + "）的站点，此站点在 " + adcode + " (you edit stations of your own districts only)");
-                }
-            } else if (!u.regionCode().equals(districts.regionOf(adcode).orElse(null))) {
-                throw new ForbiddenException(field, "此站点不在您的区域 " + u.regionCode() + " 内 (the station is outside your region)");
+            String refusal = refusal(u, adcode);
+            if (refusal != null) {
+                throw new ForbiddenException(field, refusal);
             }
         }
+    }
+
+    /** Whether the signed-in user may edit stations of the district (false for nobody signed in): {@link #requireStationEdit}'s rule. */
+    public boolean mayEditStation(String adcode) {
+        return current().map(u -> refusal(u.user(), adcode) == null).orElse(false);
+    }
+
+    /** Why the user may not edit stations of the district, or null when they may. */
+    private String refusal(AppUser u, String adcode) {
+        if (u.role() == Role.ADMIN || u.regionCode() == null && u.role().includes(Role.PLANNER)) {
+            return null;
+        }
+        if (adcode == null) {
+            return "该位置不在任何区县内，只有系统管理员可以编辑 (outside every district: admins only)";
+        }
+        if (u.role() == Role.DISTRICT_EDITOR) {
+            return u.districts().contains(adcode) ? null : "您只能编辑所辖区县（" + String.join("、", u.districts().stream().sorted().toList())
+                    + "）的站点，此站点在 " + adcode + " (you edit stations of your own districts only)";
+        }
+        return u.regionCode().equals(districts.regionOf(adcode).orElse(null)) ? null
+                : "此站点不在您的区域 " + u.regionCode() + " 内 (the station is outside your region)";
     }
 
     /** May the user act with at least {@code role} in this region? */

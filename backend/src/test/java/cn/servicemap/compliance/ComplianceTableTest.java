@@ -19,7 +19,7 @@ class ComplianceTableTest {
 
     @Test
     void shouldCountThePeopleStillToReachAsTheShortfallOfAShare() {
-        // 8,000 of 10,000 people within reach, target 90 %: 1,000 more people, amber (80 % ≥ 0.9 × 90 %)
+        // 8,000 of 10,000 people within reach, target 90 %: 1,000 more people, red (80 % is below 0.9 × 90 % = 81 %)
         Compliance.Cell c = ComplianceTable.share(Measure.WALK_PEOPLE_SHARE, 8_000, 10_000, 90.0);
         assertThat(c.value()).isEqualTo(80.0);
         assertThat(c.shortfall()).isEqualTo(1_000.0);
