@@ -45,7 +45,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Loads each region's road network (GraphHopper import cached on disk per region), its population surface (also kept
  * on disk, {@link PopulationSurfaceStore}) and the per-profile coverage models ({@link RegionModel}) on first use, in the background, and hands the result to every request for that
  * region. Requests arriving while a region loads wait for it; loading one region never blocks requests to another.
- * A failure is reported to the API (503 with the reason) and to /actuator/health.
+ * A failure is reported to the API (503 with the reason) and to /actuator/health. A loaded region is loaded again
+ * when its revision moved on (its districts or census changed, or it was imported again, through any instance on
+ * the database: the request's region, at most 2 s old, says so).
  *
  * <p>Memory: loaded regions are kept least-recently-used under {@code servicemap.network.memory-budget-mb}; when a load
  * pushes the estimate over the budget, the regions used longest ago are dropped (never the one just loaded) and load
@@ -71,6 +73,8 @@ class RegionNetworks implements HealthIndicator, MeterBinder {
     private final CoverageCache cache;
     /** by region code, in access order (least recently used first); guarded by itself */
     private final LinkedHashMap<String, CompletableFuture<RegionNetwork>> loaded = new LinkedHashMap<>(16, 0.75f, true);
+    /** by region code: the region's revision the load in {@link #loaded} reads; guarded by {@link #loaded} */
+    private final Map<String, Long> revisions = new java.util.HashMap<>();
     private final AtomicLong loads = new AtomicLong();
     private final AtomicLong evictions = new AtomicLong();
 
@@ -125,8 +129,10 @@ class RegionNetworks implements HealthIndicator, MeterBinder {
             if (event.regionCode() == null) {
                 loaded.keySet().forEach(cache::forget);
                 loaded.clear();
+                revisions.clear();
             } else {
                 loaded.remove(event.regionCode());
+                revisions.remove(event.regionCode());
                 cache.forget(event.regionCode());
             }
             if (dropped) {
@@ -142,6 +148,7 @@ class RegionNetworks implements HealthIndicator, MeterBinder {
         evictOverBudget(network.region().code(), estimatedBytes(network));
         synchronized (loaded) {
             loaded.put(network.region().code(), done);
+            revisions.put(network.region().code(), network.region().revision());
             cache.forget(network.region().code());
         }
     }
@@ -155,11 +162,18 @@ class RegionNetworks implements HealthIndicator, MeterBinder {
         CompletableFuture<RegionNetwork> fresh;
         synchronized (loaded) {
             CompletableFuture<RegionNetwork> current = loaded.get(region.code());
-            if (current != null) {
+            long loadedRevision = revisions.getOrDefault(region.code(), Long.MIN_VALUE);
+            if (current != null && loadedRevision >= region.revision()) {
                 return current; // a failed load stays failed until the region's data change
+            }
+            if (current != null) {
+                cache.forget(region.code());
+                log.info("Region {} changed (revision {} → {}, through this or another instance): loading its road network and "
+                        + "population surface again", region.code(), loadedRevision, region.revision());
             }
             fresh = new CompletableFuture<>();
             loaded.put(region.code(), fresh);
+            revisions.put(region.code(), region.revision());
         }
         Thread t = new Thread(() -> {
             try {
@@ -215,7 +229,12 @@ class RegionNetworks implements HealthIndicator, MeterBinder {
         return n.network().edgeCount() * BYTES_PER_EDGE + (long) n.surface().size() * BYTES_PER_CELL;
     }
 
-    private RegionNetwork load(Region region) throws Exception {
+    private RegionNetwork load(Region asked) throws Exception {
+        // the request's copy of the region may be a moment old: build on, and label the load with, the stored one
+        Region region = regions.find(asked.code()).orElse(asked);
+        synchronized (loaded) {
+            revisions.merge(region.code(), region.revision(), Math::max);
+        }
         List<District> stored = districts.findAll(regions.findAll().size() > 1 ? region.code() : null);
         List<DistrictBoundary> boundaries = stored.stream()
                 .map(d -> new DistrictBoundary(d.adcode(), d.nameZh(), d.parentAdcode(), d.level(), d.geometry(), d.areaKm2()))

@@ -41,9 +41,8 @@ class SitingController {
         CompletableFuture<String> id = new CompletableFuture<>();
         Job job = jobs.start("siting", region, SitingService.STAGES, progress -> {
             SitingService.Result r = siting.site(body, progress);
-            siting.remember(id.join(), r);
-            return "建议 " + r.sites().size() + " 个新站点，新增覆盖 " + r.peopleGained() + " 人 (" + r.sites().size()
-                    + " sites, " + r.peopleGained() + " people newly within " + r.minutes() + " min): /api/planning/siting/" + id.join();
+            return new JobService.Outcome("建议 " + r.sites().size() + " 个新站点，新增覆盖 " + r.peopleGained() + " 人 (" + r.sites().size()
+                    + " sites, " + r.peopleGained() + " people newly within " + r.minutes() + " min): /api/planning/siting/" + id.join(), r);
         });
         id.complete(job.id());
         return ResponseEntity.accepted().location(URI.create("/api/jobs/" + job.id())).body(job);
@@ -81,7 +80,7 @@ class SitingController {
     @Operation(summary = "The answer of a finished siting job (选址结果)")
     @GetMapping("/api/planning/siting/{id}")
     SitingService.Result result(@PathVariable String id) {
-        return siting.find(id).orElseThrow(() -> new NotFoundException(
+        return jobs.answer(id, SitingService.Result.class).orElseThrow(() -> new NotFoundException(
                 "没有这个选址结果：任务不存在、尚未完成或已失败，请看 /api/jobs/" + id + " (no siting answer for job " + id
                         + ": unknown, not finished or failed; see /api/jobs/" + id + ")"));
     }

@@ -126,20 +126,12 @@ public class SitingService {
             new cn.servicemap.jobs.JobService.Stage("覆盖现状与候选点 (coverage now and candidate sites)", 20),
             new cn.servicemap.jobs.JobService.Stage("每个候选点能覆盖的人口 (who each candidate would cover)", 50),
             new cn.servicemap.jobs.JobService.Stage("选择站点与上界 (choosing the sites, the bound)", 30));
-    static final int KEPT_RESULTS = 50;
 
     private final WhatIfs whatIfs;
     private final cn.servicemap.catalog.CatalogParams params;
     private final cn.servicemap.security.Access access;
     private final cn.servicemap.region.RegionScope scope;
     private final cn.servicemap.system.ServiceMapProperties.Network settings;
-    /** Finished answers by job id, the latest {@value #KEPT_RESULTS}; guarded by itself. */
-    private final Map<String, Result> results = new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Result> eldest) {
-            return size() > KEPT_RESULTS;
-        }
-    };
 
     SitingService(WhatIfs whatIfs, cn.servicemap.region.RegionScope scope, cn.servicemap.system.ServiceMapProperties properties,
                   cn.servicemap.catalog.CatalogParams params, cn.servicemap.security.Access access) {
@@ -148,19 +140,6 @@ public class SitingService {
         this.params = params;
         this.scope = scope;
         this.settings = properties.network();
-    }
-
-    void remember(String jobId, Result result) {
-        synchronized (results) {
-            results.put(jobId, result);
-        }
-    }
-
-    /** The answer of a finished siting job. */
-    Optional<Result> find(String jobId) {
-        synchronized (results) {
-            return Optional.ofNullable(results.get(jobId));
-        }
     }
 
     /** Checks a request before it is queued: a bad one is a 400 naming the field; a user who may not plan the region, 403. */

@@ -37,6 +37,7 @@ public class DistrictService {
 
     private final AuditLog audit;
     private final Access access;
+    private final cn.servicemap.region.RegionRepository regions;
 
     /** What the audit trail keeps of a district (not its boundary: the source file names it). */
     record DistrictState(String name, String level, double areaKm2, Long population, String populationSource, String boundarySource) {
@@ -47,7 +48,8 @@ public class DistrictService {
     }
 
     DistrictService(DistrictRepository repository, RegionIndex region, TransactionTemplate tx, ApplicationEventPublisher events,
-                    AuditLog audit, Access access) {
+                    AuditLog audit, Access access, cn.servicemap.region.RegionRepository regions) {
+        this.regions = regions;
         this.audit = audit;
         this.access = access;
         this.repository = repository;
@@ -70,7 +72,7 @@ public class DistrictService {
     public void store(Collection<DistrictBoundary> boundaries, String source, boolean synthetic, String regionCode) {
         tx.executeWithoutResult(s -> {
             boundaries.forEach(b -> upsertAudited(b, source, synthetic, regionCode));
-            events.publishEvent(new DistrictsChanged(source, regionCode));
+            changed(source, regionCode);
         });
         region.refresh();
         log.info("Stored {} district boundaries from {}", boundaries.size(), source);
@@ -98,10 +100,19 @@ public class DistrictService {
                 log.info("Region {}: {} districts no longer in its boundary file were removed; {} of their stations moved to the "
                         + "new districts that contain them", regionCode, dropped, moving.size());
             }
-            events.publishEvent(new DistrictsChanged(source, regionCode));
+            changed(source, regionCode);
         });
         region.refresh();
         log.info("Stored {} district boundaries from {}", boundaries.size(), source);
+    }
+
+    /**
+     * In the transaction of a change to the region's districts or census: the region's revision counts it (other
+     * instances see it there), and this instance drops what it built from them at once.
+     */
+    private void changed(String source, String regionCode) {
+        regions.revise(regionCode);
+        events.publishEvent(new DistrictsChanged(source, regionCode));
     }
 
     /** Stores one boundary, audited with the district as it was and as it is. */
@@ -155,7 +166,7 @@ public class DistrictService {
                             DistrictState.of(repository.findByAdcode(d.adcode()).orElse(null)));
                 }
             }
-            events.publishEvent(new DistrictsChanged(source, regionCode));
+            changed(source, regionCode);
             if (!missing.isEmpty()) {
                 log.warn("No census figure for districts {}: their population stays empty; import a census table that has them.", missing);
             }

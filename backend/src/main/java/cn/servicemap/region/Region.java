@@ -14,15 +14,23 @@ import java.util.List;
  * @param credits      attributions the UI and reports must show
  * @param status       IMPORTING while its files are read, READY to serve, FAILED with the reason
  * @param statusReason why it failed, or null
+ * @param revision     counts the changes to its districts and census (imports, edits): what an instance built from
+ *                     them (district index, network, population) is stale when the revision moved on
  */
 @Schema(description = "A region (区域) this instance serves")
 public record Region(String code, String nameZh, boolean synthetic, String description, String osmSource,
                      List<String> credits, OffsetDateTime loadedAt, RegionStatus status,
-                     @Schema(nullable = true) String statusReason) {
+                     @Schema(nullable = true) String statusReason, long revision) {
 
     /** The same region in another state. */
     public Region withStatus(RegionStatus newStatus, String reason) {
-        return new Region(code, nameZh, synthetic, description, osmSource, credits, loadedAt, newStatus, reason);
+        return new Region(code, nameZh, synthetic, description, osmSource, credits, loadedAt, newStatus, reason, revision);
+    }
+
+    /** A region in a state, before any change to its districts. */
+    public Region(String code, String nameZh, boolean synthetic, String description, String osmSource, List<String> credits,
+                  OffsetDateTime loadedAt, RegionStatus status, String statusReason) {
+        this(code, nameZh, synthetic, description, osmSource, credits, loadedAt, status, statusReason, 0);
     }
 
     /** A region ready to serve. */

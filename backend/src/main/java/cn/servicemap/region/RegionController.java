@@ -111,7 +111,8 @@ class RegionController {
         String actor = access.actor();
         Job job = jobs.start("region-import", code, RegionImportService.STAGES, progress -> {
             RegionImportService.Imported r = imports.apply(checked, actor, progress);
-            return r.region().code() + " " + r.region().nameZh() + "：" + r.districts() + " 个区县，路网 " + r.edges() + " 段";
+            return JobService.Outcome.of(r.region().code() + " " + r.region().nameZh() + "：" + r.districts() + " 个区县，路网 "
+                    + r.edges() + " 段");
         });
         return ResponseEntity.accepted().location(URI.create("/api/jobs/" + job.id())).body(job);
     }

@@ -22,6 +22,7 @@ public class RegionRepository {
     }
 
     private static final String COLUMNS = "code, name_zh, synthetic, description, osm_source, credits, loaded_at, status, status_reason";
+    private static final String READ = COLUMNS + ", revision";
 
     private final JdbcClient jdbc;
 
@@ -31,11 +32,11 @@ public class RegionRepository {
 
     /** Every region, the one loaded last first. */
     public List<Region> findAll() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM region ORDER BY loaded_at DESC, code").query(RegionRepository::map).list();
+        return jdbc.sql("SELECT " + READ + " FROM region ORDER BY loaded_at DESC, code").query(RegionRepository::map).list();
     }
 
     public Optional<Region> find(String code) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM region WHERE code = ?").param(code).query(RegionRepository::map).optional();
+        return jdbc.sql("SELECT " + READ + " FROM region WHERE code = ?").param(code).query(RegionRepository::map).optional();
     }
 
     /** The region loaded last, if any. */
@@ -67,11 +68,24 @@ public class RegionRepository {
         jdbc.sql("UPDATE region SET status = ?, status_reason = ? WHERE code = ?").params(status.name(), reason, code).update();
     }
 
+    /**
+     * Counts a change to the districts or census of the region (null: of every region, for districts stored before
+     * regions existed), in the caller's transaction: every instance drops what it built from the old ones.
+     */
+    public void revise(String code) {
+        writes.incrementAndGet();
+        if (code == null) {
+            jdbc.sql("UPDATE region SET revision = revision + 1").update();
+        } else {
+            jdbc.sql("UPDATE region SET revision = revision + 1 WHERE code = ?").param(code).update();
+        }
+    }
+
     private static Region map(ResultSet rs, int n) throws SQLException {
         String credits = rs.getString("credits");
         return new Region(rs.getString("code"), rs.getString("name_zh"), rs.getBoolean("synthetic"), rs.getString("description"),
                 rs.getString("osm_source"), credits == null || credits.isEmpty() ? List.of() : Arrays.asList(credits.split("\n")),
                 rs.getObject("loaded_at", OffsetDateTime.class), RegionStatus.valueOf(rs.getString("status")),
-                rs.getString("status_reason"));
+                rs.getString("status_reason"), rs.getLong("revision"));
     }
 }

@@ -73,6 +73,14 @@ public class RegionScope {
         return s.regions();
     }
 
+    /**
+     * The regions' codes and revisions as last read (at most {@link #FRESH_NANOS} old): it changes when the districts
+     * or census of any region change, through any instance, so what was built from them can tell that it is stale.
+     */
+    public String revisions() {
+        return all().stream().map(r -> r.code() + ":" + r.revision()).collect(Collectors.joining(","));
+    }
+
     /** The region asked for, or the only one; 400 naming the codes when it is ambiguous or unknown, 503 when there is none. */
     public Scope resolve(String code) {
         return resolveIfAny(code).orElseThrow(NoRegionException::new);

@@ -11,7 +11,8 @@ import java.util.Set;
  * @param lockedUntil after too many failed logins, no login is accepted before this; null when not locked
  */
 public record AppUser(String username, String displayName, String passwordHash, Role role, String regionCode, Set<String> districts,
-                      boolean enabled, int failedLogins, OffsetDateTime lockedUntil) {
+                      boolean enabled, int failedLogins, OffsetDateTime lockedUntil)
+        implements java.io.Serializable {
 
     public AppUser {
         districts = Set.copyOf(districts);

@@ -13,11 +13,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param network  the road network and coverage settings
  * @param regionsDir where uploaded region files (OSM extract, boundaries, census) are kept, one folder per region
  * @param security   users: the first administrator, the local demo login, lockout
+ * @param instanceName the name of this instance among several on one database (its jobs are stored under it); the same
+ *                     after a restart, different for each instance; blank = host name and server port
  */
 @ConfigurationProperties("servicemap")
 public record ServiceMapProperties(String dataDir, @DefaultValue Demo demo, @DefaultValue("Asia/Shanghai") String timeZone,
                                    @DefaultValue Network network, @DefaultValue("data/regions") String regionsDir,
-                                   @DefaultValue Security security) {
+                                   @DefaultValue Security security, String instanceName) {
 
     /**
      * @param adminUsername   the first administrator, created on start when no user exists yet (with adminPassword)
