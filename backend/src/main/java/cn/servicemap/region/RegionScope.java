@@ -63,10 +63,15 @@ public class RegionScope {
      * {@link #FRESH_NANOS} (for writes by other instances), not on every request.
      */
     private List<Region> all() {
+        return all(false);
+    }
+
+    /** @param reread read the table now (a code this copy does not know may have been imported through another instance) */
+    private List<Region> all(boolean reread) {
         Snapshot s = snapshot.get();
         long now = System.nanoTime();
         long writes = regions.writes();
-        if (s == null || s.writes() != writes || now - s.readAt() > FRESH_NANOS) {
+        if (reread || s == null || s.writes() != writes || now - s.readAt() > FRESH_NANOS) {
             s = new Snapshot(List.copyOf(regions.findAll()), writes, now);
             snapshot.set(s);
         }
@@ -97,10 +102,16 @@ public class RegionScope {
             return all.stream().findFirst().map(r -> new Scope(r, false));
         }
         String wanted = code.trim();
-        Region found = all.stream().filter(r -> r.code().equals(wanted)).findFirst()
+        Optional<Region> known = all.stream().filter(r -> r.code().equals(wanted)).findFirst();
+        if (known.isEmpty() || known.get().status() != RegionStatus.READY) { // it may be ready by now, through another instance
+            all = all(true);
+            known = all.stream().filter(r -> r.code().equals(wanted)).findFirst();
+        }
+        List<Region> listed = all;
+        Region found = known
                 .orElseThrow(() -> new InvalidRequestException("region", "没有代码为“" + shortened(wanted) + "”的区域；可选："
-                        + codes(all) + " (no such region; known: " + codes(all) + ")"));
-        return Optional.of(new Scope(found, all.size() > 1));
+                        + codes(listed) + " (no such region; known: " + codes(listed) + ")"));
+        return Optional.of(new Scope(found, listed.size() > 1));
     }
 
     private static String codes(List<Region> all) {
