@@ -72,7 +72,9 @@ start() {
       [ "$(id -u)" = 0 ] && chown postgres:postgres "$DIR"
       as_owner "$BIN/initdb" -D "$DATA" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
     fi
-    local port; port=$(free_port)
+    local port
+    # a restart keeps the cluster's port while it is free, so that clients find it again
+    if [ -f "$DIR/port" ] && ! (echo >"/dev/tcp/127.0.0.1/$(cat "$DIR/port")") 2>/dev/null; then port=$(cat "$DIR/port"); else port=$(free_port); fi
     echo "$port" > "$DIR/port.tmp" && mv "$DIR/port.tmp" "$DIR/port"
     [ "$(id -u)" = 0 ] && chown postgres:postgres "$DIR/port"
     log "starting PostgreSQL $PG_MAJOR on 127.0.0.1:$port (data in $DATA)"

@@ -46,11 +46,17 @@ class SecurityConfig {
     private static final RequestMatcher API = request -> request.getRequestURI().startsWith("/api/");
 
     @Bean
-    SecurityFilterChain security(HttpSecurity http, ServiceMapProperties properties, MapProperties map, JsonMapper json, Clock clock)
-            throws Exception {
-        AuthenticationEntryPoint apiEntry = (request, response, e) -> problem(json, response, 401, "unauthorized", "请先登录 (sign in first)",
-                "需要登录后才能修改数据 (sign in to change data)", "login", "UNAUTHORIZED",
-                request.getHeader("Authorization") != null ? "Basic realm=\"ServiceMap\"" : "FormLogin realm=\"ServiceMap\"");
+    SecurityFilterChain security(HttpSecurity http, ServiceMapProperties properties, MapProperties map, JsonMapper json, Clock clock,
+                                 cn.servicemap.system.DatabaseUnavailable databaseUnavailable) throws Exception {
+        AuthenticationEntryPoint apiEntry = (request, response, e) -> {
+            if (cn.servicemap.system.DatabaseUnavailable.causedBy(e)) { // the user could not be read: not the caller's fault
+                databaseUnavailable.answer(request, response, e);
+                return;
+            }
+            problem(json, response, 401, "unauthorized", "请先登录 (sign in first)",
+                    "需要登录后才能修改数据 (sign in to change data)", "login", "UNAUTHORIZED",
+                    request.getHeader("Authorization") != null ? "Basic realm=\"ServiceMap\"" : "FormLogin realm=\"ServiceMap\"");
+        };
         AccessDeniedHandler denied = (request, response, e) -> {
             if (e instanceof CsrfException) {
                 problem(json, response, 403, "csrf", "请求来源无法确认 (forbidden)", "缺少或错误的 CSRF 令牌：请从本站页面操作，或用 API 凭据 "
@@ -80,9 +86,15 @@ class SecurityConfig {
                 .httpBasic(b -> b.authenticationEntryPoint(apiEntry))
                 .formLogin(f -> f.loginPage("/login.html").loginProcessingUrl("/login")
                         .successHandler((request, response, auth) -> response.sendRedirect(next(request.getParameter("next"))))
-                        .failureHandler((request, response, e) -> response.sendRedirect("/login.html?error="
+                        .failureHandler((request, response, e) -> {
+                            if (cn.servicemap.system.DatabaseUnavailable.causedBy(e)) {
+                                databaseUnavailable.answer(request, response, e);
+                                return;
+                            }
+                            response.sendRedirect("/login.html?error="
                                 + (e instanceof org.springframework.security.authentication.LockedException ? "locked" : "bad")
-                                + "&next=" + java.net.URLEncoder.encode(next(request.getParameter("next")), StandardCharsets.UTF_8))))
+                                + "&next=" + java.net.URLEncoder.encode(next(request.getParameter("next")), StandardCharsets.UTF_8));
+                        }))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/"))
                 .csrf(c -> c.spa().requireCsrfProtectionMatcher(request -> needsCsrfToken(request, properties.security().demoLogin())))
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(apiEntry, API)

@@ -50,8 +50,10 @@ class UserRepository {
                 .params(lockUntil, username, max).update();
     }
 
+    /** A login succeeded: the failures before it are forgotten (no write at all when there were none: API calls sign in each time). */
     void loggedIn(String username) {
-        jdbc.sql("UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE username = ?").param(username).update();
+        jdbc.sql("UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE username = ? AND (failed_logins <> 0 OR locked_until IS NOT NULL)")
+                .param(username).update();
     }
 
     private AppUser map(ResultSet rs, int n) throws SQLException {

@@ -110,8 +110,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         log.warn("The database could not be reached ({}); answered 503. Check that the database is running and reachable; the "
                 + "connection pool reconnects by itself.", e.getClass().getSimpleName());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "数据库暂时不可用 (database unavailable)",
-                        "数据库暂时无法访问，请稍后重试；未写入任何内容 (the database cannot be reached just now; nothing was written — try again)"));
+                .body(DatabaseUnavailable.problem());
     }
 
     /**
@@ -121,6 +120,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
+        if (DatabaseUnavailable.causedBy(e)) { // e.g. a commit or rollback on a connection the database dropped
+            log.warn("The database connection was lost during a request ({}); answered 503. Check that the database is running; the "
+                    + "connection pool reconnects by itself.", e.getClass().getSimpleName());
+            return DatabaseUnavailable.problem();
+        }
         String errorId = UUID.randomUUID().toString().substring(0, 8);
         log.error("Unexpected error {} answering a request; the response was 500. The stack trace below shows where; "
                 + "check the database connection and the region's files if it names them.", errorId, e);
