@@ -1,11 +1,13 @@
 package cn.servicemap.gis.districts;
 
-import java.io.BufferedReader;
+import cn.servicemap.gis.table.ReadLimitException;
+import cn.servicemap.gis.table.ReadLimits;
+import cn.servicemap.gis.table.RowSource;
+import cn.servicemap.gis.table.RowSources;
+import cn.servicemap.gis.table.SourceRow;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +15,10 @@ import java.util.Map;
 /**
  * Census population by adcode, read from a CSV with columns CODE, NAME, POPU and optionally
  * POPU_URB (the 2020 census county table in ../shared/data/census2020-county, UTF-8 with BOM).
- * Plain comma-separated values without quoting, as that file is. Rows without a population figure
- * (the table lists 金门县 with empty cells) are not records but are listed in {@code withoutFigures}.
+ * Read by the CSV reader of station uploads ({@link RowSources#openCsv}): comma-, tab- or semicolon-separated,
+ * quotes allowed, within {@link ReadLimits} (rows, columns, cell length), but every row must have as many cells
+ * as the header. Rows without a population figure (the table lists 金门县 with empty cells) are not records but
+ * are listed in {@code withoutFigures}.
  *
  * @param records        by adcode, in file order
  * @param withoutFigures "line N: adcode name" for each row with an empty population
@@ -26,45 +30,52 @@ public record CensusTable(Map<String, CensusRecord> records, List<String> withou
         withoutFigures = List.copyOf(withoutFigures);
     }
 
-    /** @throws IllegalArgumentException naming the line when a row is malformed or a column is missing */
+    /** Reads with the {@link ReadLimits#DEFAULTS default limits}; see {@link #read(InputStream, ReadLimits)}. */
     public static CensusTable read(InputStream csv) throws IOException {
-        BufferedReader in = new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8));
-        String header = in.readLine();
-        if (header == null) {
-            throw new IllegalArgumentException("census file is empty");
-        }
-        if (header.startsWith("\uFEFF")) {
-            header = header.substring(1);
-        }
-        List<String> columns = Arrays.stream(header.split(",", -1)).map(String::trim).toList();
-        int code = require(columns, "CODE");
-        int name = require(columns, "NAME");
-        int popu = require(columns, "POPU");
-        int urban = columns.indexOf("POPU_URB");
-        Map<String, CensusRecord> records = new LinkedHashMap<>();
-        List<String> withoutFigures = new java.util.ArrayList<>();
-        String line;
-        int lineNumber = 1;
-        while ((line = in.readLine()) != null) {
-            lineNumber++;
-            if (line.isBlank()) {
-                continue;
+        return read(csv, ReadLimits.DEFAULTS);
+    }
+
+    /**
+     * Reads the table and closes the stream.
+     *
+     * @throws ReadLimitException       (an IOException) when the file has more than {@link ReadLimits#maxRows()} rows,
+     *                                  more than {@link ReadLimits#maxColumns()} columns or a cell longer than
+     *                                  {@link ReadLimits#maxCellChars()}; the message names the limit, for the user
+     * @throws IllegalArgumentException naming the line when a row is malformed (cells missing or too many, a quote not
+     *                                  closed, bytes that are not UTF-8) or a population is not a non-negative number,
+     *                                  and when a column is missing
+     * @throws IOException              when the file is empty, its header blank or has two columns of one name, or the
+     *                                  stream cannot be read
+     */
+    public static CensusTable read(InputStream csv, ReadLimits limits) throws IOException {
+        try (RowSource rows = RowSources.openCsv(csv, limits)) {
+            List<String> columns = rows.headers();
+            require(columns, "CODE");
+            require(columns, "NAME");
+            require(columns, "POPU");
+            boolean urban = columns.contains("POPU_URB");
+            Map<String, CensusRecord> records = new LinkedHashMap<>();
+            List<String> withoutFigures = new java.util.ArrayList<>();
+            for (SourceRow row : rows) {
+                int lineNumber = row.rowNumber();
+                if (!row.readProblems().isEmpty()) {
+                    throw new IllegalArgumentException("人口普查文件第 " + lineNumber + " 行有误 (census line " + lineNumber + ": "
+                            + String.join("; ", row.readProblems()) + ")");
+                }
+                String adcode = row.cell("CODE");
+                if (row.cell("POPU").isEmpty()) {
+                    withoutFigures.add("line " + lineNumber + ": " + adcode + " " + row.cell("NAME"));
+                    continue;
+                }
+                long population = Math.round(number(row.cell("POPU"), "POPU", lineNumber, adcode));
+                Double urbanShare = urban && !row.cell("POPU_URB").isEmpty()
+                        ? number(row.cell("POPU_URB"), "POPU_URB", lineNumber, adcode) : null;
+                records.put(adcode, new CensusRecord(adcode, row.cell("NAME"), population, urbanShare));
             }
-            String[] cells = line.split(",", -1);
-            if (cells.length < columns.size()) {
-                throw new IllegalArgumentException("census line " + lineNumber + ": expected " + columns.size()
-                        + " columns, found " + cells.length);
-            }
-            String adcode = cells[code].trim();
-            if (cells[popu].isBlank()) {
-                withoutFigures.add("line " + lineNumber + ": " + adcode + " " + cells[name].trim());
-                continue;
-            }
-            long population = Math.round(number(cells[popu], "POPU", lineNumber, adcode));
-            Double urbanShare = urban >= 0 && !cells[urban].isBlank() ? number(cells[urban], "POPU_URB", lineNumber, adcode) : null;
-            records.put(adcode, new CensusRecord(adcode, cells[name].trim(), population, urbanShare));
+            return new CensusTable(records, withoutFigures);
+        } catch (UncheckedIOException e) { // the rows are iterated: the row limit, a long cell, the stream
+            throw e.getCause();
         }
-        return new CensusTable(records, withoutFigures);
     }
 
     /** The cell as a number; else a message that quotes the cell (shortened), never the parser's own words. */
@@ -83,11 +94,9 @@ public record CensusTable(Map<String, CensusRecord> records, List<String> withou
                 + "” (census line " + lineNumber + " (" + adcode + "): " + column + " is not a non-negative number)");
     }
 
-    private static int require(List<String> columns, String name) {
-        int i = columns.indexOf(name);
-        if (i < 0) {
+    private static void require(List<String> columns, String name) {
+        if (!columns.contains(name)) {
             throw new IllegalArgumentException("census file has no column " + name + " (columns: " + columns + ")");
         }
-        return i;
     }
 }

@@ -30,7 +30,10 @@ public final class GeoJsonGeometries {
     private GeoJsonGeometries() {
     }
 
-    /** @throws IllegalArgumentException for a missing, unknown or malformed geometry, saying which */
+    /**
+     * @throws IllegalArgumentException for a missing, unknown or malformed geometry, saying which; a position that is
+     *                                  not two finite numbers is malformed
+     */
     public static Geometry read(JsonNode node, GeometryFactory factory) {
         if (node == null || node.isMissingNode() || node.isNull()) {
             throw new IllegalArgumentException("geometry is missing");
@@ -142,9 +145,13 @@ public final class GeoJsonGeometries {
         return ring;
     }
 
+    /** A position of two finite numbers (an integer of hundreds of digits is a number too, but not a finite double). */
     private static Coordinate coordinate(JsonNode position) {
-        if (!position.isArray() || position.size() < 2 || !position.get(0).isNumber() || !position.get(1).isNumber()) {
-            throw new IllegalArgumentException("a position must be [lon, lat], was " + position);
+        if (!position.isArray() || position.size() < 2 || !position.get(0).isNumber() || !position.get(1).isNumber()
+                || !Double.isFinite(position.get(0).asDouble()) || !Double.isFinite(position.get(1).asDouble())) {
+            String shown = position.toString();
+            throw new IllegalArgumentException("a position must be [lon, lat] of finite numbers, was "
+                    + (shown.length() > 60 ? shown.substring(0, 60) + "…" : shown));
         }
         return new Coordinate(position.get(0).asDouble(), position.get(1).asDouble());
     }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +21,8 @@ import cn.servicemap.gis.crs.CoordinateSystem;
  * most often, outside quotes, in the header line. The encoding comes from {@link TextEncoding}. The
  * file is read three times, streaming, never held in memory: to check the encoding, to check it
  * against the {@link ReadLimits} (so that a file with too many rows, a too wide header or a too long
- * cell is refused at open, before any row is used), and to deliver the rows.
+ * cell is refused at open, before any row is used), and to deliver the rows. A reference table from a stream
+ * ({@link #open(InputStream, ReadLimits)}) is read once, in UTF-8.
  *
  * <p>Row numbers count records as a spreadsheet shows them: a record whose quoted field spans three
  * lines is one row; blank records (empty or only delimiters) are skipped but counted. The header is
@@ -38,12 +40,14 @@ final class CsvRowSource extends AbstractRowSource {
     private final String encodingLabel;
     private final List<String> headers;
     private final RecordTokenizer tokenizer;
+    private final boolean completeRows;
 
-    private CsvRowSource(BufferedReader reader, String encodingLabel, char delimiter, ReadLimits limits)
-            throws IOException {
+    private CsvRowSource(BufferedReader reader, String encodingLabel, char delimiter, ReadLimits limits,
+                         boolean completeRows) throws IOException {
         super(limits);
         this.reader = reader;
         this.encodingLabel = encodingLabel;
+        this.completeRows = completeRows;
         this.tokenizer = new RecordTokenizer(reader, delimiter, limits);
         this.headers = readHeader(tokenizer, limits);
     }
@@ -65,7 +69,29 @@ final class CsvRowSource extends AbstractRowSource {
         }
         BufferedReader reader = reader(file, encoding);
         try {
-            return new CsvRowSource(reader, encoding.label(), delimiter, limits);
+            return new CsvRowSource(reader, encoding.label(), delimiter, limits, false);
+        } catch (IOException | RuntimeException e) {
+            reader.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A UTF-8 table from a stream (a BOM is skipped), read once: the header and the cells are checked against the limits
+     * as they are read, the number of rows while iterating (a stream cannot be read twice). Unlike an uploaded station
+     * file, every row must have as many cells as the header: a shorter one has a read problem too, since a reference
+     * table (the census) is written by a program, and a short row is a broken one. Closing the source closes the stream.
+     */
+    static CsvRowSource open(InputStream in, ReadLimits limits) throws IOException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)), 64 * 1024);
+        try {
+            reader.mark(1);
+            if (reader.read() != '\uFEFF') {
+                reader.reset();
+            }
+            return new CsvRowSource(reader, "UTF-8", detectDelimiter(reader), limits, true);
         } catch (IOException | RuntimeException e) {
             reader.close();
             throw e;
@@ -139,6 +165,9 @@ final class CsvRowSource extends AbstractRowSource {
             var cells = Cells.assemble(headers, record.fields(), problems);
             if (record.extraColumn() > 0) {
                 problems.add(Cells.extraCell(headers.size(), record.extraColumn(), record.extraValue()));
+            }
+            if (completeRows && record.fields().size() < headers.size()) {
+                problems.add("the row has " + record.fields().size() + " cells, the header " + headers.size() + " columns");
             }
             if (cells.values().stream().anyMatch(v -> v.indexOf(REPLACEMENT) >= 0)) {
                 problems.add("the row contains bytes that are not valid " + encodingLabel

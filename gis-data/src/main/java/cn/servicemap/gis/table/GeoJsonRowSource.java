@@ -1,8 +1,6 @@
 package cn.servicemap.gis.table;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,25 +10,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.NumericNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
-import com.fasterxml.jackson.databind.node.ValueNode;
 
 import cn.servicemap.gis.crs.CoordinateSystem;
+import cn.servicemap.gis.table.LimitedJson.CountingNodeFactory;
+import cn.servicemap.gis.table.LimitedJson.TooManyValues;
 
 /**
  * Streaming reader of a GeoJSON FeatureCollection (or a single Feature) with point geometries
@@ -47,7 +39,7 @@ import cn.servicemap.gis.crs.CoordinateSystem;
  * RFC 7946 implies WGS84: Chinese data (e.g. DataV) is often GCJ-02 without saying so.
  *
  * <p>Limits ({@link ReadLimits}), all checked by the first pass, so that a file beyond them is refused at
- * open: the parser's own {@link StreamReadConstraints} bound nesting ({@link ReadLimits#maxNestingDepth()})
+ * open: the parser's own constraints ({@link LimitedJson}) bound nesting ({@link ReadLimits#maxNestingDepth()})
  * and the length of every string and name ({@link ReadLimits#maxCellChars()}); a feature may hold at most
  * {@link ReadLimits#maxFeatureValues()} JSON values (counted as its tree is built); there may be at most
  * {@link ReadLimits#maxRows()} features and {@link ReadLimits#maxColumns()} distinct property names, and no
@@ -79,7 +71,7 @@ final class GeoJsonRowSource extends AbstractRowSource {
         try (JsonParser first = mapper.getFactory().createParser(file.toFile())) {
             survey = Survey.of(first, nodes, limits);
         } catch (JsonProcessingException e) {
-            throw refusal(e, limits);
+            throw LimitedJson.refusal(e, limits);
         } catch (TooManyValues e) {
             throw tooManyValues(limits);
         }
@@ -129,7 +121,7 @@ final class GeoJsonRowSource extends AbstractRowSource {
             JsonNode feature = parser.readValueAsTree();
             return row(++featureNumber, feature == null ? NullNode.getInstance() : feature);
         } catch (JsonProcessingException e) { // the survey read the same tokens: only if the file changed since
-            throw refusal(e, limits);
+            throw LimitedJson.refusal(e, limits);
         } catch (TooManyValues e) {
             throw tooManyValues(limits);
         }
@@ -137,43 +129,11 @@ final class GeoJsonRowSource extends AbstractRowSource {
 
     /** A mapper whose parser keeps to the limits and whose trees count their values. */
     private static ObjectMapper mapper(ReadLimits limits, CountingNodeFactory nodes) {
-        JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(limits.maxNestingDepth())
-                        .maxStringLength(limits.maxCellChars())
-                        .maxNameLength(limits.maxCellChars())
-                        .build())
-                .build();
-        ObjectMapper mapper = new ObjectMapper(factory)
+        ObjectMapper mapper = new ObjectMapper(LimitedJson.factory(limits).build())
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
         mapper.setNodeFactory(nodes);
         return mapper;
-    }
-
-    /** What to tell the user about a file the parser refused: a limit it passed, or where it is not JSON. */
-    private static IOException refusal(JsonProcessingException e, ReadLimits limits) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof StreamConstraintsException) {
-                String message = String.valueOf(t.getMessage());
-                IOException refusal;
-                if (message.contains("nesting")) {
-                    refusal = new ReadLimitException("GeoJSON 嵌套超过 " + limits.maxNestingDepth() + " 层",
-                            "the GeoJSON is nested more than " + limits.maxNestingDepth() + " levels deep");
-                } else if (message.startsWith("String")) {
-                    refusal = limits.cellTooLong("GeoJSON 中有一段文本", "a text in the GeoJSON");
-                } else if (message.startsWith("Name")) {
-                    refusal = limits.cellTooLong("GeoJSON 中有一个属性名", "a property name in the GeoJSON");
-                } else {
-                    // a number of more than a thousand digits, or a limit of a later parser version
-                    refusal = new ReadLimitException("GeoJSON 中有数字或值过长", "a number or value in the GeoJSON is too long");
-                }
-                refusal.initCause(e);
-                return refusal;
-            }
-        }
-        return new IOException("文件不是有效的 JSON" + (e.getLocation() == null ? "" : "（第 " + e.getLocation().getLineNr() + " 行）")
-                + " (the file is not valid JSON" + (e.getLocation() == null ? "" : ", line " + e.getLocation().getLineNr()) + ")", e);
     }
 
     private static ReadLimitException tooManyValues(ReadLimits limits) {
@@ -376,106 +336,6 @@ final class GeoJsonRowSource extends AbstractRowSource {
             }
             throw new IOException("the GeoJSON crs '" + (name.isEmpty() ? crs.toString() : name)
                     + "' is not supported: re-export the layer in WGS84 or CGCS2000 longitude/latitude");
-        }
-    }
-
-    /** A feature holds more JSON values than {@link ReadLimits#maxFeatureValues()}. */
-    private static final class TooManyValues extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        TooManyValues() {
-            super(null, null, false, false);
-        }
-    }
-
-    /**
-     * Builds tree nodes as the default factory does, counting them: the tree of one feature may hold
-     * {@code max} values (reset before each feature). Not thread-safe, like the row source that owns it.
-     */
-    private static final class CountingNodeFactory extends JsonNodeFactory {
-        private static final long serialVersionUID = 1L;
-        private final int max;
-        private int count;
-
-        CountingNodeFactory(int max) {
-            super(); // as JsonNodeFactory.instance, the mapper's default
-            this.max = max;
-        }
-
-        void reset() {
-            count = 0;
-        }
-
-        private void count() {
-            if (++count > max) {
-                throw new TooManyValues();
-            }
-        }
-
-        @Override
-        public BooleanNode booleanNode(boolean v) {
-            count();
-            return super.booleanNode(v);
-        }
-
-        @Override
-        public NullNode nullNode() {
-            count();
-            return super.nullNode();
-        }
-
-        @Override
-        public NumericNode numberNode(int v) {
-            count();
-            return super.numberNode(v);
-        }
-
-        @Override
-        public NumericNode numberNode(long v) {
-            count();
-            return super.numberNode(v);
-        }
-
-        @Override
-        public NumericNode numberNode(double v) {
-            count();
-            return super.numberNode(v);
-        }
-
-        @Override
-        public ValueNode numberNode(BigInteger v) {
-            count();
-            return super.numberNode(v);
-        }
-
-        @Override
-        public ValueNode numberNode(BigDecimal v) {
-            count();
-            return super.numberNode(v);
-        }
-
-        @Override
-        public TextNode textNode(String text) {
-            count();
-            return super.textNode(text);
-        }
-
-        @Override
-        public ArrayNode arrayNode() {
-            count();
-            return super.arrayNode();
-        }
-
-        @Override
-        public ArrayNode arrayNode(int capacity) {
-            count();
-            return super.arrayNode(capacity);
-        }
-
-        @Override
-        public ObjectNode objectNode() {
-            count();
-            return super.objectNode();
         }
     }
 }

@@ -3,12 +3,14 @@ package cn.servicemap.gis.table;
 import java.util.Locale;
 
 /**
- * How far an uploaded station file may expand while it is read. Every reader of {@link RowSources}
- * checks these limits as it goes and refuses a file with a {@link ReadLimitException} as soon as one is
+ * How far an uploaded file may expand while it is read: a station table ({@link RowSources}), district boundaries
+ * ({@link GeoJsonFeatures}) or a census table ({@link RowSources#openCsv(java.io.InputStream, ReadLimits)}). Every
+ * reader checks these limits as it goes and refuses a file with a {@link ReadLimitException} as soon as one is
  * passed — at {@link RowSources#open} wherever the reader can see it then (CSV, XLSX, GeoJSON, the
- * header and declared sizes of a Shapefile), otherwise while the rows are iterated — so that a small
+ * header and declared sizes of a Shapefile), otherwise while the rows or features are read — so that a small
  * upload cannot cost gigabytes of memory or minutes of CPU. The limits are far above what a station
- * list needs (a city has hundreds to a few thousand stations; the tests read 100,000 rows).
+ * list needs (a city has hundreds to a few thousand stations; the tests read 100,000 rows), and above what a
+ * district or census file of all China needs (about 2,900 counties, 40,000 townships).
  *
  * @param maxUnzippedBytes  bytes: the most that the entries of an .xlsx workbook or a zipped Shapefile may
  *                          inflate to, together. Counted as the bytes are actually inflated, never taken from
@@ -19,8 +21,9 @@ import java.util.Locale;
  *                          legitimately compress 50–100 times, and the total bounds the work anyway
  * @param maxZipEntries     entries (files and folders) an .xlsx or .zip may list; default 10,000 (a workbook
  *                          has a few dozen, a Shapefile zip a handful)
- * @param maxRows           data rows: CSV/XLSX rows that are not blank, GeoJSON features, dBASE records (the
- *                          record count of the .dbf header, deleted ones included); default 500,000
+ * @param maxRows           data rows: CSV/XLSX rows that are not blank, GeoJSON features (of a station or a
+ *                          district file), dBASE records (the record count of the .dbf header, deleted ones
+ *                          included); default 500,000
  * @param maxColumns        columns: the header (blank trailing header cells are not counted), the distinct
  *                          property names of a GeoJSON file, the fields of a .dbf; in an XLSX sheet no cell,
  *                          even an empty one, may lie further right, because the sheet reader allocates
@@ -31,57 +34,91 @@ import java.util.Locale;
  *                          turns the rest of the file into one cell and is refused by this limit
  * @param maxNestingDepth   JSON nesting (objects and arrays inside each other) in a GeoJSON file, and element
  *                          nesting in the XML parts of a workbook; default 64 (a point feature needs 4,
- *                          a multipolygon 7)
+ *                          a multipolygon in a FeatureCollection 8)
  * @param maxFeatureValues  JSON values (numbers, strings, arrays, objects, …) in one GeoJSON feature, which
  *                          is held in memory as a tree of about 100 bytes a value; default 1,000,000 (a
  *                          station feature has a few dozen; a district polygon, read as a row problem, a few
- *                          hundred thousand)
+ *                          hundred thousand). Not applied to district files: one county of a detailed province
+ *                          file may pass it, and {@code maxFileValues} bounds the file
+ * @param maxFileValues     JSON values in a whole district boundary file ({@link GeoJsonFeatures}), counted as the
+ *                          trees of its features are built; a position {@code [lon, lat]} is three (the array and
+ *                          two numbers). Default 30,000,000: 10 million positions, 20 million coordinate numbers.
+ *                          The county outlines of a province at full detail have a few million positions (DataV's
+ *                          simplified files a few thousand a city), so a real file stays well below; at the limit
+ *                          the boundaries read take about 0.5 GB as geometries, and the tree of the largest
+ *                          feature about 50 bytes a value while it is converted
  */
 public record ReadLimits(long maxUnzippedBytes, int maxZipEntries, int maxRows, int maxColumns, int maxCellChars,
-                         int maxNestingDepth, int maxFeatureValues) {
+                         int maxNestingDepth, int maxFeatureValues, int maxFileValues) {
 
-    /** The limits uploads are read with: 256 MiB, 10,000 entries, 500,000 rows, 200 columns, 10,000 characters, 64 levels, 1,000,000 values. */
-    public static final ReadLimits DEFAULTS = new ReadLimits(256L << 20, 10_000, 500_000, 200, 10_000, 64, 1_000_000);
+    /**
+     * The limits uploads are read with: 256 MiB, 10,000 entries, 500,000 rows, 200 columns, 10,000 characters, 64 levels,
+     * 1,000,000 values a feature, 30,000,000 values a district file.
+     */
+    public static final ReadLimits DEFAULTS = new ReadLimits(256L << 20, 10_000, 500_000, 200, 10_000, 64, 1_000_000,
+            30_000_000);
 
     public ReadLimits {
         if (maxUnzippedBytes < 1 || maxZipEntries < 1 || maxRows < 1 || maxColumns < 1 || maxCellChars < 1
-                || maxNestingDepth < 1 || maxFeatureValues < 1) {
+                || maxNestingDepth < 1 || maxFeatureValues < 1 || maxFileValues < 1) {
             throw new IllegalArgumentException("every read limit must be positive");
         }
     }
 
     public ReadLimits withMaxUnzippedBytes(long bytes) {
-        return new ReadLimits(bytes, maxZipEntries, maxRows, maxColumns, maxCellChars, maxNestingDepth, maxFeatureValues);
+        return new ReadLimits(bytes, maxZipEntries, maxRows, maxColumns, maxCellChars, maxNestingDepth,
+                maxFeatureValues, maxFileValues);
     }
 
     public ReadLimits withMaxZipEntries(int entries) {
-        return new ReadLimits(maxUnzippedBytes, entries, maxRows, maxColumns, maxCellChars, maxNestingDepth, maxFeatureValues);
+        return new ReadLimits(maxUnzippedBytes, entries, maxRows, maxColumns, maxCellChars, maxNestingDepth,
+                maxFeatureValues, maxFileValues);
     }
 
     public ReadLimits withMaxRows(int rows) {
-        return new ReadLimits(maxUnzippedBytes, maxZipEntries, rows, maxColumns, maxCellChars, maxNestingDepth, maxFeatureValues);
+        return new ReadLimits(maxUnzippedBytes, maxZipEntries, rows, maxColumns, maxCellChars, maxNestingDepth,
+                maxFeatureValues, maxFileValues);
     }
 
     public ReadLimits withMaxColumns(int columns) {
-        return new ReadLimits(maxUnzippedBytes, maxZipEntries, maxRows, columns, maxCellChars, maxNestingDepth, maxFeatureValues);
+        return new ReadLimits(maxUnzippedBytes, maxZipEntries, maxRows, columns, maxCellChars, maxNestingDepth,
+                maxFeatureValues, maxFileValues);
     }
 
     public ReadLimits withMaxCellChars(int chars) {
-        return new ReadLimits(maxUnzippedBytes, maxZipEntries, maxRows, maxColumns, chars, maxNestingDepth, maxFeatureValues);
+        return new ReadLimits(maxUnzippedBytes, maxZipEntries, maxRows, maxColumns, chars, maxNestingDepth,
+                maxFeatureValues, maxFileValues);
     }
 
     public ReadLimits withMaxNestingDepth(int depth) {
-        return new ReadLimits(maxUnzippedBytes, maxZipEntries, maxRows, maxColumns, maxCellChars, depth, maxFeatureValues);
+        return new ReadLimits(maxUnzippedBytes, maxZipEntries, maxRows, maxColumns, maxCellChars, depth,
+                maxFeatureValues, maxFileValues);
     }
 
     public ReadLimits withMaxFeatureValues(int values) {
-        return new ReadLimits(maxUnzippedBytes, maxZipEntries, maxRows, maxColumns, maxCellChars, maxNestingDepth, values);
+        return new ReadLimits(maxUnzippedBytes, maxZipEntries, maxRows, maxColumns, maxCellChars, maxNestingDepth,
+                values, maxFileValues);
+    }
+
+    public ReadLimits withMaxFileValues(int values) {
+        return new ReadLimits(maxUnzippedBytes, maxZipEntries, maxRows, maxColumns, maxCellChars, maxNestingDepth,
+                maxFeatureValues, values);
     }
 
     // The messages, Chinese first and English in brackets, as the API shows them.
 
     ReadLimitException tooManyRows() {
         return new ReadLimitException("表格超过 " + maxRows + " 行数据", "more than " + grouped(maxRows) + " rows");
+    }
+
+    ReadLimitException tooManyFeatures() {
+        return new ReadLimitException("GeoJSON 的要素超过 " + maxRows + " 个", "the GeoJSON has more than " + grouped(maxRows) + " features");
+    }
+
+    ReadLimitException tooManyFileValues() {
+        return new ReadLimitException("GeoJSON 中的值超过 " + maxFileValues + " 个（约 " + maxFileValues / 3 + " 个坐标点）",
+                "the GeoJSON holds more than " + grouped(maxFileValues) + " values, about " + grouped(maxFileValues / 3L)
+                        + " positions");
     }
 
     ReadLimitException tooManyColumns() {

@@ -1,6 +1,7 @@
 package cn.servicemap.gis.table;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
@@ -29,6 +30,23 @@ import java.util.Objects;
 public final class RowSources {
 
     private RowSources() {
+    }
+
+    /**
+     * Opens a comma-, tab- or semicolon-separated table in UTF-8 (a BOM is skipped) from a stream, for reference tables
+     * such as the census; the caller must close the returned source, which closes the stream. Read once: the header, the
+     * columns and the length of every cell are checked against {@code limits} as the reader gets there (a
+     * {@link ReadLimitException}), the number of rows while iterating (the row after {@link ReadLimits#maxRows()} throws an
+     * {@link java.io.UncheckedIOException} around a {@link ReadLimitException}). Every row must have as many cells as the
+     * header: a shorter or longer one, bytes that are not UTF-8 and quotes not closed are read problems of the row.
+     *
+     * @throws IOException a {@link ReadLimitException} if the header goes beyond {@code limits}; else if the stream is
+     *                     empty, the header blank or two columns have the same name, or the stream cannot be read
+     */
+    public static RowSource openCsv(InputStream csv, ReadLimits limits) throws IOException {
+        Objects.requireNonNull(csv, "csv");
+        Objects.requireNonNull(limits, "limits");
+        return CsvRowSource.open(csv, limits);
     }
 
     /** Opens a station file with the {@link ReadLimits#DEFAULTS default limits}; see {@link #open(Path, String, ReadLimits)}. */

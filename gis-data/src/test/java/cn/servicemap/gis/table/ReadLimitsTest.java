@@ -392,7 +392,8 @@ class ReadLimitsTest {
 
     @Test
     void shouldDescribeTheDefaults() {
-        assertThat(ReadLimits.DEFAULTS).isEqualTo(new ReadLimits(256L << 20, 10_000, 500_000, 200, 10_000, 64, 1_000_000));
+        assertThat(ReadLimits.DEFAULTS).isEqualTo(new ReadLimits(256L << 20, 10_000, 500_000, 200, 10_000, 64, 1_000_000,
+                30_000_000));
         assertThatThrownBy(() -> ReadLimits.DEFAULTS.withMaxRows(0)).isInstanceOf(IllegalArgumentException.class);
         assertThat(XlsxPrecheck.column("A1")).isZero();
         assertThat(XlsxPrecheck.column("$XFD$1")).isEqualTo(16_383);
