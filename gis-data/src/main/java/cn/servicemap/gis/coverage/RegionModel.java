@@ -65,7 +65,9 @@ public record RegionModel(RoadNetwork network, PopulationSurface surface, Map<Tr
      * @param locator            the region's districts, to give each street edge its district
      * @param maxOffRoadInMeters a place farther than this from any street is not reachable
      * @param threads            at most this many threads at once (1: one part after another)
-     * @throws IOException when the OSM file cannot be read or the cache not written
+     * @throws IOException when the OSM file cannot be read or the cache not written: a
+     *                     {@link cn.servicemap.gis.CacheDiskFullException} when the disk of the cache filled up (the
+     *                     network's first if both parts failed); thrown once both parts have stopped
      */
     public static RegionModel load(Path osm, Path cacheDir, Set<TravelProfile> profiles, SurfaceSource surface,
                                    DistrictLocator locator, double maxOffRoadInMeters, int threads)
@@ -83,6 +85,9 @@ public record RegionModel(RoadNetwork network, PopulationSurface surface, Map<Tr
             CompletableFuture<Timed<RoadNetwork>> network = CompletableFuture.supplyAsync(
                     () -> timed(() -> RoadNetwork.open(osm, cacheDir, profiles)), pool);
             CompletableFuture<Timed<PopulationSurface>> cells = CompletableFuture.supplyAsync(() -> timed(surface::build), pool);
+            // both may write into the cache: when one fails, wait for the other, so that nothing is written after the
+            // failure has reached the caller (on a full disk the caller may free space or delete the folder at once)
+            CompletableFuture.allOf(network, cells).handle((done, failure) -> null).join();
             Timed<RoadNetwork> n = join(network);
             Timed<PopulationSurface> s = join(cells);
             long modelsStarted = System.nanoTime();

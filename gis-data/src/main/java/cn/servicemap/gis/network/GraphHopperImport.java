@@ -1,5 +1,6 @@
 package cn.servicemap.gis.network;
 
+import cn.servicemap.gis.CacheDiskFullException;
 import com.graphhopper.GraphHopper;
 import com.graphhopper.config.Profile;
 import com.graphhopper.routing.weighting.Weighting;
@@ -43,7 +44,10 @@ import java.util.stream.Stream;
  * with a hash of their custom models, and the GraphHopper and format versions; any difference deletes the cached
  * graph and imports again, so the same extract uploaded again (another name, another time) reuses its graph. The
  * file is hashed only when its size or modification time differ from the manifest's. The manifest is written only
- * after a successful import.
+ * after a successful import; a failed import deletes the graph folder and the manifest (a full disk is reported as a
+ * {@link CacheDiskFullException} naming the folder and its free space). Loading a complete cache writes nothing but
+ * GraphHopper's empty lock file ({@code graph/gh.lock}, deleted on close), so it works on a full disk as long as the
+ * file system can still create a file (an inode is left); where it cannot, GraphHopper fails to "obtain the read lock".
  *
  * <p>Settings: {@code prepare.min_network_size = 0} (we find components ourselves and flag, not drop, small
  * pieces), no CH/LM preparation, graph sorted along a Hilbert curve (good memory locality for the arrays).
@@ -72,7 +76,14 @@ final class GraphHopperImport {
         Properties wanted = manifest(osmFile, sorted, stored);
         boolean reuse = Files.isDirectory(graphDir) && sameGraph(wanted, stored);
         if (reuse && !wanted.equals(stored)) {
-            write(manifestFile, wanted); // the same content under another name or time: remember them, skip the hash next time
+            // the same content under another name or time: remember them, skip the hash next time. Only a saving, so
+            // a disk too full to write it does not keep the complete graph from loading
+            try {
+                write(manifestFile, wanted);
+            } catch (IOException e) {
+                LOG.warn("Could not update {} ({}); the cached graph is used, and {} is hashed again next time", manifestFile,
+                        e.getMessage(), osmFile.getFileName());
+            }
         }
         if (!reuse) {
             Files.deleteIfExists(manifestFile);
@@ -84,6 +95,20 @@ final class GraphHopperImport {
             hopper.importOrLoad();
             if (!reuse)
                 write(manifestFile, wanted);
+        } catch (IOException | RuntimeException | Error e) {
+            try {
+                hopper.close(); // releases the files before they are deleted
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            if (!reuse) {
+                discardPartialImport(graphDir, manifestFile, e);
+                if (CacheDiskFullException.isDiskFull(e)) // GraphHopper wraps it: "Couldn't store bytes to ..."
+                    throw new CacheDiskFullException("路网缓存文件夹", "road network cache folder", cacheDir, e);
+            }
+            throw e;
+        }
+        try {
             String description = osmFile.getFileName() + (reuse ? " (cached graph)" : " (imported)");
             RoadNetwork network = copy(hopper, sorted, description);
             LOG.info("{} {}: {} nodes, {} edges, {} ms", reuse ? "loaded" : "imported", osmFile.getFileName(),
@@ -206,13 +231,47 @@ final class GraphHopperImport {
         return p;
     }
 
+    /** Writes a temporary file and moves it into place: a reader sees the old manifest or the new one, never half. */
     private static void write(Path file, Properties p) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            p.store(w, "ServiceMap road network cache; delete the directory to force a re-import");
+        Path tmp = temporary(file);
+        try {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                p.store(w, "ServiceMap road network cache; delete the directory to force a re-import");
+            }
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException deleting) {
+                e.addSuppressed(deleting);
+            }
+            throw e;
         }
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static Path temporary(Path manifestFile) {
+        return manifestFile.resolveSibling(manifestFile.getFileName() + ".tmp");
+    }
+
+    /**
+     * Deletes what a failed import wrote: the graph folder, the manifest and its temporary file. The manifest is written
+     * last, so a next run would import again anyway; deleting now releases the space at once (on a full disk, what the
+     * operator needs) and leaves no graph that looks complete. Failures to delete are added to {@code failure}.
+     */
+    private static void discardPartialImport(Path graphDir, Path manifestFile, Throwable failure) {
+        for (Path p : List.of(manifestFile, temporary(manifestFile))) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                failure.addSuppressed(e);
+            }
+        }
+        try {
+            deleteRecursively(graphDir);
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

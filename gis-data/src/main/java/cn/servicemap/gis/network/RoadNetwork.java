@@ -76,7 +76,9 @@ public final class RoadNetwork {
      * profile set or ServiceMap's import settings differ from those recorded in {@code cacheDir/manifest.properties}.
      * Use one cache directory per region and profile set.
      *
-     * @throws IOException if the OSM file cannot be read or the cache cannot be written
+     * @throws IOException if the OSM file cannot be read or the cache cannot be written: a
+     *                     {@link cn.servicemap.gis.CacheDiskFullException} when the disk of {@code cacheDir} filled up
+     *                     during an import, whose graph and manifest are deleted by then (a failed import leaves none)
      */
     public static RoadNetwork open(Path osmFile, Path cacheDir, Set<TravelProfile> profiles) throws IOException {
         return GraphHopperImport.open(osmFile, cacheDir, profiles);

@@ -1,5 +1,6 @@
 package cn.servicemap.gis.population;
 
+import cn.servicemap.gis.CacheDiskFullException;
 import cn.servicemap.gis.crs.LocalMetricProjection;
 import cn.servicemap.gis.districts.CensusRecord;
 import cn.servicemap.gis.districts.DistrictBoundary;
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * <p>Identity: the file is named by a SHA-256 over the format, the OSM file (path, size, modification time), every
  * district (adcode, name, parent, level, outline as WKB), every census record and the options. Any difference builds
  * the surface anew and replaces the file (one file per directory). Writing goes to a temporary file moved into place,
- * so a crash never leaves a half file under the final name; a file that cannot be read back (truncated, another
+ * so a crash never leaves a half file under the final name; a write that fails deletes the temporary file, and a full
+ * disk is reported as a {@link CacheDiskFullException}; a file that cannot be read back (truncated, another
  * format) is rebuilt with a warning. Layout: a header, the study area as WKB, then the surface's arrays as they are in
  * memory (big-endian), the district list and shares.
  */
@@ -51,6 +53,9 @@ public final class PopulationSurfaceStore {
     /**
      * The surface {@link PopulationSurface#fromOsm} builds for these inputs: read from {@code dir} when it was stored
      * there for exactly these inputs, else built and stored.
+     *
+     * @throws CacheDiskFullException when the disk of {@code dir} fills up while the surface is stored (the surfaces
+     *                                stored there before and the partial file are deleted by then)
      */
     public static PopulationSurface fromOsm(Path osm, List<DistrictBoundary> districts, Map<String, CensusRecord> census,
                                             PopulationSurface.Options options, Path dir) throws IOException {
@@ -69,7 +74,14 @@ public final class PopulationSurfaceStore {
                 Files.deleteIfExists(p);
             }
         }
-        write(surface, file);
+        try {
+            write(surface, file);
+        } catch (IOException e) {
+            if (CacheDiskFullException.isDiskFull(e)) {
+                throw new CacheDiskFullException("人口分布缓存文件夹", "population surface cache folder", dir, e);
+            }
+            throw e;
+        }
         return surface;
     }
 
@@ -99,8 +111,23 @@ public final class PopulationSurfaceStore {
         digest.update((byte) 0);
     }
 
+    /** Writes a temporary file and moves it into place; a failure deletes the temporary file (on a full disk: the space). */
     static void write(PopulationSurface s, Path file) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            writeTo(s, tmp);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException deleting) {
+                e.addSuppressed(deleting);
+            }
+            throw e;
+        }
+    }
+
+    private static void writeTo(PopulationSurface s, Path tmp) throws IOException {
         try (Output out = new Output(FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE))) {
             out.putInt(MAGIC);
@@ -149,7 +176,6 @@ public final class PopulationSurfaceStore {
                 out.putString(d.method());
             }
         }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     static PopulationSurface read(Path file) throws IOException {

@@ -1,15 +1,19 @@
 package cn.servicemap.gis.population;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.servicemap.gis.CacheDiskFullException;
 import cn.servicemap.gis.districts.CensusRecord;
 import cn.servicemap.gis.districts.DistrictBoundary;
+import cn.servicemap.gis.testdata.SmallDisk;
 import cn.servicemap.gis.testdata.TestData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -61,6 +65,25 @@ class PopulationSurfaceStoreTest {
 
         assertSame(again, built);
         assertThat(Files.size(stored().get(0))).isEqualTo(bytes.length);
+    }
+
+    @Test
+    void shouldDeleteThePartialFileAndSayHowMuchIsFreeWhenTheDiskFillsUp() throws IOException {
+        try (SmallDisk disk = SmallDisk.mount("1m")) {
+            Path small = disk.root().resolve("population");
+            Files.createDirectories(small);
+            Files.write(small.resolve("0123456789abcdef.population"), new byte[4 << 10]); // a surface of other inputs
+            disk.fill("filler", 8 << 10); // the new surface takes about 50 KB: 8 are left, and the old file's 4
+
+            assertThatThrownBy(() -> PopulationSurfaceStore.fromOsm(TestData.nanjingOsm(), districts, census, options, small))
+                    .isInstanceOf(CacheDiskFullException.class)
+                    .hasMessageStartingWith("人口分布缓存文件夹 " + small.toAbsolutePath() + " 所在的磁盘已满。")
+                    .hasMessageContaining("(the disk of the population surface cache folder " + small.toAbsolutePath() + " is full.")
+                    .hasMessageContaining(String.format(Locale.ROOT, "%,d bytes", disk.usableBytes()))
+                    .rootCause().hasMessage("No space left on device");
+            // the old surface was deleted before the new one was written, the partial file after the failure
+            assertThat(disk.contents()).containsExactly("filler", "population");
+        }
     }
 
     private List<Path> stored() throws IOException {
