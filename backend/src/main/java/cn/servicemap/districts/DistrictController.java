@@ -101,8 +101,7 @@ class DistrictController {
         try (InputStream in = file.getInputStream()) {
             var imported = service.importBoundaries(in, crs, file.getOriginalFilename() + " (" + crs + ")", owner);
             return new BoundaryImportResult(imported.size(), imported.stream().map(b -> b.adcode()).toList());
-        } catch (com.fasterxml.jackson.core.JacksonException e) { throw new InvalidRequestException("file", "区县边界文件不是有效的 JSON (the boundary file is not valid JSON)");
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IOException e) { // not JSON, a limit passed, a feature that does not fit: in words
             throw new InvalidRequestException("file", "无法读取区县边界文件 (cannot read the boundary file): " + e.getMessage());
         }
     }
@@ -116,7 +115,7 @@ class DistrictController {
         requireRegionAdmin(owner(region));
         try (InputStream in = file.getInputStream()) {
             return service.importCensus(in, file.getOriginalFilename(), filter);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IOException e) { // a limit passed, a row that does not fit: in words
             throw new InvalidRequestException("file", "无法读取人口普查文件 (cannot read the census file): " + e.getMessage());
         }
     }

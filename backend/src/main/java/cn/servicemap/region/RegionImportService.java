@@ -118,13 +118,13 @@ public class RegionImportService {
         List<DistrictBoundary> boundaries;
         try (InputStream in = Files.newInputStream(districtFile)) {
             boundaries = DistrictBoundaryReader.read(in, crs);
-        } catch (IllegalArgumentException | com.fasterxml.jackson.core.JacksonException e) {
+        } catch (IllegalArgumentException | IOException e) { // not JSON, a limit passed, a feature that does not fit
             throw new InvalidRequestException("districts", "区县边界文件无法读取 (the district file cannot be read): " + e.getMessage());
         }
         Map<String, CensusRecord> census;
         try (InputStream in = Files.newInputStream(censusFile)) {
             census = CensusTable.read(in).records();
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IOException e) {
             throw new InvalidRequestException("census", "人口普查文件无法读取 (the census file cannot be read): " + e.getMessage());
         }
         if (boundaries.stream().noneMatch(d -> census.containsKey(d.adcode()))) {

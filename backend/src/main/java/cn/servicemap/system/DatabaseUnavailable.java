@@ -47,8 +47,12 @@ public class DatabaseUnavailable extends OncePerRequestFilter {
                     || t instanceof CannotCreateTransactionException) {
                 return true;
             }
-            // a connection lost inside a transaction (its commit or rollback failed): SQLSTATE class 08, connection
-            // exception, or 57P, the server shutting down
+            // a transaction whose commit or rollback failed (the pool's connection closed under it), a connection lost:
+            // SQLSTATE class 08, connection exception, or 57P, the server shutting down
+            if (t instanceof org.springframework.transaction.TransactionSystemException || t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException || t instanceof java.sql.SQLRecoverableException) {
+                return true;
+            }
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;

@@ -69,5 +69,6 @@ final class PostgresCluster implements AutoCloseable {
         } catch (IllegalStateException alreadyStopped) {
             // stopped by the test
         }
+        org.springframework.util.FileSystemUtils.deleteRecursively(dir); // a cluster is tens of MB
     }
 }
