@@ -7,6 +7,8 @@ import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -58,5 +60,29 @@ class UserController {
         }
         UserService.UserView created = users.create(body, access.actor());
         return ResponseEntity.created(URI.create("/api/users/" + created.username())).body(created);
+    }
+
+    @Operation(summary = "Change a user (修改用户): name, role and scope, 停用 (enabled=false), 重置密码; their sessions end when what they "
+            + "may do changes")
+    @PatchMapping("/api/users/{username}")
+    UserService.UserView change(@PathVariable String username, @RequestBody UserService.UserChange body) {
+        AppUser target = users.find(username);
+        boolean staysInRegion = target.regionCode() != null && target.role() != Role.ADMIN && body.role() != Role.ADMIN
+                && (body.region() == null || body.region().strip().equals(target.regionCode()));
+        if (staysInRegion) {
+            access.requireRegion("username", target.regionCode(), Role.REGION_ADMIN); // a region admin manages their region's users
+        } else {
+            access.requireEveryRegion("role", Role.ADMIN);
+        }
+        return users.change(username, body, access.actor());
+    }
+
+    @Operation(summary = "Change your own password (修改密码); you sign in again afterwards")
+    @PostMapping("/api/me/password")
+    ResponseEntity<Void> changeOwnPassword(@RequestBody UserService.PasswordChange body) {
+        SignedInUser me = access.current().filter(u -> !u.demo()).orElseThrow(() -> new cn.servicemap.system.ForbiddenException("currentPassword",
+                "演示用户没有密码 (the demo planner has no password to change)"));
+        users.changeOwnPassword(me.getUsername(), body);
+        return ResponseEntity.noContent().build();
     }
 }

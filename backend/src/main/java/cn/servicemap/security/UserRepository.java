@@ -43,6 +43,27 @@ class UserRepository {
                 .update();
     }
 
+    /** Writes a user's changed fields (not their login counters but a password change, which also unlocks). */
+    void update(AppUser u, boolean passwordChanged) {
+        jdbc.sql("UPDATE app_user SET display_name = ?, password_hash = ?, role = ?, region_code = ?, districts = ?, enabled = ? WHERE username = ?")
+                .params(u.displayName(), u.passwordHash(), u.role().name(), u.regionCode(),
+                        u.districts().isEmpty() ? null : String.join(",", u.districts().stream().sorted().toList()), u.enabled(), u.username())
+                .update();
+        if (passwordChanged) {
+            jdbc.sql("UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE username = ?").param(u.username()).update();
+        }
+    }
+
+    /** Ends every signed-in session of the user, on every instance (they are in the database): they sign in again. */
+    int endSessions(String username) {
+        return jdbc.sql("DELETE FROM SPRING_SESSION WHERE PRINCIPAL_NAME = ?").param(username).update();
+    }
+
+    /** Enabled administrators. */
+    long enabledAdmins() {
+        return jdbc.sql("SELECT COUNT(*) FROM app_user WHERE role = 'ADMIN' AND enabled").query(Long.class).single();
+    }
+
     /** Counts a failed login; locks the account until {@code lockUntil} when the count reaches {@code max}. */
     void failedLogin(String username, int max, OffsetDateTime lockUntil) {
         jdbc.sql("UPDATE app_user SET failed_logins = failed_logins + 1 WHERE username = ?").param(username).update();

@@ -309,6 +309,91 @@ abstract class StationApiContract extends DemoRegionTestBase {
         assertThat(editor.post("/api/stations", station(unique("锁定后"), FUZIMIAO_LON + 0.001, FUZIMIAO_LAT)).status()).isEqualTo(401);
     }
 
+    /** A browser's form login: its cookies (the session), the login's answer, the CSRF token the pages send back. */
+    record SignedIn(java.net.http.HttpClient browser, java.net.CookieManager cookies, java.net.http.HttpResponse<String> login) {
+        String csrfToken() {
+            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst()
+                    .map(java.net.HttpCookie::getValue).orElseThrow();
+        }
+
+        /** /api/me as this browser sees it. */
+        boolean signedIn(int port) throws Exception {
+            String me = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/me")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            return me.contains("\"signedIn\":true");
+        }
+    }
+
+    SignedIn signIn(String user, String password) throws Exception {
+        java.net.CookieManager cookies = new java.net.CookieManager();
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(cookies)
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        String base = "http://localhost:" + port();
+        browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login.html")).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst()
+                .orElseThrow().getValue();
+        java.net.http.HttpResponse<String> login = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password + "&next=/plan"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        return new SignedIn(browser, cookies, login);
+    }
+
+    /**
+     * A region admin manages their region's users and no one else's; disabling a user or resetting their password ends
+     * their sessions at once; a user changes their own password given the current one; the last admin stays.
+     */
+    @Test
+    void shouldChangeUsersWithinTheRegionAndEndTheirSessions() throws Exception {
+        Api admin = api();
+        assertThat(admin.post("/api/users", Map.of("username", "nj-region-admin", "password", "region-admin-pass-1", "role", "REGION_ADMIN",
+                "region", "nanjing-core")).status()).isEqualTo(201);
+        assertThat(admin.post("/api/users", Map.of("username", "nj-planner", "password", "nj-planner-pass-1", "role", "PLANNER",
+                "region", "nanjing-core")).status()).isEqualTo(201);
+        assertThat(admin.post("/api/users", Map.of("username", "far-planner", "password", "far-planner-pass-1", "role", "PLANNER",
+                "region", "990300")).status()).isEqualTo(201);
+        Api regionAdmin = api().as("nj-region-admin", "region-admin-pass-1");
+        SignedIn planner = signIn("nj-planner", "nj-planner-pass-1");
+        assertThat(planner.signedIn(port())).isTrue();
+
+        Api.Response disabled = patch(regionAdmin, "/api/users/nj-planner", Map.of("enabled", false));
+        assertThat(disabled.status()).as(disabled.text()).isEqualTo(200);
+        assertThat(disabled.json().get("enabled").asBoolean()).isFalse();
+        assertThat(planner.signedIn(port())).as("the disabled user's session ended").isFalse();
+        assertThat(api().as("nj-planner", "nj-planner-pass-1").get("/api/audit").status()).isEqualTo(401);
+
+        assertThat(patch(regionAdmin, "/api/users/nj-planner", Map.of("role", "ADMIN")).status()).as("only an admin makes admins")
+                .isEqualTo(403);
+        assertThat(patch(regionAdmin, "/api/users/far-planner", Map.of("enabled", false)).status()).as("another region's user")
+                .isEqualTo(403);
+        assertThat(patch(regionAdmin, "/api/users/nj-planner", Map.of("role", "DISTRICT_EDITOR", "districts", List.of("440305")))
+                .json().get("field").asText()).isEqualTo("districts");
+        assertThat(patch(regionAdmin, "/api/users/nobody-here", Map.of("enabled", true)).status()).isEqualTo(404);
+
+        Api.Response reset = patch(regionAdmin, "/api/users/nj-planner", Map.of("enabled", true, "password", "reset-password-22"));
+        assertThat(reset.status()).as(reset.text()).isEqualTo(200);
+        assertThat(api().as("nj-planner", "nj-planner-pass-1").get("/api/scenarios").status()).as("the old password").isEqualTo(401);
+        Api plannerApi = api().as("nj-planner", "reset-password-22");
+        assertThat(plannerApi.get("/api/scenarios").status()).isEqualTo(200);
+
+        assertThat(plannerApi.post("/api/me/password", Map.of("currentPassword", "wrong-one-123", "newPassword", "mine-now-12345"))
+                .json().get("field").asText()).isEqualTo("currentPassword");
+        assertThat(plannerApi.post("/api/me/password", Map.of("currentPassword", "reset-password-22", "newPassword", "short"))
+                .json().get("field").asText()).isEqualTo("newPassword");
+        assertThat(plannerApi.post("/api/me/password", Map.of("currentPassword", "reset-password-22", "newPassword", "mine-now-12345"))
+                .status()).isEqualTo(204);
+        assertThat(api().as("nj-planner", "mine-now-12345").get("/api/scenarios").status()).isEqualTo(200);
+
+        Api.Response lastAdmin = patch(admin, "/api/users/" + Api.ADMIN, Map.of("enabled", false));
+        assertThat(lastAdmin.status()).as("the only administrator").isEqualTo(409);
+        assertThat(admin.get("/api/audit?entity=USER").text()).contains("nj-planner", "CHANGE_PASSWORD");
+    }
+
+    private Api.Response patch(Api api, String path, Map<String, Object> body) {
+        return api.raw("PATCH", path, "application/json", api.json().writeValueAsBytes(body));
+    }
+
     /** Every answer carries the security headers; a form login's session writes only with the CSRF token. */
     @Test
     void shouldSendSecurityHeadersAndRefuseASessionWriteWithoutTheCsrfToken() throws Exception {
@@ -320,23 +405,12 @@ abstract class StationApiContract extends DemoRegionTestBase {
 
         assertThat(api().post("/api/users", Map.of("username", "session-planner", "password", "planner-password-1", "role", "PLANNER",
                 "region", "nanjing-core")).status()).isEqualTo(201);
-        java.net.CookieManager cookies = new java.net.CookieManager();
-        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(cookies)
-                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        SignedIn session = signIn("session-planner", "planner-password-1");
+        assertThat(session.login().statusCode()).isEqualTo(302);
+        assertThat(session.login().headers().firstValue("Location").orElse("")).endsWith("/plan");
+        java.net.http.HttpClient browser = session.browser();
         String base = "http://localhost:" + port();
-        browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login.html")).build(),
-                java.net.http.HttpResponse.BodyHandlers.discarding());
-        String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst()
-                .orElseThrow().getValue();
-        java.net.http.HttpResponse<String> login = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=session-planner&password=planner-password-1&next=/plan"))
-                .build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(login.statusCode()).isEqualTo(302);
-        assertThat(login.headers().firstValue("Location").orElse("")).endsWith("/plan");
-        token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst()
-                .map(java.net.HttpCookie::getValue).orElse(token);
+        String token = session.csrfToken();
         String body = api().json().writeValueAsString(station(unique("会话驿站"), FUZIMIAO_LON + 0.002, FUZIMIAO_LAT));
         // what a cross-site form or script can send: the session cookie, no token
         java.net.http.HttpResponse<String> forged = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/stations"))
