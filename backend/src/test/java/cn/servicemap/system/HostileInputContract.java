@@ -104,6 +104,13 @@ abstract class HostileInputContract extends DemoRegionTestBase {
         cases.add(upload("an xlsx with an external entity", "/api/stations/imports?crs=WGS84", "s.xlsx", xlsxWithExternalEntity(), 400, "file"));
         cases.add(new Case("district import that is not multipart", "POST", "/api/districts/imports?crs=GCJ02", "application/json",
                 text("{}"), 415, null));
+        cases.add(upload("a census CSV 300 columns wide", "/api/districts/population", "wide.csv",
+                text("CODE,NAME,POPU," + "x,".repeat(297) + "y\n320102,玄武区,1\n"), 400, "file"));
+        cases.add(upload("a census cell of 20,000 characters", "/api/districts/population", "long.csv",
+                text("CODE,NAME,POPU\n320102," + "玄".repeat(20_000) + ",1\n"), 400, "file"));
+        cases.add(upload("a census file that is empty", "/api/districts/population", "empty.csv", text(""), 400, "file"));
+        cases.add(upload("a district file with 600,000 features", "/api/districts/imports?crs=GCJ02", "d.json",
+                text("{\"type\":\"FeatureCollection\",\"features\":[" + "{},".repeat(600_000) + "{}]}"), 400, "file"));
         cases.add(new Case("census import that is not multipart", "POST", "/api/districts/population", "text/plain", text("x"), 415, null));
         // what Tomcat refuses before the app sees it, and the error page
         cases.add(new Case("an encoded slash in the path", "GET", "/api/stations/1%2F2", null, null, 400, null));
