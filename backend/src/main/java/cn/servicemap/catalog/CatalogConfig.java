@@ -1,14 +1,13 @@
 package cn.servicemap.catalog;
 
 import cn.servicemap.gis.catalog.StationCatalog;
-import cn.servicemap.gis.hours.HolidayCalendar;
 import java.io.IOException;
 import java.io.InputStream;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 
-/** The station catalog and the holiday calendar, read from the seeds module's files on the classpath. */
+/** The station catalog, read from the seeds module's files on the classpath (the holiday calendar: {@link HolidayCalendars}). */
 @Configuration(proxyBeanMethods = false)
 class CatalogConfig {
 
@@ -16,13 +15,6 @@ class CatalogConfig {
     StationCatalog stationCatalog() throws IOException {
         try (InputStream kinds = seed("station-kinds.csv"); InputStream services = seed("services.csv")) {
             return StationCatalog.read(kinds, services);
-        }
-    }
-
-    @Bean
-    HolidayCalendar holidayCalendar() throws IOException {
-        try (InputStream holidays = seed("holidays-cn.csv")) {
-            return HolidayCalendar.read(holidays);
         }
     }
 

@@ -58,8 +58,11 @@ class CoverageController {
     private final Clock clock;
     private final RegionScope scope;
 
+    private final cn.servicemap.catalog.HolidayCalendars calendars;
+
     CoverageController(CoverageService coverage, WhatIfs whatIfs, CatalogParams params, StationFeatures stationFeatures,
-                       RegionIndex regionIndex, Clock clock, RegionScope scope) {
+                       RegionIndex regionIndex, Clock clock, RegionScope scope, cn.servicemap.catalog.HolidayCalendars calendars) {
+        this.calendars = calendars;
         this.scope = scope;
         this.coverage = coverage;
         this.whatIfs = whatIfs;
@@ -77,9 +80,11 @@ class CoverageController {
             @Parameter(description = REGION) @RequestParam(required = false) String region,
                                     @Parameter(description = BANDS) @RequestParam(required = false) Bands bands,
                                     @Parameter(description = KINDS) @RequestParam(required = false) List<String> kind,
-                                    @Parameter(description = "Only stations open right now") @RequestParam(defaultValue = "false") boolean openNow) {
-        CoverageService.State state = whatIfs.state(region, profile, bands, kind, openNow);
-        return CoverageResponses.report(state, state.coverage());
+                                    @Parameter(description = "Only stations open right now") @RequestParam(defaultValue = "false") boolean openNow,
+            @Parameter(description = WhatIfs.AT) @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME) java.time.LocalDateTime at) {
+        java.time.LocalDateTime moment = whatIfs.moment(openNow, at);
+        CoverageService.State state = whatIfs.state(region, profile, bands, kind, moment);
+        return CoverageResponses.report(state, state.coverage()).at(moment, calendars.noteFor(moment).orElse(null));
     }
 
     @Operation(summary = "交叉覆盖 per district: people within each band of two or more stations",
@@ -90,7 +95,7 @@ class CoverageController {
             @Parameter(description = REGION) @RequestParam(required = false) String region,
             @Parameter(description = BANDS) @RequestParam(required = false) Bands bands,
             @Parameter(description = KINDS) @RequestParam(required = false) List<String> kind) {
-        CoverageService.State state = whatIfs.state(region, profile, bands, kind, false);
+        CoverageService.State state = whatIfs.state(region, profile, bands, kind, null);
         return CoverageResponses.cross(state, coverage.cross(state));
     }
 
@@ -103,11 +108,12 @@ class CoverageController {
             @Parameter(description = BANDS) @RequestParam(required = false) Bands bands,
             @Parameter(description = KINDS) @RequestParam(required = false) List<String> kind,
             @RequestParam(defaultValue = "false") boolean openNow,
+            @Parameter(description = WhatIfs.AT) @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME) java.time.LocalDateTime at,
             @Parameter(description = "nested or rings") @RequestParam(defaultValue = "nested") BandForm form,
             @Parameter(description = "Only draw within minLon,minLat,maxLon,maxLat (WGS84), at most "
                     + CoverageLimits.MAX_WINDOW_DEGREES + "° each way") @RequestParam(required = false) BoundingBox bbox) {
         BoundingBox window = CoverageLimits.window(bbox, "bbox");
-        CoverageService.State state = whatIfs.state(region, profile, bands, kind, openNow);
+        CoverageService.State state = whatIfs.state(region, profile, bands, kind, whatIfs.moment(openNow, at));
         ServiceAreas areas = coverage.serviceAreas(state, window);
         boolean rings = form == BandForm.rings;
         return CoverageResponses.bands(state, rings ? areas.rings() : areas.nested(), rings);
@@ -120,8 +126,9 @@ class CoverageController {
             @Parameter(description = REGION) @RequestParam(required = false) String region,
             @Parameter(description = BANDS) @RequestParam(required = false) Bands bands,
             @Parameter(description = KINDS) @RequestParam(required = false) List<String> kind,
-            @RequestParam(defaultValue = "false") boolean openNow) {
-        CoverageService.State state = whatIfs.state(region, profile, bands, kind, openNow);
+            @RequestParam(defaultValue = "false") boolean openNow,
+            @Parameter(description = WhatIfs.AT) @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME) java.time.LocalDateTime at) {
+        CoverageService.State state = whatIfs.state(region, profile, bands, kind, whatIfs.moment(openNow, at));
         return CoverageResponses.catchments(state, coverage.serviceAreas(state, null).catchments());
     }
 
@@ -134,8 +141,9 @@ class CoverageController {
             @Parameter(description = "The band the gaps are outside of; default the largest") @RequestParam(required = false) Integer minutes,
             @Parameter(description = KINDS) @RequestParam(required = false) List<String> kind,
             @RequestParam(defaultValue = "false") boolean openNow,
+            @Parameter(description = WhatIfs.AT) @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME) java.time.LocalDateTime at,
             @Parameter(description = "How many gaps, largest first") @RequestParam(defaultValue = "10") @Min(1) @Max(CoverageLimits.MAX_GAPS) int limit) {
-        CoverageService.State state = whatIfs.state(region, profile, bands, kind, openNow);
+        CoverageService.State state = whatIfs.state(region, profile, bands, kind, whatIfs.moment(openNow, at));
         List<Integer> stateBands = state.coverage().bandMinutes();
         int index = minutes == null ? stateBands.size() - 1 : stateBands.indexOf(minutes);
         if (index < 0) {
@@ -157,7 +165,8 @@ class CoverageController {
                                       @Parameter(description = "How many stations") @RequestParam(defaultValue = "5") @Min(1) @Max(CoverageLimits.MAX_NEAREST) int k,
                                       @Parameter(description = KINDS) @RequestParam(required = false) List<String> kind,
                                       @Parameter(description = "Only stations offering every one of these services") @RequestParam(required = false) List<String> service,
-                                      @RequestParam(defaultValue = "false") boolean openNow) {
+                                      @RequestParam(defaultValue = "false") boolean openNow,
+            @Parameter(description = WhatIfs.AT) @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME) java.time.LocalDateTime at) {
         List<FieldError> errors = new ArrayList<>();
         Set<String> kinds = params.kinds(kind, "kind", errors);
         Set<String> services = params.services(service, "service", errors);
@@ -166,7 +175,7 @@ class CoverageController {
         }
         RegionScope.Scope where = scope.resolve(region);
         CoverageService.Placed placed = coverage.nearest(where.region(), where.filterCode(), lon, lat, crs, profile, k, kinds,
-                services, openNow);
+                services, whatIfs.moment(openNow, at));
         CoverageService.State state = placed.stations();
         CoverageResponses.Origin from = new CoverageResponses.Origin(placed.snap().queryLon(), placed.snap().queryLat(),
                 CoverageResponses.round(placed.snap().lon(), 7), CoverageResponses.round(placed.snap().lat(), 7),
@@ -176,7 +185,7 @@ class CoverageController {
                 CoverageResponses.round(f.route().minutes(), 1), Math.round(f.route().distanceInMeters()), f.route().route(),
                 stationFeatures.feature(f.station(), now))).toList();
         return new CoverageResponses.Nearest(CoverageResponses.region(state.region()), profile, profile.chineseLabel(),
-                state.dataVersion(), from, found);
+                state.dataVersion(), from, found, calendars.noteFor(whatIfs.moment(openNow, at)).orElse(null));
     }
 
     @Operation(summary = "What-if (假设分析): add, move, close or reopen stations and get the new report and the difference, without saving anything",

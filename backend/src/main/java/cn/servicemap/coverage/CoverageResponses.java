@@ -69,7 +69,17 @@ public final class CoverageResponses {
     public record Report(RegionRef region, TravelProfile profile, String profileName, long dataVersion,
                          @Schema(description = "Band limits in minutes, ascending") List<Integer> bands,
                          int searchLimitMinutes, StationCounts stations, DistrictRow total, List<DistrictRow> districts,
-                         String note) {
+                         String note,
+                         @Schema(description = "The moment whose open stations count (at=, or now for openNow); null: every open station",
+                                 nullable = true) java.time.LocalDateTime openAt,
+                         @Schema(description = "When the holiday calendar does not know that date's year: it is taken as an ordinary day",
+                                 nullable = true) String calendarNote) {
+
+        /** The same report for a moment, with what the holiday calendar says about it. */
+        Report at(java.time.LocalDateTime moment, String note) {
+            return new Report(region, profile, profileName, dataVersion, bands, searchLimitMinutes, stations, total, districts, this.note,
+                    moment, note);
+        }
     }
 
     @Schema(description = "People newly inside and no longer inside one band (新增覆盖 / 失去覆盖)")
@@ -119,7 +129,9 @@ public final class CoverageResponses {
 
     @Schema(description = "The nearest open stations by travel time (最近的驿站)")
     public record Nearest(RegionRef region, TravelProfile profile, String profileName, long dataVersion, Origin from,
-                          List<Found> stations) {
+                          List<Found> stations,
+                          @Schema(description = "When filtered by a moment whose year the holiday calendar does not know", nullable = true)
+                          String calendarNote) {
     }
 
     @Schema(description = "Where an added, moved or reopened station lands on the street network")
@@ -197,7 +209,7 @@ public final class CoverageResponses {
                 district(report.region(), active), rows,
                 "人口与道路只统计路网覆盖的部分（见各区“路网覆盖”）；人口为按普查数据估算；每万人驿站数按同一估算人口计算。"
                         + " (People and roads are counted only in the part of each district the road network covers; people are "
-                        + "estimated from the census; stations per 10,000 people use the same estimated people.)");
+                        + "estimated from the census; stations per 10,000 people use the same estimated people.)", null, null);
     }
 
     private static DistrictRow district(DistrictCoverage d, int stations) {

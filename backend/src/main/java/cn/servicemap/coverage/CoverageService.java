@@ -55,9 +55,38 @@ public class CoverageService {
      * Which stations count: open ones, optionally of some kinds only, optionally only those open right now, and
      * those of one region's districts when the instance holds several ({@code regionCode}, else null).
      */
-    public record StationSelection(Set<String> kinds, boolean openNow, String regionCode) {
+    public record StationSelection(Set<String> kinds, LocalDateTime openAt, String regionCode) {
         public StationSelection {
             kinds = Set.copyOf(kinds);
+        }
+    }
+
+    /**
+     * The stations a state counts: the selection's kinds and region, and when it asks for a moment the stations open
+     * then (by id, ascending). What a state is cached by: two moments with the same open stations share one state, and
+     * "open now" is recomputed when a station opens or closes, not every minute.
+     *
+     * @param openIds null when the selection does not ask for a moment (every open station counts, whatever its hours)
+     */
+    record CountedStations(Set<String> kinds, String regionCode, long[] openIds) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof CountedStations c && kinds.equals(c.kinds) && java.util.Objects.equals(regionCode, c.regionCode)
+                    && java.util.Arrays.equals(openIds, c.openIds);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(kinds, regionCode) * 31 + java.util.Arrays.hashCode(openIds);
+        }
+
+        @Override
+        public String toString() {
+            return "CountedStations[" + kinds + ", " + regionCode + ", " + (openIds == null ? "all" : openIds.length + " open") + "]";
+        }
+
+        boolean counts(ServicePoint p) {
+            return openIds == null || java.util.Arrays.binarySearch(openIds, p.id()) >= 0;
         }
     }
 
@@ -71,7 +100,7 @@ public class CoverageService {
      *
      * @param sources the stations by source index of the coverage's field; a what-if's added stations have none
      */
-    record State(RegionNetwork region, TravelProfile profile, StationSelection selection, long dataVersion,
+    record State(RegionNetwork region, TravelProfile profile, CountedStations selection, long dataVersion,
                  List<ServicePoint> sources, List<Snap> snaps, List<FlaggedStation> flagged, Coverage coverage) {
 
         AccessField field() {
@@ -155,21 +184,30 @@ public class CoverageService {
         RegionNetwork region = networks.require(where);
         long version = repository.dataVersion();
         List<Integer> minutes = bands(bands);
-        return cache.state(CoverageCache.Key.of(region, version, profile, selection, minutes),
-                () -> compute(region, profile, selection, minutes, version));
+        CountedStations counted = new CountedStations(selection.kinds(), selection.regionCode(), null);
+        if (selection.openAt() != null) { // the stations open then: unknown hours count as closed, as in "open now"
+            counted = new CountedStations(selection.kinds(), selection.regionCode(), candidates(counted).stream()
+                    .filter(p -> Boolean.TRUE.equals(features.openNow(p, selection.openAt()))).mapToLong(ServicePoint::id).sorted().toArray());
+        }
+        CountedStations key = counted;
+        return cache.state(CoverageCache.Key.of(region, version, profile, key, minutes), () -> compute(region, profile, key, minutes, version));
     }
 
-    private State compute(RegionNetwork region, TravelProfile profile, StationSelection selection, List<Integer> bands, long version) {
+    /** The open stations of the selection's kinds and region, whatever their hours. */
+    private List<ServicePoint> candidates(CountedStations selection) {
+        return stations.find(new StationFilter(selection.kinds(), Set.of(), null, null, null, Set.of(StationStatus.OPEN),
+                selection.regionCode()));
+    }
+
+    private State compute(RegionNetwork region, TravelProfile profile, CountedStations selection, List<Integer> bands, long version) {
         CoverageModel model = region.model(profile);
         RoadNetwork network = region.network();
-        LocalDateTime now = LocalDateTime.now(clock);
-        List<ServicePoint> chosen = stations.find(new StationFilter(selection.kinds(), Set.of(), null, null, null,
-                Set.of(StationStatus.OPEN), selection.regionCode()));
+        List<ServicePoint> chosen = candidates(selection);
         List<ServicePoint> sources = new ArrayList<>();
         List<Snap> snaps = new ArrayList<>();
         List<FlaggedStation> flagged = new ArrayList<>();
         for (ServicePoint p : chosen) {
-            if (selection.openNow() && !Boolean.TRUE.equals(features.openNow(p, now))) {
+            if (!selection.counts(p)) {
                 continue;
             }
             Snap s = network.snap(profile, p.lon(), p.lat(), settings.stationSnapInMeters());
@@ -242,11 +280,11 @@ public class CoverageService {
      * @param crs the system of lon/lat (a phone's GPS gives WGS84; AMap's locator GCJ-02)
      */
     Placed nearest(Region where, String regionFilter, double lon, double lat, CoordinateSystem crs, TravelProfile profile, int k,
-                   Set<String> kinds, Set<String> services, boolean openNow) {
+                   Set<String> kinds, Set<String> services, LocalDateTime openAt) {
         if (!(Math.abs(lon) <= 180) || !(Math.abs(lat) <= 90)) {
             throw new InvalidRequestException("lon", "经纬度超出范围 (lon/lat out of range)");
         }
-        State all = state(where, profile, new StationSelection(Set.of(), false, regionFilter), null);
+        State all = state(where, profile, new StationSelection(Set.of(), null, regionFilter), null);
         RoadNetwork network = all.region().network();
         LonLat wgs = ChinaCoordinates.toWgs84(crs, lon, lat);
         Snap from = network.snapToMainComponent(profile, wgs.lon(), wgs.lat(), settings.querySnapInMeters());
@@ -257,10 +295,9 @@ public class CoverageService {
         }
         NearestStations index = cache.nearest(CoverageCache.Key.of(all.region(), all.dataVersion(), profile, all.selection(),
                 all.coverage().bandMinutes()), () -> new NearestStations(network, profile, all.snaps()));
-        LocalDateTime now = LocalDateTime.now(clock);
         Predicate<ServicePoint> wanted = p -> (kinds.isEmpty() || kinds.contains(p.kind()))
                 && p.services().containsAll(services)
-                && (!openNow || Boolean.TRUE.equals(features.openNow(p, now)));
+                && (openAt == null || Boolean.TRUE.equals(features.openNow(p, openAt)));
         List<NearestStation> routes = index.find(from, k, settings.searchLimitInMinutes() * 60,
                 i -> wanted.test(all.sources().get(i)));
         return new Placed(from, routes.stream().map(r -> new Found(all.sources().get(r.sourceIndex()), r)).toList(), all);

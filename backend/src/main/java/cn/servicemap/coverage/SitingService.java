@@ -204,7 +204,7 @@ public class SitingService {
         validate(r); // checked with the user's rights when it was queued; the job runs without them
         int minutes = r.minutes() == null ? 15 : r.minutes();
         Objective objective = r.objective() == null ? Objective.MAX_COVERAGE : r.objective();
-        CoverageService.State state = whatIfs.state(r.region(), r.profile(), null, r.kinds(), false);
+        CoverageService.State state = whatIfs.state(r.region(), r.profile(), null, r.kinds(), null);
         Coverage coverage = state.coverage();
         CoverageModel model = coverage.model();
         RoadNetwork network = model.network();

@@ -37,19 +37,31 @@ public class WhatIfs {
                           Boolean includeCross) {
     }
 
+    /** The {@code at} parameter of the coverage endpoints. */
+    static final String AT = "Only stations open at this local time in the region's time zone, e.g. 2026-12-05T23:00 (某一时刻开放的站点); "
+            + "overrides openNow";
+
     private final CoverageService coverage;
     private final CatalogParams params;
     private final RegionScope scope;
+    private final java.time.Clock clock;
 
-    WhatIfs(CoverageService coverage, CatalogParams params, RegionScope scope) {
+    WhatIfs(CoverageService coverage, CatalogParams params, RegionScope scope, java.time.Clock clock) {
         this.coverage = coverage;
         this.params = params;
         this.scope = scope;
+        this.clock = clock;
+    }
+
+    /** The moment whose open stations count: {@code at}, else now when asked for open now, else none (every open station). */
+    java.time.LocalDateTime moment(boolean openNow, java.time.LocalDateTime at) {
+        return at != null ? at : openNow ? java.time.LocalDateTime.now(clock) : null;
     }
 
     public CoverageResponses.WhatIf evaluate(Request body) {
         BoundingBox window = CoverageLimits.window(body.bbox(), "bbox");
-        CoverageService.State base = state(body.region(), body.profile(), body.bands(), body.kinds(), Boolean.TRUE.equals(body.openNow()));
+        CoverageService.State base = state(body.region(), body.profile(), body.bands(), body.kinds(),
+                moment(Boolean.TRUE.equals(body.openNow()), null));
         boolean cross = Boolean.TRUE.equals(body.includeCross());
         WhatIfComputation.Result result = cross ? coverage.whatIfWithCross(base, body.changes()) : coverage.whatIf(base, body.changes());
         CoverageService.State after = result.after();
@@ -76,7 +88,7 @@ public class WhatIfs {
     }
 
     /** The state of a selection as the coverage endpoints read it (unknown kinds are field errors); profile default WALK. */
-    CoverageService.State state(String region, TravelProfile profile, Bands bands, List<String> kind, boolean openNow) {
+    CoverageService.State state(String region, TravelProfile profile, Bands bands, List<String> kind, java.time.LocalDateTime openAt) {
         RegionScope.Scope where = scope.resolve(region);
         List<FieldError> errors = new ArrayList<>();
         Set<String> kinds = params.kinds(kind, "kind", errors);
@@ -84,7 +96,7 @@ public class WhatIfs {
             throw new InvalidRequestException(errors);
         }
         return coverage.state(where.region(), profile == null ? TravelProfile.WALK : profile,
-                new CoverageService.StationSelection(kinds, openNow, where.filterCode()), bands);
+                new CoverageService.StationSelection(kinds, openAt, where.filterCode()), bands);
     }
 
     /** The data version coverage is computed at now (the audit trail's last event). */

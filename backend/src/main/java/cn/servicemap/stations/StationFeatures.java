@@ -4,7 +4,6 @@ import cn.servicemap.districts.RegionIndex;
 import cn.servicemap.gis.catalog.ServiceType;
 import cn.servicemap.gis.catalog.StationCatalog;
 import cn.servicemap.gis.catalog.StationKind;
-import cn.servicemap.gis.hours.HolidayCalendar;
 import cn.servicemap.gis.hours.OpeningHours;
 import cn.servicemap.gis.stations.StationStatus;
 import cn.servicemap.system.Feature;
@@ -30,11 +29,11 @@ public class StationFeatures {
 
     private final Map<String, StationKind> kinds;
     private final Map<String, ServiceType> services;
-    private final HolidayCalendar holidays;
+    private final cn.servicemap.catalog.HolidayCalendars holidays;
     private final RegionIndex region;
     private final GeometryFactory geometries = new GeometryFactory(new PrecisionModel(), 4326);
 
-    StationFeatures(StationCatalog catalog, HolidayCalendar holidays, RegionIndex region) {
+    StationFeatures(StationCatalog catalog, cn.servicemap.catalog.HolidayCalendars holidays, RegionIndex region) {
         this.kinds = catalog.kinds().stream().collect(Collectors.toMap(StationKind::code, Function.identity()));
         this.services = catalog.services().stream().collect(Collectors.toMap(ServiceType::code, Function.identity()));
         this.holidays = holidays;
@@ -51,12 +50,17 @@ public class StationFeatures {
         return parsed.computeIfAbsent(text, OpeningHours::parse);
     }
 
+    /** The opening hours of a station, parsed (shared texts parsed once); null when unknown. */
+    public OpeningHours openingHours(ServicePoint p) {
+        return p.openingHours() == null ? null : hours(p.openingHours());
+    }
+
     /** True when open now, false when closed now, null when the opening hours are unknown. */
     public Boolean openNow(ServicePoint p, LocalDateTime localNow) {
         if (p.status() != StationStatus.OPEN) {
             return false;
         }
-        return p.openingHours() == null ? null : hours(p.openingHours()).isOpenAt(localNow, holidays);
+        return p.openingHours() == null ? null : hours(p.openingHours()).isOpenAt(localNow, holidays.current());
     }
 
     @Schema(description = "A service the station offers, with its Chinese name and map icon")
@@ -109,7 +113,7 @@ public class StationFeatures {
         }
         OpeningHours h = hours(p.openingHours());
         return new Hours(h.toOsmString(), h.toChinese(), h.isAlwaysOpen(),
-                h.nextChange(localNow, holidays).map(Object::toString).orElse(null));
+                h.nextChange(localNow, holidays.current()).map(Object::toString).orElse(null));
     }
 
     private static double round(double degrees) {

@@ -19,7 +19,7 @@ public class AuditLog {
 
     /** What is audited here. */
     public enum Entity {
-        DISTRICT, CENSUS, REGION, SCENARIO, TARGET, USER
+        DISTRICT, CENSUS, REGION, SCENARIO, TARGET, USER, HOLIDAYS
     }
 
     @Schema(description = "One audited change (审计记录)")

@@ -56,6 +56,29 @@ abstract class CoverageApiContract extends DemoRegionTestBase {
         assertThat(api().get("/api/coverage/bands?bands=15,10").json().get("field").asText()).isEqualTo("bands");
     }
 
+    /**
+     * The report at a moment counts only the stations open then: fewer at 03:00 than at noon on a weekday, all of them
+     * without a moment; it names the moment, and says so when the holiday calendar does not know the year.
+     */
+    @Test
+    void shouldCountOnlyTheStationsOpenAtTheMomentAsked() {
+        JsonNode all = api().get("/api/coverage").json();
+        JsonNode noon = api().get("/api/coverage?at=2026-12-02T12:00").json(); // a Wednesday
+        JsonNode night = api().get("/api/coverage?at=2026-12-02T03:00").json();
+        int counted = all.get("stations").get("counted").asInt();
+        assertThat(night.get("stations").get("counted").asInt()).isLessThan(noon.get("stations").get("counted").asInt());
+        assertThat(noon.get("stations").get("counted").asInt()).isLessThanOrEqualTo(counted);
+        assertThat(night.get("total").get("bands").get(2).get("peopleCovered").asLong())
+                .isLessThan(all.get("total").get("bands").get(2).get("peopleCovered").asLong());
+        assertThat(night.get("openAt").asText()).startsWith("2026-12-02T03:00");
+        assertThat(all.get("openAt").isNull()).isTrue();
+        assertThat(night.get("calendarNote").isNull()).isTrue();
+        assertThat(api().get("/api/coverage?at=2031-05-01T12:00").json().get("calendarNote").asText()).contains("2031");
+        Api.Response bad = api().get("/api/coverage?at=tomorrow");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("field").asText()).isEqualTo("at");
+    }
+
     @Test
     void shouldRankGapsWithASuggestedStreetSite() {
         JsonNode gaps = api().get("/api/coverage/gaps?minutes=5&limit=3").json();

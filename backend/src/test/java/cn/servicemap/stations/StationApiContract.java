@@ -7,6 +7,8 @@ import cn.servicemap.gis.crs.Geodesic;
 import cn.servicemap.gis.crs.LonLat;
 import cn.servicemap.support.Api;
 import cn.servicemap.support.DemoRegionTestBase;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -392,6 +394,50 @@ abstract class StationApiContract extends DemoRegionTestBase {
 
     private Api.Response patch(Api api, String path, Map<String, Object> body) {
         return api.raw("PATCH", path, "application/json", api.json().writeValueAsBytes(body));
+    }
+
+    /**
+     * A station closed on public holidays (PH off) is closed on a holiday of a year an administrator loaded, and open the
+     * day after; before the year is loaded, an answer about one of its dates says the calendar does not know it.
+     */
+    @Test
+    void shouldCloseAStationOnAHolidayOfAYearAnAdministratorLoaded() {
+        Api admin = api();
+        assertThat(admin.get("/api/holidays").json().get("years").findValuesAsString("source")).contains("seed");
+        LocalDate holiday = LocalDate.of(2027, 10, 6);
+        assertThat(holiday.getDayOfWeek()).isEqualTo(java.time.DayOfWeek.WEDNESDAY);
+        // at 新街口, where the demo's streets are
+        Api.Response created = admin.post("/api/stations", station(unique("节假日驿站"), 118.7841, 32.0416));
+        long id = created.json().get("id").asLong();
+        String near = "/api/nearest?k=3&lon=118.7841&lat=32.0416&at=";
+
+        JsonNode unknownYear = admin.get(near + holiday + "T10:00").json();
+        assertThat(unknownYear.path("calendarNote").asText()).as(unknownYear.toString()).contains("2027");
+        assertThat(unknownYear.get("stations").findValuesAsString("id")).contains(String.valueOf(id)); // taken as a weekday
+
+        byte[] arrangement = ("date,kind,name_zh,source\n" + holiday + ",holiday,国庆节（测试安排）,test\n"
+                + "2027-10-09,workday,国庆调休上班（测试安排）,test\n").getBytes(StandardCharsets.UTF_8);
+        assertThat(api().anonymous().raw("PUT", "/api/holidays/2027", "text/csv", arrangement).status()).isEqualTo(401);
+        assertThat(admin.post("/api/users", Map.of("username", "holiday-planner", "password", "holiday-planner-1", "role", "PLANNER",
+                "region", "nanjing-core")).status()).isEqualTo(201);
+        assertThat(api().as("holiday-planner", "holiday-planner-1").raw("PUT", "/api/holidays/2027", "text/csv", arrangement).status())
+                .as("only an administrator loads the calendar").isEqualTo(403);
+        Api.Response wrongYear = admin.raw("PUT", "/api/holidays/2027", "text/csv",
+                "date,kind\n2028-01-01,holiday\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(wrongYear.status()).isEqualTo(400);
+        assertThat(wrongYear.json().get("reason").asText()).contains("2028-01-01");
+        Api.Response loaded = admin.raw("PUT", "/api/holidays/2027", "text/csv", arrangement);
+        assertThat(loaded.status()).as(loaded.text()).isEqualTo(200);
+        assertThat(loaded.json().get("holidays").asInt()).isEqualTo(1);
+        assertThat(loaded.json().get("workdays").asInt()).isEqualTo(1);
+        assertThat(loaded.json().get("source").asText()).isEqualTo("uploaded");
+
+        JsonNode onTheHoliday = admin.get(near + holiday + "T10:00").json();
+        assertThat(onTheHoliday.get("calendarNote").isNull()).isTrue();
+        assertThat(onTheHoliday.get("stations").findValuesAsString("id")).doesNotContain(String.valueOf(id));
+        assertThat(admin.get(near + holiday.plusDays(1) + "T10:00").json().get("stations").findValuesAsString("id"))
+                .contains(String.valueOf(id));
+        assertThat(admin.get("/api/audit?entity=HOLIDAYS").text()).contains("2027");
     }
 
     /** Every answer carries the security headers; a form login's session writes only with the CSRF token. */

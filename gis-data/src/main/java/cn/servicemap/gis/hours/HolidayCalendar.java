@@ -71,6 +71,25 @@ public record HolidayCalendar(Set<LocalDate> publicHolidays, Set<LocalDate> adju
         return new HolidayCalendar(holidays, workdays);
     }
 
+    /**
+     * The years this calendar lists any date of: only for them are holidays and adjusted working days known (each
+     * year's State Council arrangement lists both).
+     */
+    public java.util.SortedSet<Integer> years() {
+        java.util.SortedSet<Integer> years = new java.util.TreeSet<>();
+        publicHolidays.forEach(d -> years.add(d.getYear()));
+        adjustedWorkdays.forEach(d -> years.add(d.getYear()));
+        return years;
+    }
+
+    /**
+     * Whether the calendar knows the date's year. A date of another year is evaluated as an ordinary day, which is
+     * wrong on its holidays and 补班 weekends: answers about it should say so.
+     */
+    public boolean covers(LocalDate date) {
+        return years().contains(date.getYear());
+    }
+
     /** Whether the date is a day off in an official holiday block. */
     public boolean isPublicHoliday(LocalDate date) {
         return publicHolidays.contains(date);
