@@ -50,6 +50,11 @@ export function putJson(url, body, options = {}) {
   return request('PUT', url, body, options);
 }
 
+/** PATCHes JSON (the fields given change, the others stay) and reads the JSON answer. */
+export function patchJson(url, body, options = {}) {
+  return request('PATCH', url, body, options);
+}
+
 /** DELETEs; resolves with null for 204. */
 export function deleteJson(url, options = {}) {
   return request('DELETE', url, undefined, options);

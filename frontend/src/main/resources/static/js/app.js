@@ -7,6 +7,7 @@ import { MapView } from './mapview.js';
 import { setKinds } from './kinds.js';
 import { StationLayer } from './stations.js';
 import { Busy, Status, legendControl, markSynthetic, showCredits } from './ui.js';
+import { accountLink, userBadge } from './me.js';
 
 /** Where the API is: the same origin as the page (the backend serves both). */
 export const API = {
@@ -178,7 +179,7 @@ function regionSwitcher(regions, current) {
   return select;
 }
 
-/** Who is signed in, in the app bar: the user and role, the demo planner marked as such, or a link to sign in. */
+/** Who is signed in, in the app bar (./me.js), and the way to 用户管理 or 修改密码 after the page's own links. */
 async function showUser() {
   const bar = document.querySelector('.appbar nav');
   if (!bar) return;
@@ -188,19 +189,7 @@ async function showUser() {
   } catch (e) {
     return;
   }
-  const badge = document.createElement('span');
-  badge.className = 'user-badge';
-  badge.id = 'user-badge';
-  if (me.signedIn) {
-    const u = me.user;
-    badge.dataset.demo = String(u.demo);
-    badge.textContent = u.demo ? '演示模式：' + u.displayName : u.displayName + '（' + u.roleName + (u.region ? ' · ' + u.region : '') + '）';
-    badge.title = u.demo ? '本机访问时自动以演示规划员身份登录，仅用于演示；正式部署请关闭（servicemap.security.demo-login=false）' : '';
-  } else {
-    const a = document.createElement('a');
-    a.href = '/login.html?next=' + encodeURIComponent(window.location.pathname + window.location.search);
-    a.textContent = '登录';
-    badge.append(a);
-  }
-  bar.prepend(badge);
+  bar.prepend(userBadge(me));
+  const account = accountLink(me);
+  if (account) bar.append(account);
 }

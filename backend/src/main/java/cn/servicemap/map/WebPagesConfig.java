@@ -5,9 +5,10 @@ import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The two pages, static files of the frontend jar: {@code /} is index.html (the worker page, served
- * by Boot's welcome-page handling) and {@code /plan} forwards to plan.html. A forward from a view
- * controller needs no template engine: the pages are plain HTML and ES modules.
+ * The pages, static files of the frontend jar: {@code /} is index.html (the worker page, served
+ * by Boot's welcome-page handling), {@code /plan} forwards to plan.html and {@code /users} to users.html
+ * (用户管理 and 修改密码). A forward from a view controller needs no template engine: the pages are plain
+ * HTML and ES modules.
  */
 @Configuration(proxyBeanMethods = false)
 class WebPagesConfig implements WebMvcConfigurer {
@@ -15,5 +16,6 @@ class WebPagesConfig implements WebMvcConfigurer {
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {
         registry.addViewController("/plan").setViewName("forward:/plan.html");
+        registry.addViewController("/users").setViewName("forward:/users.html");
     }
 }

@@ -78,7 +78,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.DELETE, "/api/jobs/**").hasRole(Role.PLANNER.name())
                         .requestMatchers(HttpMethod.POST, "/api/stations/imports").hasRole(Role.PLANNER.name())
                         .requestMatchers(HttpMethod.POST, "/api/districts/**", "/api/regions").hasRole(Role.REGION_ADMIN.name())
-                        .requestMatchers(HttpMethod.GET, "/plan", "/plan.html", "/report.html").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/plan", "/plan.html", "/report.html", "/users", "/users.html").authenticated()
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
                         .requestMatchers("/login", "/logout", "/error").permitAll()

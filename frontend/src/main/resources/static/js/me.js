@@ -1,0 +1,53 @@
+// Who is signed in (GET /api/me), as the pages' app bars show it: the user and role, the demo planner marked as such,
+// or a link to sign in; and the way to the account page (/users.html): 用户管理 for region admins and admins,
+// 修改密码 for every other signed-in user.
+import { pageRegion } from './api.js';
+
+/** The roles as GET /api/me and /api/users name them (Role.java), lowest first, with their Chinese names. */
+export const ROLES = [
+  ['DISTRICT_EDITOR', '区县编辑'],
+  ['PLANNER', '规划员'],
+  ['REGION_ADMIN', '区域管理员'],
+  ['ADMIN', '系统管理员'],
+];
+
+/** Whether the user manages users: a region admin (of their region) or an admin (of every region). */
+export function managesUsers(user) {
+  return Boolean(user) && (user.role === 'REGION_ADMIN' || user.role === 'ADMIN');
+}
+
+/** The app bar's badge (#user-badge): "张规划（规划员 · nanjing-core）", the demo planner marked, or 登录. */
+export function userBadge(me) {
+  const badge = document.createElement('span');
+  badge.className = 'user-badge';
+  badge.id = 'user-badge';
+  if (me.signedIn) {
+    const u = me.user;
+    badge.dataset.demo = String(u.demo);
+    badge.textContent = u.demo ? '演示模式：' + u.displayName : u.displayName + '（' + u.roleName + (u.region ? ' · ' + u.region : '') + '）';
+    badge.title = u.demo ? '本机访问时自动以演示规划员身份登录，仅用于演示；正式部署请关闭（servicemap.security.demo-login=false）' : '';
+  } else {
+    const a = document.createElement('a');
+    a.href = '/login.html?next=' + encodeURIComponent(window.location.pathname + window.location.search);
+    a.textContent = '登录';
+    badge.append(a);
+  }
+  return badge;
+}
+
+/**
+ * The app bar's link to the account page, or null: 用户管理 (#users-link) for a region admin or admin, 修改密码
+ * (#password-link) for another signed-in user (the demo planner has no password). It keeps the page's region.
+ */
+export function accountLink(me) {
+  if (!me.signedIn) return null;
+  const manages = managesUsers(me.user);
+  if (!manages && me.user.demo) return null;
+  const a = document.createElement('a');
+  a.className = 'nav-link';
+  a.id = manages ? 'users-link' : 'password-link';
+  a.textContent = manages ? '用户管理' : '修改密码';
+  const region = pageRegion();
+  a.href = '/users' + (region ? '?region=' + encodeURIComponent(region) : '') + (manages ? '' : '#password');
+  return a;
+}
