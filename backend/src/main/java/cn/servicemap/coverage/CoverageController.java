@@ -80,10 +80,11 @@ class CoverageController {
             @Parameter(description = REGION) @RequestParam(required = false) String region,
                                     @Parameter(description = BANDS) @RequestParam(required = false) Bands bands,
                                     @Parameter(description = KINDS) @RequestParam(required = false) List<String> kind,
-                                    @Parameter(description = "Only stations open right now") @RequestParam(defaultValue = "false") boolean openNow,
+                                    @Parameter(description = WhatIfs.SERVICES) @RequestParam(required = false) List<String> service,
+            @Parameter(description = "Only stations open right now") @RequestParam(defaultValue = "false") boolean openNow,
             @Parameter(description = WhatIfs.AT) @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME) java.time.LocalDateTime at) {
         java.time.LocalDateTime moment = whatIfs.moment(openNow, at);
-        CoverageService.State state = whatIfs.state(region, profile, bands, kind, moment);
+        CoverageService.State state = whatIfs.state(region, profile, bands, kind, service, moment);
         return CoverageResponses.report(state, state.coverage()).at(moment, calendars.noteFor(moment).orElse(null));
     }
 
@@ -94,8 +95,9 @@ class CoverageController {
     CoverageResponses.Cross cross(@Parameter(description = PROFILE) @RequestParam(defaultValue = "WALK") TravelProfile profile,
             @Parameter(description = REGION) @RequestParam(required = false) String region,
             @Parameter(description = BANDS) @RequestParam(required = false) Bands bands,
-            @Parameter(description = KINDS) @RequestParam(required = false) List<String> kind) {
-        CoverageService.State state = whatIfs.state(region, profile, bands, kind, null);
+            @Parameter(description = KINDS) @RequestParam(required = false) List<String> kind,
+            @Parameter(description = WhatIfs.SERVICES) @RequestParam(required = false) List<String> service) {
+        CoverageService.State state = whatIfs.state(region, profile, bands, kind, service, null);
         return CoverageResponses.cross(state, coverage.cross(state));
     }
 
@@ -107,13 +109,14 @@ class CoverageController {
             @Parameter(description = REGION) @RequestParam(required = false) String region,
             @Parameter(description = BANDS) @RequestParam(required = false) Bands bands,
             @Parameter(description = KINDS) @RequestParam(required = false) List<String> kind,
+            @Parameter(description = WhatIfs.SERVICES) @RequestParam(required = false) List<String> service,
             @RequestParam(defaultValue = "false") boolean openNow,
             @Parameter(description = WhatIfs.AT) @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME) java.time.LocalDateTime at,
             @Parameter(description = "nested or rings") @RequestParam(defaultValue = "nested") BandForm form,
             @Parameter(description = "Only draw within minLon,minLat,maxLon,maxLat (WGS84), at most "
                     + CoverageLimits.MAX_WINDOW_DEGREES + "° each way") @RequestParam(required = false) BoundingBox bbox) {
         BoundingBox window = CoverageLimits.window(bbox, "bbox");
-        CoverageService.State state = whatIfs.state(region, profile, bands, kind, whatIfs.moment(openNow, at));
+        CoverageService.State state = whatIfs.state(region, profile, bands, kind, service, whatIfs.moment(openNow, at));
         ServiceAreas areas = coverage.serviceAreas(state, window);
         boolean rings = form == BandForm.rings;
         return CoverageResponses.bands(state, rings ? areas.rings() : areas.nested(), rings);
@@ -126,9 +129,10 @@ class CoverageController {
             @Parameter(description = REGION) @RequestParam(required = false) String region,
             @Parameter(description = BANDS) @RequestParam(required = false) Bands bands,
             @Parameter(description = KINDS) @RequestParam(required = false) List<String> kind,
+            @Parameter(description = WhatIfs.SERVICES) @RequestParam(required = false) List<String> service,
             @RequestParam(defaultValue = "false") boolean openNow,
             @Parameter(description = WhatIfs.AT) @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME) java.time.LocalDateTime at) {
-        CoverageService.State state = whatIfs.state(region, profile, bands, kind, whatIfs.moment(openNow, at));
+        CoverageService.State state = whatIfs.state(region, profile, bands, kind, service, whatIfs.moment(openNow, at));
         return CoverageResponses.catchments(state, coverage.serviceAreas(state, null).catchments());
     }
 
@@ -140,10 +144,11 @@ class CoverageController {
             @Parameter(description = BANDS) @RequestParam(required = false) Bands bands,
             @Parameter(description = "The band the gaps are outside of; default the largest") @RequestParam(required = false) Integer minutes,
             @Parameter(description = KINDS) @RequestParam(required = false) List<String> kind,
+            @Parameter(description = WhatIfs.SERVICES) @RequestParam(required = false) List<String> service,
             @RequestParam(defaultValue = "false") boolean openNow,
             @Parameter(description = WhatIfs.AT) @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME) java.time.LocalDateTime at,
             @Parameter(description = "How many gaps, largest first") @RequestParam(defaultValue = "10") @Min(1) @Max(CoverageLimits.MAX_GAPS) int limit) {
-        CoverageService.State state = whatIfs.state(region, profile, bands, kind, whatIfs.moment(openNow, at));
+        CoverageService.State state = whatIfs.state(region, profile, bands, kind, service, whatIfs.moment(openNow, at));
         List<Integer> stateBands = state.coverage().bandMinutes();
         int index = minutes == null ? stateBands.size() - 1 : stateBands.indexOf(minutes);
         if (index < 0) {

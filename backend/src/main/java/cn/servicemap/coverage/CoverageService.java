@@ -55,9 +55,10 @@ public class CoverageService {
      * Which stations count: open ones, optionally of some kinds only, optionally only those open right now, and
      * those of one region's districts when the instance holds several ({@code regionCode}, else null).
      */
-    public record StationSelection(Set<String> kinds, LocalDateTime openAt, String regionCode) {
+    public record StationSelection(Set<String> kinds, Set<String> services, LocalDateTime openAt, String regionCode) {
         public StationSelection {
             kinds = Set.copyOf(kinds);
+            services = Set.copyOf(services);
         }
     }
 
@@ -68,21 +69,22 @@ public class CoverageService {
      *
      * @param openIds null when the selection does not ask for a moment (every open station counts, whatever its hours)
      */
-    record CountedStations(Set<String> kinds, String regionCode, long[] openIds) {
+    record CountedStations(Set<String> kinds, Set<String> services, String regionCode, long[] openIds) {
         @Override
         public boolean equals(Object o) {
-            return o instanceof CountedStations c && kinds.equals(c.kinds) && java.util.Objects.equals(regionCode, c.regionCode)
-                    && java.util.Arrays.equals(openIds, c.openIds);
+            return o instanceof CountedStations c && kinds.equals(c.kinds) && services.equals(c.services)
+                    && java.util.Objects.equals(regionCode, c.regionCode) && java.util.Arrays.equals(openIds, c.openIds);
         }
 
         @Override
         public int hashCode() {
-            return java.util.Objects.hash(kinds, regionCode) * 31 + java.util.Arrays.hashCode(openIds);
+            return java.util.Objects.hash(kinds, services, regionCode) * 31 + java.util.Arrays.hashCode(openIds);
         }
 
         @Override
         public String toString() {
-            return "CountedStations[" + kinds + ", " + regionCode + ", " + (openIds == null ? "all" : openIds.length + " open") + "]";
+            return "CountedStations[" + kinds + ", " + services + ", " + regionCode + ", "
+                    + (openIds == null ? "all" : openIds.length + " open") + "]";
         }
 
         boolean counts(ServicePoint p) {
@@ -184,18 +186,18 @@ public class CoverageService {
         RegionNetwork region = networks.require(where);
         long version = repository.dataVersion();
         List<Integer> minutes = bands(bands);
-        CountedStations counted = new CountedStations(selection.kinds(), selection.regionCode(), null);
+        CountedStations counted = new CountedStations(selection.kinds(), selection.services(), selection.regionCode(), null);
         if (selection.openAt() != null) { // the stations open then: unknown hours count as closed, as in "open now"
-            counted = new CountedStations(selection.kinds(), selection.regionCode(), candidates(counted).stream()
+            counted = new CountedStations(selection.kinds(), selection.services(), selection.regionCode(), candidates(counted).stream()
                     .filter(p -> Boolean.TRUE.equals(features.openNow(p, selection.openAt()))).mapToLong(ServicePoint::id).sorted().toArray());
         }
         CountedStations key = counted;
         return cache.state(CoverageCache.Key.of(region, version, profile, key, minutes), () -> compute(region, profile, key, minutes, version));
     }
 
-    /** The open stations of the selection's kinds and region, whatever their hours. */
+    /** The open stations of the selection's kinds, services (each of them) and region, whatever their hours. */
     private List<ServicePoint> candidates(CountedStations selection) {
-        return stations.find(new StationFilter(selection.kinds(), Set.of(), null, null, null, Set.of(StationStatus.OPEN),
+        return stations.find(new StationFilter(selection.kinds(), selection.services(), null, null, null, Set.of(StationStatus.OPEN),
                 selection.regionCode()));
     }
 
@@ -284,7 +286,7 @@ public class CoverageService {
         if (!(Math.abs(lon) <= 180) || !(Math.abs(lat) <= 90)) {
             throw new InvalidRequestException("lon", "经纬度超出范围 (lon/lat out of range)");
         }
-        State all = state(where, profile, new StationSelection(Set.of(), null, regionFilter), null);
+        State all = state(where, profile, new StationSelection(Set.of(), Set.of(), null, regionFilter), null);
         RoadNetwork network = all.region().network();
         LonLat wgs = ChinaCoordinates.toWgs84(crs, lon, lat);
         Snap from = network.snapToMainComponent(profile, wgs.lon(), wgs.lat(), settings.querySnapInMeters());

@@ -43,6 +43,7 @@ class CoverageTileController {
             @Parameter(description = REGION) @RequestParam(required = false) String region,
                                 @Parameter(description = "Band limits in minutes, ascending, e.g. 5,10,15") @RequestParam(required = false) Bands bands,
                                 @Parameter(description = "Only stations of these kinds") @RequestParam(required = false) List<String> kind,
+            @Parameter(description = WhatIfs.SERVICES) @RequestParam(required = false) List<String> service,
                                 @RequestParam(defaultValue = "false") boolean openNow,
             @Parameter(description = WhatIfs.AT) @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME) java.time.LocalDateTime at,
                                 @Parameter(description = "One colour per band, RRGGBB, comma-separated, e.g. 1a9850,91cf60,fee08b", required = true)
@@ -54,7 +55,7 @@ class CoverageTileController {
                     + ServiceAreaTile.MIN_ZOOM + ")");
         }
         int[] rgb = colours(colors);
-        CoverageService.State state = whatIfs.state(region, profile, bands, kind, whatIfs.moment(openNow, at));
+        CoverageService.State state = whatIfs.state(region, profile, bands, kind, service, whatIfs.moment(openNow, at));
         List<Integer> minutes = state.coverage().bandMinutes();
         if (rgb.length != minutes.size()) {
             throw new InvalidRequestException("colors", "颜色个数应与时间圈个数相同（" + minutes.size() + "）(one colour per band: "

@@ -37,6 +37,10 @@ public class WhatIfs {
                           Boolean includeCross) {
     }
 
+    /** The {@code service} parameter of the coverage endpoints. */
+    static final String SERVICES = "Only stations offering every one of these services (codes or Chinese names, comma-separated), e.g. "
+            + "EBIKE_CHARGING,MICROWAVE (提供这些服务的站点)";
+
     /** The {@code at} parameter of the coverage endpoints. */
     static final String AT = "Only stations open at this local time in the region's time zone, e.g. 2026-12-05T23:00 (某一时刻开放的站点); "
             + "overrides openNow";
@@ -89,14 +93,24 @@ public class WhatIfs {
 
     /** The state of a selection as the coverage endpoints read it (unknown kinds are field errors); profile default WALK. */
     CoverageService.State state(String region, TravelProfile profile, Bands bands, List<String> kind, java.time.LocalDateTime openAt) {
+        return state(region, profile, bands, kind, null, openAt);
+    }
+
+    /**
+     * The state of a selection: stations of these kinds (any), offering every one of these services, open at the moment
+     * (null: every open station); unknown kinds and services are field errors.
+     */
+    CoverageService.State state(String region, TravelProfile profile, Bands bands, List<String> kind, List<String> service,
+                                java.time.LocalDateTime openAt) {
         RegionScope.Scope where = scope.resolve(region);
         List<FieldError> errors = new ArrayList<>();
         Set<String> kinds = params.kinds(kind, "kind", errors);
+        Set<String> services = params.services(service, "service", errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
         return coverage.state(where.region(), profile == null ? TravelProfile.WALK : profile,
-                new CoverageService.StationSelection(kinds, openAt, where.filterCode()), bands);
+                new CoverageService.StationSelection(kinds, services, openAt, where.filterCode()), bands);
     }
 
     /** The data version coverage is computed at now (the audit trail's last event). */

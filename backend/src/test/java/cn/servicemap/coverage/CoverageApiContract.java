@@ -58,7 +58,8 @@ abstract class CoverageApiContract extends DemoRegionTestBase {
 
     /**
      * The report at a moment counts only the stations open then: fewer at 03:00 than at noon on a weekday, all of them
-     * without a moment; it names the moment, and says so when the holiday calendar does not know the year.
+     * without a moment; it names the moment, and says so when the holiday calendar does not know the year. With a
+     * service, only the stations offering it count.
      */
     @Test
     void shouldCountOnlyTheStationsOpenAtTheMomentAsked() {
@@ -74,6 +75,12 @@ abstract class CoverageApiContract extends DemoRegionTestBase {
         assertThat(all.get("openAt").isNull()).isTrue();
         assertThat(night.get("calendarNote").isNull()).isTrue();
         assertThat(api().get("/api/coverage?at=2031-05-01T12:00").json().get("calendarNote").asText()).contains("2031");
+        // stations offering a service: fewer, and an unknown service is named
+        JsonNode books = api().get("/api/coverage?service=图书").json();
+        assertThat(books.get("stations").get("counted").asInt()).isPositive().isLessThan(counted);
+        assertThat(books.get("total").get("bands").get(2).get("peopleCovered").asLong())
+                .isLessThan(all.get("total").get("bands").get(2).get("peopleCovered").asLong());
+        assertThat(api().get("/api/coverage?service=FREE_BEER").json().get("field").asText()).isEqualTo("service");
         Api.Response bad = api().get("/api/coverage?at=tomorrow");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("field").asText()).isEqualTo("at");
