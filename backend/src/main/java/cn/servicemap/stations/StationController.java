@@ -77,7 +77,11 @@ class StationController {
                         @Parameter(description = "Only stations open now (true) or closed now (false), Asia/Shanghai time, public holidays considered") Boolean openNow,
                         @Parameter(description = "Text in name or address") String q,
                         @Parameter(description = "Statuses; default all but CLOSED") List<String> status,
-                        @Parameter(description = "The region's code (区域代码); may be left out while the instance holds one region") String region) {
+                        @Parameter(description = "The region's code (区域代码); may be left out while the instance holds one region") String region,
+                        @Parameter(description = "Judge open / closed (openNow and each station's openNow) at this local time instead of now, "
+                                + "e.g. 2026-12-05T23:00 — a shift that starts later (某时开放)")
+                        @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME)
+                        LocalDateTime at) {
     }
 
     @Schema(description = "One station as a map draws it: where, what, whether open now (details at /api/stations/{id})")
@@ -92,7 +96,7 @@ class StationController {
     @Operation(summary = "List service points in a compact form for maps (站点紧凑列表): the same filters, a few fields each")
     @GetMapping("/compact")
     CompactStations compact(@ParameterObject @ModelAttribute StationQuery query, BindingResult binding) {
-        LocalDateTime now = LocalDateTime.now(clock);
+        LocalDateTime now = query.at() != null ? query.at() : LocalDateTime.now(clock);
         List<CompactStation> out = new ArrayList<>();
         for (ServicePoint p : find(query, binding, now, false)) {
             out.add(new CompactStation(p.id(), p.lon(), p.lat(), p.name(), p.kind(), p.status().name(), features.openNow(p, now)));
@@ -104,7 +108,7 @@ class StationController {
             description = "Filters combine with AND; kind and service may repeat or be comma-separated (a station must offer every service named).")
     @GetMapping(produces = {GEOJSON, "application/json"})
     StationFeatures.StationCollection list(@ParameterObject @ModelAttribute StationQuery query, BindingResult binding) {
-        LocalDateTime now = LocalDateTime.now(clock);
+        LocalDateTime now = query.at() != null ? query.at() : LocalDateTime.now(clock);
         return features.collection(find(query, binding, now, true), now, repository.dataVersion());
     }
 

@@ -392,6 +392,15 @@ abstract class StationApiContract extends DemoRegionTestBase {
         assertThat(admin.get("/api/audit?entity=USER").text()).contains("nj-planner", "CHANGE_PASSWORD");
     }
 
+    private static boolean openIn(JsonNode compact, long id) {
+        for (JsonNode st : compact.get("stations")) {
+            if (st.get("id").asLong() == id) {
+                return st.get("openNow").asBoolean();
+            }
+        }
+        throw new AssertionError("station " + id + " not in " + compact);
+    }
+
     private Api.Response patch(Api api, String path, Map<String, Object> body) {
         return api.raw("PATCH", path, "application/json", api.json().writeValueAsBytes(body));
     }
@@ -438,6 +447,11 @@ abstract class StationApiContract extends DemoRegionTestBase {
         assertThat(admin.get(near + holiday.plusDays(1) + "T10:00").json().get("stations").findValuesAsString("id"))
                 .contains(String.valueOf(id));
         assertThat(admin.get("/api/audit?entity=HOLIDAYS").text()).contains("2027");
+        // the station list judges "open" at the moment asked, too: a shift that starts later
+        String compact = "/api/stations/compact?bbox=118.78,32.04,118.79,32.045&at=";
+        assertThat(openIn(admin.get(compact + holiday + "T10:00").json(), id)).isFalse();
+        assertThat(openIn(admin.get(compact + holiday.plusDays(1) + "T10:00").json(), id)).isTrue();
+        assertThat(openIn(admin.get(compact + holiday.plusDays(1) + "T20:00").json(), id)).isFalse();
     }
 
     /** Every answer carries the security headers; a form login's session writes only with the CSRF token. */
