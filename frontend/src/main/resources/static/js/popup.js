@@ -26,6 +26,11 @@ export function openBadge(p) {
   return h('span', { class: 'st-open st-open-' + openNowState(p) }, openNowText(p));
 }
 
+/** 某时营业 as a person reads it: 「23:00 营业」 / 「明天 04:30 不营业」 (label: the chosen time, with 明天 when tomorrow). */
+export function openAtBadge(label, open) {
+  return h('span', { class: 'st-open st-open-at st-open-' + (open ? 'open' : 'closed') }, label + (open ? ' 营业' : ' 不营业'));
+}
+
 /** A tel: link for a phone number as written in the data. */
 export function phoneLink(phone) {
   return h('a', { href: 'tel:' + String(phone).replace(/[^0-9+]/g, ''), class: 'st-phone' }, phone);
@@ -34,16 +39,17 @@ export function phoneLink(phone) {
 /**
  * The details of one station feature (GeoJSON properties as GET /api/stations gives them).
  * @param {object} feature
- * @param {{full?: boolean}} options full: also the rows that are empty ("未提供"), for the detail view
+ * @param {{full?: boolean, at?: {label: string, open: boolean}|null}} options full: also the rows that are empty
+ *   ("未提供"), for the detail view; at: whether it is open at a chosen moment (某时营业), beside open now
  */
-export function stationDetails(feature, { full = false } = {}) {
+export function stationDetails(feature, { full = false, at = null } = {}) {
   const p = feature.properties;
   const kind = kindStyle(p.kind);
   const root = h('div', { class: 'station-details', 'data-station-id': feature.id });
   const glyph = h('span', { class: 'st-glyph' }, kind.glyph);
   glyph.style.background = kind.color;
   root.append(h('h3', { class: 'st-name' }, p.name), h('span', { class: 'st-kind' }, glyph, kindName(p.kind, p.kindName)));
-  root.append(h('div', {}, openBadge(p)));
+  root.append(h('div', { class: 'st-badges' }, openBadge(p), at ? openAtBadge(at.label, at.open) : null));
   root.append(row('开放时间', p.openingHours && p.openingHours.text ? p.openingHours.text : '未提供', 'st-hours'));
   if (p.services && p.services.length) {
     root.append(row('服务', serviceIcons(p.services, { withNames: true }), 'st-services-row'));

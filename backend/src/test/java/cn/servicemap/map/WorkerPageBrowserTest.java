@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.servicemap.support.Browser;
 import cn.servicemap.support.DemoRegionTestBase;
+import cn.servicemap.support.FixedClockConfig;
 import cn.servicemap.support.RequiresChromium;
 import cn.servicemap.support.TestDatabases;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +32,8 @@ import tools.jackson.databind.JsonNode;
  * The worker page on a 360 px phone in real Chromium over the Nanjing demo (clock: Monday 10:00):
  * 定位 through the browser's geolocation (overridden with Chrome DevTools) or a tap on the map, the
  * five nearest stations by walking time with the route on the map, list and map in sync, the
- * service and kind filters, the messages for "outside the region" and "nothing matches", and
+ * service and kind filters, when a station is needed (不限 / 现在营业 / 某时营业 at a time of day, with the
+ * phone's clock set to the server's), the messages for "outside the region" and "nothing matches", and
  * 报告问题. Screenshots of every state go to backend/target/screenshots/.
  */
 @RequiresChromium
@@ -109,13 +116,7 @@ class WorkerPageBrowserTest extends DemoRegionTestBase {
 
         // phone first: nothing wider than the screen, every control a thumb can hit
         assertThat(((Number) phone.js("return document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(360);
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> small = (List<Map<String, Object>>) phone.js(
-                "return [...document.querySelectorAll('#nearest-list button, #nearest-list select, #nearest-list .nearest-row,"
-                        + " #nearest-list .filter-check, .leaflet-control-zoom a, .legend-toggle, .nav-link')]"
-                        + ".filter(e => e.offsetParent !== null).map(e => ({what: e.className || e.tagName, h: e.getBoundingClientRect().height}))"
-                        + ".filter(x => x.h < 44)");
-        assertThat(small).as("touch targets under 44 px").isEmpty();
+        assertThat(smallTouchTargets()).as("touch targets under 44 px").isEmpty();
     }
 
     @Test
@@ -155,6 +156,107 @@ class WorkerPageBrowserTest extends DemoRegionTestBase {
         phone.screenshot("worker-filter-empty");
         phone.driver().findElement(By.id("clear-filters")).click();
         waitForRows(5);
+    }
+
+    @Test
+    void shouldListAndMapOnlyTheStationsOpenAtATimeTheWorkerPicks() {
+        // the phone's clock at the server's "now", Monday 2026-11-23 10:00 in Shanghai: 23:00 is still ahead, 04:30 is not
+        String clock = setPhoneClock(FixedClockConfig.NOW);
+        try {
+            openAt(LON, LAT);
+            centreMapOn(LON, LAT);
+            new Actions(phone.driver()).moveToElement(phone.driver().findElement(By.id("map"))).click().perform();
+            waitForRows(5);
+            String where = tappedPosition();
+            Set<String> all = markers();
+            assertThat(all).hasSize(api().get("/api/stations").json().get("features").size());
+
+            // 现在营业: as the checkbox did — openNow=true on the list, each station's openNow on the markers
+            new Select(phone.driver().findElement(By.id("filter-when"))).selectByVisibleText("现在营业");
+            assertThat(phone.driver().findElement(By.id("filter-at-row")).isDisplayed()).isFalse();
+            List<WebElement> rows = waitForList("", api().get("/api/nearest?" + where + "&openNow=true").json());
+            rows.forEach(r -> assertThat(r.findElement(By.cssSelector(".st-open")).getText()).isEqualTo("营业中"));
+            Set<String> openNow = openIds("/api/stations/compact?openNow=true");
+            assertThat(markers()).as("markers open now").isEqualTo(openNow);
+
+            // 某时营业: the next full hour to start with, then 23:00 today — the demo's 24-hour stations only
+            new Select(phone.driver().findElement(By.id("filter-when"))).selectByVisibleText("某时营业");
+            assertThat(phone.driver().findElement(By.id("filter-at-row")).isDisplayed()).isTrue();
+            assertThat(phone.driver().findElement(By.id("filter-time")).getAttribute("value")).isEqualTo("11:00");
+            assertThat(new Select(phone.driver().findElement(By.id("filter-day"))).getFirstSelectedOption().getText()).isEqualTo("今天");
+            setTime("23:00");
+            String night = "2026-11-23T23:00";
+            JsonNode atNight = api().get("/api/nearest?" + where + "&at=" + night).json();
+            assertThat(atNight.hasNonNull("calendarNote")).as("2026 is in the holiday calendar").isFalse();
+            rows = waitForList(night, atNight);
+            assertThat(rows).isNotEmpty();
+            rows.forEach(r -> assertThat(r.findElement(By.cssSelector(".st-open")).getText()).isEqualTo("23:00 营业"));
+            Set<String> openAtNight = openIds("/api/stations/compact?openNow=true&at=" + night);
+            waitForMarkers(night, openAtNight);
+            assertThat(openAtNight).as("some stations open at 23:00, fewer than at 10:00").isNotEmpty().hasSizeLessThan(openNow.size());
+            assertThat(rowIds(atNight)).as("the stations nearest at 23:00 are not the nearest at any time")
+                    .isNotEqualTo(rowIds(api().get("/api/nearest?" + where).json()));
+            assertThat(phone.driver().findElement(By.id("nearest-calendar-note")).isDisplayed()).isFalse();
+            phone.screenshot("worker-open-at-night");
+
+            // phone first with the time row showing too
+            assertThat(((Number) phone.js("return document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(360);
+            assertThat(smallTouchTargets()).as("touch targets under 44 px").isEmpty();
+            assertThat(phone.js("return document.getElementById('filter-time').labels[0].textContent")).isEqualTo("营业时间");
+
+            // a station's details say it too, beside open now
+            rows.get(0).findElement(By.cssSelector(".nr-detail")).click();
+            WebElement detail = phone.waitFor(Duration.ofSeconds(5), d -> {
+                WebElement e = d.findElement(By.id("station-detail"));
+                return e.isDisplayed() ? e : null;
+            });
+            assertThat(detail.findElement(By.cssSelector(".st-open-at")).getText()).isEqualTo("23:00 营业");
+            detail.findElement(By.cssSelector(".detail-back")).click();
+
+            // 04:30 has passed today: tomorrow's, 明天 04:30
+            setTime("04:30");
+            String early = "2026-11-24T04:30";
+            rows = waitForList(early, api().get("/api/nearest?" + where + "&at=" + early).json());
+            assertThat(new Select(phone.driver().findElement(By.id("filter-day"))).getFirstSelectedOption().getText()).isEqualTo("明天");
+            assertThat((Boolean) phone.js("return document.querySelector('#filter-day option[value=today]').disabled")).isTrue();
+            rows.forEach(r -> assertThat(r.findElement(By.cssSelector(".st-open")).getText()).isEqualTo("明天 04:30 营业"));
+            waitForMarkers(early, openIds("/api/stations/compact?openNow=true&at=" + early));
+            phone.screenshot("worker-open-at-early");
+
+            // back to 现在营业: as before; 不限: every station again
+            new Select(phone.driver().findElement(By.id("filter-when"))).selectByVisibleText("现在营业");
+            rows = waitForList("", api().get("/api/nearest?" + where + "&openNow=true").json());
+            rows.forEach(r -> assertThat(r.findElement(By.cssSelector(".st-open")).getText()).isEqualTo("营业中"));
+            assertThat(markers()).isEqualTo(openNow);
+            new Select(phone.driver().findElement(By.id("filter-when"))).selectByVisibleText("不限时间");
+            waitForList("", api().get("/api/nearest?" + where).json());
+            assertThat(markers()).isEqualTo(all);
+        } finally {
+            resetPhoneClock(clock);
+        }
+    }
+
+    @Test
+    void shouldSayWhenTheChosenTimeFallsInAYearTheHolidayCalendarDoesNotKnow() {
+        // New Year's Eve 22:00: 04:30 is tomorrow, 1 January 2027, and the calendar holds 2025–2026
+        String clock = setPhoneClock(LocalDateTime.of(2026, 12, 31, 22, 0));
+        try {
+            openAt(LON, LAT);
+            phone.driver().findElement(By.id("locate")).click();
+            waitForRows(5);
+            new Select(phone.driver().findElement(By.id("filter-when"))).selectByVisibleText("某时营业");
+            setTime("04:30");
+            String at = "2027-01-01T04:30";
+            JsonNode api = api().get("/api/nearest?lon=" + LON + "&lat=" + LAT + "&profile=WALK&k=5&at=" + at).json();
+            assertThat(api.get("calendarNote").asText()).contains("2027");
+            waitForList(at, api);
+            WebElement note = phone.driver().findElement(By.id("nearest-calendar-note"));
+            assertThat(note.isDisplayed()).isTrue();
+            assertThat(note.getText()).startsWith("节假日安排只载入了").contains("2027-01-01").doesNotContain("holiday calendar");
+            phone.screenshot("worker-open-at-calendar-note");
+        } finally {
+            resetPhoneClock(clock);
+        }
     }
 
     @Test
@@ -219,6 +321,93 @@ class WorkerPageBrowserTest extends DemoRegionTestBase {
     }
 
     // --- helpers -------------------------------------------------------------------------
+
+    /** The visible controls of the sheet and the map lower than a thumb (44 px). */
+    private List<Map<String, Object>> smallTouchTargets() {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> small = (List<Map<String, Object>>) phone.js(
+                "return [...document.querySelectorAll('#nearest-list button, #nearest-list select, #nearest-list input, #nearest-list .nearest-row,"
+                        + " .leaflet-control-zoom a, .legend-toggle, .nav-link')]"
+                        + ".filter(e => e.offsetParent !== null).map(e => ({what: e.className || e.id || e.tagName, h: e.getBoundingClientRect().height}))"
+                        + ".filter(x => x.h < 44)");
+        return small;
+    }
+
+    /**
+     * Sets the phone's clock (Date in every page opened from now on) to this Shanghai time, running on from there:
+     * the page picks 今天/明天 by it as a phone in China would. Returns the handle {@link #resetPhoneClock} takes.
+     */
+    private String setPhoneClock(LocalDateTime shanghai) {
+        long at = shanghai.atZone(ZoneId.of("Asia/Shanghai")).toInstant().toEpochMilli();
+        String source = "(() => { const Real = Date; const shift = " + at + " - Real.now();"
+                + " function PhoneDate(...a) { if (!new.target) return new Real(Real.now() + shift).toString();"
+                + "   return a.length ? new Real(...a) : new Real(Real.now() + shift); }"
+                + " PhoneDate.prototype = Real.prototype; PhoneDate.now = () => Real.now() + shift; PhoneDate.parse = Real.parse;"
+                + " PhoneDate.UTC = Real.UTC; globalThis.Date = PhoneDate; })();";
+        Map<String, Object> r = phone.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", source));
+        return String.valueOf(r.get("identifier"));
+    }
+
+    private void resetPhoneClock(String identifier) {
+        phone.driver().executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", identifier));
+    }
+
+    /** Types a time of day into 某时营业's time field, as the phone's time picker leaves it. */
+    private void setTime(String hhmm) {
+        phone.js("const i = document.getElementById('filter-time'); i.value = arguments[0];"
+                + " i.dispatchEvent(new Event('input', {bubbles: true})); i.dispatchEvent(new Event('change', {bubbles: true}));", hhmm);
+    }
+
+    /** The query of the page's last /api/nearest for its position (a tap: where exactly it landed). */
+    private String tappedPosition() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> p = (Map<String, Object>) phone.js("return window.servicemap.nearest.position");
+        return String.format(Locale.ROOT, "lon=%.7f&lat=%.7f&crs=WGS84&profile=WALK&k=5",
+                ((Number) p.get("lon")).doubleValue(), ((Number) p.get("lat")).doubleValue());
+    }
+
+    /** Waits until the list was asked for this moment ("" none) and shows the API's answer, in its order. */
+    private List<WebElement> waitForList(String at, JsonNode api) {
+        List<String> ids = rowIds(api);
+        return phone.waitFor(Duration.ofSeconds(20), d -> {
+            if (!at.equals(phone.js("return document.getElementById('nearest-list').dataset.at || ''"))
+                    || !"ready".equals(phone.js("return document.getElementById('nearest-list').dataset.state"))) {
+                return null;
+            }
+            List<WebElement> rows = d.findElements(By.cssSelector(".nearest-row"));
+            return rows.stream().map(r -> r.getAttribute("data-station-id")).toList().equals(ids) ? rows : null;
+        });
+    }
+
+    private static List<String> rowIds(JsonNode nearest) {
+        List<String> ids = new ArrayList<>();
+        nearest.get("stations").forEach(s -> ids.add(s.get("id").asText()));
+        return ids;
+    }
+
+    /** The stations on the map (the marker layer's filtered stations, clustered or not). */
+    private Set<String> markers() {
+        @SuppressWarnings("unchecked")
+        List<Object> onMap = (List<Object>) phone.js("return window.servicemap.stations.items.map(i => String(i.feature.id))");
+        return new HashSet<>(onMap.stream().map(String::valueOf).toList());
+    }
+
+    /** Waits until the markers follow the stations open at this moment and are exactly these. */
+    private void waitForMarkers(String at, Set<String> ids) {
+        phone.waitFor(Duration.ofSeconds(10), d -> at.equals(phone.js("return document.getElementById('nearest-list').dataset.markersAt")));
+        assertThat(markers()).as("markers open at " + at).isEqualTo(ids);
+    }
+
+    /** The ids of an /api/stations/compact answer open then and in service. */
+    private Set<String> openIds(String compact) {
+        Set<String> ids = new HashSet<>();
+        api().get(compact).json().get("stations").forEach(s -> {
+            if (s.get("openNow").asBoolean(false) && "OPEN".equals(s.get("status").asText())) {
+                ids.add(s.get("id").asText());
+            }
+        });
+        return ids;
+    }
 
     /** Opens the page with the browser's geolocation set to lon/lat (granted, as if the worker allowed it). */
     private void openAt(double lon, double lat) {

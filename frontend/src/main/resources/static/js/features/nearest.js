@@ -2,13 +2,15 @@
 // the map sets the position; GET /api/nearest gives the 5 nearest stations by 步行 or 电动自行车 time
 // with minutes, metres and the route. The list and the map stay in sync: choosing a row highlights
 // its marker and draws its route; tapping a marker chooses its row. Filters by service, kind and
-// open now. A station's details and "报告问题" open in the same sheet.
+// when the worker needs a station: 不限, 现在营业 (openNow) or 某时营业 (at= the next occurrence of a
+// time of day, e.g. a shift starting at 04:30; the markers follow GET /api/stations/compact?at=).
+// A station's details and "报告问题" open in the same sheet.
 import L from '../leaflet.js';
 import { ApiError, chinese, getJson, postJson, query } from '../api.js';
 import { h, fmtMeters } from '../dom.js';
 import { kindName, kindStyle, sortKindCodes } from '../kinds.js';
 import { serviceIcons } from '../icons.js';
-import { openBadge, phoneLink, stationDetails } from '../popup.js';
+import { openAtBadge, openBadge, phoneLink, stationDetails } from '../popup.js';
 
 export const name = 'nearest';
 
@@ -17,6 +19,21 @@ const PROFILES = [
   { code: 'EBIKE', label: '电动自行车' },
 ];
 const K = 5;
+/** When the worker needs a station: any time, open now, or open at a time of day they pick. */
+const WHEN = [
+  { code: 'any', label: '不限时间' },
+  { code: 'now', label: '现在营业' },
+  { code: 'at', label: '某时营业' },
+];
+/**
+ * The zone the API reads at= in (the region's, servicemap.time-zone; every region so far is in China). The phone's
+ * own zone is not asked: a worker's time of day means Beijing time whatever the phone is set to.
+ */
+const REGION_TIME_ZONE = 'Asia/Shanghai';
+const CLOCK = new Intl.DateTimeFormat('en-CA', { timeZone: REGION_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit',
+  hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+/** How many moments' open stations are kept (each a set of ids). */
+const OPEN_AT_CACHE = 8;
 const REPORT_TYPES = [
   { code: 'CLOSED', label: '已关闭' },
   { code: 'NO_WATER', label: '没有水' },
@@ -41,7 +58,8 @@ export async function mount(ctx) {
 
 /** Popup content on the worker page: the details plus a button into the detail view (with 报告问题). */
 export function workerPopup(feature) {
-  const root = stationDetails(feature);
+  const n = window.servicemap && window.servicemap.nearest;
+  const root = stationDetails(feature, { at: n ? n.openAtFor(feature) : null });
   root.append(h('button', {
     type: 'button',
     class: 'btn btn-secondary st-more',
@@ -61,6 +79,9 @@ class Nearest {
     this.result = null;
     this.selectedId = null;
     this.pending = null;
+    this.openAt = null; // {at, ids}: the stations open at the chosen moment, for the markers
+    this.openAtCache = new Map(); // at → Promise<Set<string>>
+    this.openAtWanted = null;
     // the route above the basemap's overlays, the position above the station markers
     this.map.createPane('routes').style.zIndex = 450;
     this.map.createPane('me').style.zIndex = 650;
@@ -74,7 +95,7 @@ class Nearest {
     this.map.on('popupclose', () => { this.popupClosedAt = Date.now(); });
     this.view.onTransform(() => this.drawMap());
     // the stations on the map follow the same filters as the list
-    ctx.stations.setFilter((f) => this.matches(f));
+    this.applyFilter();
   }
 
   build() {
@@ -92,7 +113,16 @@ class Nearest {
       h('option', { value: '' }, '全部服务'));
     this.kindSelect = h('select', { id: 'filter-kind', 'aria-label': '按类型筛选', onchange: () => this.filtersChanged() },
       h('option', { value: '' }, '全部类型'));
-    this.openCheck = h('input', { type: 'checkbox', id: 'filter-open', onchange: () => this.filtersChanged() });
+    this.whenSelect = h('select', { id: 'filter-when', 'aria-label': '按营业时间筛选', onchange: () => this.whenChanged() },
+      WHEN.map((w) => h('option', { value: w.code }, w.label)));
+    this.timeInput = h('input', { type: 'time', id: 'filter-time', step: '60', 'aria-label': '营业时间（北京时间）',
+      onchange: () => this.timeChanged() });
+    this.daySelect = h('select', { id: 'filter-day', 'aria-label': '哪一天', onchange: () => this.filtersChanged() },
+      h('option', { value: 'today' }, '今天'), h('option', { value: 'tomorrow' }, '明天'));
+    this.atRow = h('div', { class: 'filters filter-at-row', id: 'filter-at-row', hidden: true },
+      h('label', { class: 'filter filter-time' }, h('span', { class: 'filter-label' }, '营业时间'), this.timeInput),
+      h('label', { class: 'filter filter-day' }, this.daySelect));
+    this.calendarNote = h('p', { id: 'nearest-calendar-note', class: 'nearest-note', role: 'status', hidden: true });
     this.message = h('div', { id: 'nearest-message', class: 'nearest-message', role: 'status', 'aria-live': 'polite' });
     this.rows = h('ol', { id: 'nearest-rows', class: 'nearest-rows', 'aria-label': '最近的驿站' });
     this.listView = h('div', { class: 'nearest-list-view' },
@@ -100,8 +130,8 @@ class Nearest {
       h('div', { class: 'filters' },
         h('label', { class: 'filter' }, this.serviceSelect),
         h('label', { class: 'filter' }, this.kindSelect),
-        h('label', { class: 'filter filter-check' }, this.openCheck, h('span', {}, '只看营业中'))),
-      this.message, this.rows);
+        h('label', { class: 'filter' }, this.whenSelect)),
+      this.atRow, this.message, this.calendarNote, this.rows);
     this.detailView = h('div', { id: 'station-detail', class: 'station-detail', hidden: true });
     this.container.replaceChildren(this.listView, this.detailView);
     this.say('hint', '点“定位”或在地图上点按您所在的位置，查找最近的驿站。');
@@ -121,36 +151,125 @@ class Nearest {
     for (const c of sortKindCodes(kinds.keys())) this.kindSelect.append(h('option', { value: c }, kindName(c, kinds.get(c))));
   }
 
-  /** The filters as the API takes them. */
-  filters() {
-    return { service: this.serviceSelect.value, kind: this.kindSelect.value, openNow: this.openCheck.checked };
+  /** The filters as the API takes them (at: the chosen moment, local time of the region, or undefined). */
+  filters(m = this.moment()) {
+    return { service: this.serviceSelect.value, kind: this.kindSelect.value, openNow: this.whenSelect.value === 'now',
+      at: m ? m.at : undefined };
   }
 
   hasFilters() {
     const f = this.filters();
-    return !!(f.service || f.kind || f.openNow);
+    return !!(f.service || f.kind || f.openNow || f.at);
   }
 
-  /** Whether a station passes the filters (for the markers; the list asks the API with the same). */
-  matches(feature) {
-    const f = this.filters ? this.filters() : {};
+  /**
+   * 某时营业: the next occurrence of the chosen time of day in the region's time zone — today while it is still
+   * ahead (or 明天 when the worker chose it), else tomorrow — as {at: 'YYYY-MM-DDTHH:MM', time, tomorrow, label}.
+   * Null for 不限 and 现在营业, or while no time is chosen.
+   */
+  moment() {
+    if (!this.whenSelect || this.whenSelect.value !== 'at' || !this.timeInput.value) return null;
+    const time = this.timeInput.value.slice(0, 5);
+    const now = regionNow();
+    const passed = time < now.time;
+    this.daySelect.options[0].disabled = passed;
+    if (passed && this.daySelect.value === 'today') this.daySelect.value = 'tomorrow';
+    const tomorrow = this.daySelect.value === 'tomorrow';
+    return { at: (tomorrow ? nextDay(now.date) : now.date) + 'T' + time, time, tomorrow, label: (tomorrow ? '明天 ' : '') + time };
+  }
+
+  /** Whether a station passes the filters f (for the markers; the list asks the API with the same). */
+  matches(feature, f = this.filters()) {
     const p = feature.properties;
     if (f.kind && p.kind !== f.kind) return false;
     if (f.service && !(p.services || []).some((s) => s.code === f.service)) return false;
     if (f.openNow && !(p.openNow === true && (!p.status || p.status === 'OPEN'))) return false;
+    // 某时营业: the stations open then, as GET /api/stations/compact?at= judged them (all until that has answered)
+    if (f.at && this.openAt && !this.openAt.ids.has(String(feature.id))) return false;
     return true;
   }
 
+  /** 不限 / 现在营业 / 某时营业 chosen: 某时营业 shows the time (the next full hour until the worker picks one). */
+  whenChanged() {
+    const at = this.whenSelect.value === 'at';
+    this.atRow.hidden = !at;
+    if (at && !this.timeInput.value) {
+      const now = regionNow();
+      this.timeInput.value = String((Number(now.time.slice(0, 2)) + 1) % 24).padStart(2, '0') + ':00';
+      this.timeChanged();
+      return;
+    }
+    this.filtersChanged();
+  }
+
+  /** A new time of day: the day follows it (today while still ahead, else tomorrow) until the worker changes the day. */
+  timeChanged() {
+    const time = this.timeInput.value.slice(0, 5);
+    if (time) this.daySelect.value = time < regionNow().time ? 'tomorrow' : 'today';
+    this.filtersChanged();
+  }
+
+  /** The markers follow the filters as they are now (read once, not once per station). */
+  applyFilter() {
+    const f = this.filters();
+    this.ctx.stations.setFilter((feature) => this.matches(feature, f));
+  }
+
   filtersChanged() {
-    this.ctx.stations.setFilter((f) => this.matches(f));
+    const m = this.moment();
+    this.container.dataset.at = m ? m.at : '';
+    if (m) this.loadOpenAt(m.at);
+    this.applyFilter();
     if (this.position) this.search();
     else this.highlight();
+  }
+
+  /** The stations open at a moment (GET /api/stations/compact?at=, once per moment); then the markers follow it. */
+  async loadOpenAt(at) {
+    if (this.openAt && this.openAt.at === at) {
+      this.openAtWanted = null; // a moment asked for since is no longer wanted
+      return;
+    }
+    if (this.openAtWanted === at) return;
+    this.openAtWanted = at;
+    let load = this.openAtCache.get(at);
+    if (!load) {
+      load = getJson('/api/stations/compact' + query({ at, openNow: true })).then((r) => new Set(r.stations
+        .filter((s) => s.openNow === true && (!s.status || s.status === 'OPEN')).map((s) => String(s.id))));
+      this.openAtCache.set(at, load);
+      if (this.openAtCache.size > OPEN_AT_CACHE) this.openAtCache.delete(this.openAtCache.keys().next().value);
+    }
+    try {
+      const ids = await load;
+      if (this.openAtWanted !== at) return;
+      this.openAt = { at, ids };
+      this.container.dataset.markersAt = at;
+    } catch (e) {
+      this.openAtCache.delete(at);
+      if (this.openAtWanted !== at) return;
+      console.warn('stations open at ' + at, e);
+      this.openAt = null; // the markers show every station rather than a wrong set
+      this.container.dataset.markersAt = '';
+    } finally {
+      if (this.openAtWanted === at) this.openAtWanted = null;
+    }
+    this.applyFilter();
+  }
+
+  /** 某时营业 as a station's popup or detail says it: {label, open}, or null without a chosen moment (or before it is known). */
+  openAtFor(feature) {
+    const m = this.moment();
+    if (!m) return null;
+    if (this.result && this.result.at === m.at && this.result.stations.some((s) => s.id === feature.id)) return { label: m.label, open: true };
+    if (this.openAt && this.openAt.at === m.at) return { label: m.label, open: this.openAt.ids.has(String(feature.id)) };
+    return null;
   }
 
   clearFilters() {
     this.serviceSelect.value = '';
     this.kindSelect.value = '';
-    this.openCheck.checked = false;
+    this.whenSelect.value = 'any';
+    this.atRow.hidden = true;
     this.filtersChanged();
   }
 
@@ -195,6 +314,7 @@ class Nearest {
       this.result = null;
       this.selectedId = null;
       this.rows.replaceChildren();
+      this.showCalendarNote(null);
       this.highlight();
       this.container.dataset.state = 'error';
       this.say('error', this.outsideText());
@@ -205,14 +325,21 @@ class Nearest {
       this.map.fitBounds(bounds.pad(0.1), { animate: false });
       return;
     }
-    const f = this.filters();
+    const m = this.moment();
+    const f = this.filters(m);
+    if (m) {
+      this.container.dataset.at = m.at;
+      this.loadOpenAt(m.at); // the day may have turned since the time was chosen
+    }
     const url = '/api/nearest' + query({ lon: this.position.lon.toFixed(7), lat: this.position.lat.toFixed(7), crs: 'WGS84',
-      profile: this.profile, k: K, service: f.service, kind: f.kind, openNow: f.openNow });
+      profile: this.profile, k: K, service: f.service, kind: f.kind, openNow: f.openNow, at: f.at });
     this.say('busy', '正在查找最近的驿站…');
     this.container.dataset.state = 'loading';
     try {
       const result = await this.ctx.busy.run('正在查找最近的驿站…', () => getJson(url, { signal: ctrl.signal }));
       if (this.pending !== ctrl) return;
+      result.at = f.at; // the moment the list was asked for (the rows say 「23:00 营业」)
+      result.atLabel = m ? m.label : null;
       this.result = result;
       this.selectedId = result.stations.length ? result.stations[0].id : null;
       this.render();
@@ -222,6 +349,7 @@ class Nearest {
       this.result = null;
       this.selectedId = null;
       this.rows.replaceChildren();
+      this.showCalendarNote(null);
       this.drawMap();
       this.container.dataset.state = 'error';
       this.say('error', this.explain(e));
@@ -260,13 +388,24 @@ class Nearest {
     this.message.hidden = !text;
   }
 
+  /** The API's word that the holiday calendar does not know the chosen moment's year (Chinese part), or nothing. */
+  showCalendarNote(note) {
+    this.calendarNote.textContent = note ? chinese(note) : '';
+    this.calendarNote.hidden = !note;
+  }
+
   render() {
     const r = this.result;
     this.rows.replaceChildren();
     this.container.dataset.state = 'ready';
+    this.showCalendarNote(r.calendarNote);
     if (!r.stations.length) {
       this.container.dataset.state = 'empty';
-      if (this.hasFilters()) {
+      const f = this.filters();
+      if (r.atLabel && !f.service && !f.kind) {
+        this.say('empty', '附近没有 ' + r.atLabel + ' 营业的驿站。', h('button', { type: 'button', class: 'btn btn-secondary', id: 'clear-filters',
+          onclick: () => this.clearFilters() }, '清除筛选'));
+      } else if (this.hasFilters()) {
         this.say('empty', '附近没有符合筛选条件的驿站。', h('button', { type: 'button', class: 'btn btn-secondary', id: 'clear-filters',
           onclick: () => this.clearFilters() }, '清除筛选'));
       } else {
@@ -300,7 +439,7 @@ class Nearest {
       h('div', { class: 'nr-meta' },
         h('strong', { class: 'nr-minutes' }, fmtMinutes(s.minutes)),
         h('span', { class: 'nr-meters' }, fmtMeters(s.meters)),
-        openBadge(p)),
+        this.result.atLabel ? openAtBadge(this.result.atLabel, true) : openBadge(p)),
       serviceIcons(p.services)),
     h('div', { class: 'nr-actions' },
       p.phone ? phoneLink(p.phone) : null,
@@ -393,7 +532,7 @@ class Nearest {
     const back = h('button', { type: 'button', class: 'btn btn-secondary detail-back', onclick: () => this.showList() }, '← 返回列表');
     const trip = found ? h('p', { class: 'detail-trip' }, this.result.profileName + ' ' + fmtMinutes(found.minutes) + '，' + fmtMeters(found.meters)) : null;
     const form = this.reportForm(feature);
-    this.detailView.replaceChildren(back, trip, stationDetails(feature, { full: true }), form);
+    this.detailView.replaceChildren(back, trip, stationDetails(feature, { full: true, at: this.openAtFor(feature) }), form);
     this.detailView.dataset.stationId = feature.id;
     this.listView.hidden = true;
     this.detailView.hidden = false;
@@ -447,6 +586,20 @@ class Nearest {
     });
     return h('section', { class: 'report' }, h('h4', {}, '报告问题'), form, done);
   }
+}
+
+/** Now in the region's time zone: {date: 'YYYY-MM-DD', time: 'HH:MM'}. */
+function regionNow() {
+  const p = {};
+  for (const part of CLOCK.formatToParts(new Date())) p[part.type] = part.value;
+  return { date: p.year + '-' + p.month + '-' + p.day, time: p.hour + ':' + p.minute };
+}
+
+/** 'YYYY-MM-DD' → the day after. */
+function nextDay(date) {
+  const d = new Date(date + 'T00:00:00Z');
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
 }
 
 function fmtMinutes(m) {
