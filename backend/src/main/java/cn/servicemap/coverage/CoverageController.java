@@ -185,7 +185,7 @@ class CoverageController {
         CoverageResponses.Origin from = new CoverageResponses.Origin(placed.snap().queryLon(), placed.snap().queryLat(),
                 CoverageResponses.round(placed.snap().lon(), 7), CoverageResponses.round(placed.snap().lat(), 7),
                 CoverageResponses.round(placed.snap().distanceInMeters(), 1), state.region().network().edgeName(placed.snap().edge()));
-        LocalDateTime now = LocalDateTime.now(clock);
+        LocalDateTime now = at != null ? at : LocalDateTime.now(clock); // each station open or not at the moment asked
         List<CoverageResponses.Found> found = placed.found().stream().map(f -> new CoverageResponses.Found(f.station().id(),
                 CoverageResponses.round(f.route().minutes(), 1), Math.round(f.route().distanceInMeters()), f.route().route(),
                 stationFeatures.feature(f.station(), now))).toList();
