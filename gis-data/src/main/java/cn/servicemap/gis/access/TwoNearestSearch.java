@@ -7,6 +7,7 @@ import cn.servicemap.gis.network.TravelProfile;
 import com.carrotsearch.hppc.IntArrayList;
 import com.carrotsearch.hppc.IntObjectHashMap;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
 
@@ -24,9 +25,10 @@ import java.util.List;
  * search (see the benchmark). Labels above the limit are never written. The answer is thus a function of the station
  * list alone: per node, the two smallest (time, index) over the stations, each station at its own fastest time.
  *
- * <p><b>What-ifs.</b> {@link Result#withSourceAdded}, {@link Result#withSourceRemoved} and
- * {@link Result#withSourceMoved} update a result where the stations' change reaches, and equal this search run on the
- * new station list exactly, ties included (tested); see {@link Result}.
+ * <p><b>What-ifs.</b> {@link Result#withSourceAdded}, {@link Result#withSourceRemoved},
+ * {@link Result#withSourceMoved} and, for many stations at once, {@link Result#withSourcesChanged} update a result
+ * where the stations' change reaches, and equal this search run on the new station list exactly, ties included
+ * (tested); see {@link Result}.
  *
  * <p>Limits: the trip runs from each place to the stations ({@link SearchDirection#TO_SOURCES}), as coverage counts
  * it.
@@ -168,31 +170,40 @@ public final class TwoNearestSearch {
         }
 
         /**
-         * Adds station {@code index}, which no node has yet: a Dijkstra from its seeds with labels of that station
-         * alone, continued only from nodes whose two nearest it enters. Pruning there is exact by the class lemma: if
-         * the station does not enter u's two, it enters the two of no node whose fastest path from it runs through u;
-         * and every node it does enter is reached along nodes it enters, so its time there is the fastest.
+         * Adds stations at the given indexes, which no node has yet: one Dijkstra from all their seeds, each label
+         * carrying its own station, continued from a node only with a station that entered its two (and only with that
+         * station's time there). Pruning there is exact by the class lemma: if a station does not enter u's two, it
+         * enters the two of no node whose fastest path from it runs through u. And labels are taken from the heap in
+         * order of (time, station), so when one is taken every label smaller than it that the node will ever get has
+         * arrived (its way there runs along nodes holding it, taken earlier): if the label is still among the node's
+         * two then, it is final, and it is propagated once.
          */
-        void add(int index, Snap station) {
-            offerAdded(station.baseNode(), engine.seedTime(station, true), index);
-            offerAdded(station.adjNode(), engine.seedTime(station, false), index);
+        void add(int[] indexes, Snap[] stations) {
+            for (int k = 0; k < indexes.length; k++) {
+                offerAdded(stations[k].baseNode(), engine.seedTime(stations[k], true), indexes[k]);
+                offerAdded(stations[k].adjNode(), engine.seedTime(stations[k], false), indexes[k]);
+            }
             var adj = engine.search;
             int[] t1 = this.t1, s1 = this.s1, t2 = this.t2, s2 = this.s2;
             while (!heap.isEmpty()) {
                 long k = heap.peekKey();
                 int v = heap.poll();
                 int t = (int) (k >>> 32);
+                int s = (int) k;
                 // only the station's current label at v propagates (each improvement is pushed once)
-                if (!(s1[v] == index && t1[v] == t) && !(s2[v] == index && t2[v] == t)) {
+                if (!(s1[v] == s && t1[v] == t) && !(s2[v] == s && t2[v] == t)) {
                     continue;
                 }
                 for (int arc = adj.begin(v), end = adj.end(v); arc < end; arc++) {
-                    offerAdded(adj.target(arc), t + adj.timeInMillis(arc), index);
+                    offerAdded(adj.target(arc), t + adj.timeInMillis(arc), s);
                 }
             }
         }
 
-        /** Offers the added station's label (t, index) to w, where it replaces the worse of w's two if it beats it. */
+        /**
+         * Offers an added station's label (t, index) to w, where it improves the station's own label there or replaces
+         * the worse of w's two if it beats it.
+         */
         private void offerAdded(int w, int t, int index) {
             if (t < 0 || t > engine.limitMillis) {
                 return;
@@ -219,23 +230,33 @@ public final class TwoNearestSearch {
         }
 
         /**
-         * Removes station {@code index}: the nodes having it among their two (found along its fastest paths, which
-         * run through such nodes only, by the class lemma) are exactly those whose labels can change, as removing a
-         * station that is not among a node's two leaves them as they are. Their labels are cleared and the two-label
-         * search is rerun inside that region alone, seeded through every arc into it from a node outside (both its
-         * labels, final) and by the other stations whose seeds lie inside it. Every label it needs arrives that way:
-         * the fastest path of a station among a node's new two either lies inside the region, starting at a seed
-         * there, or leaves the last node outside the region carrying that station among its (unchanged) two.
+         * Removes the stations at {@code indexes}: the nodes having one of them among their two (found along their
+         * fastest paths, which run through such nodes only, by the class lemma) are exactly those whose labels can
+         * change, as removing stations that are not among a node's two leaves them as they are. Their labels are
+         * cleared and the two-label search is rerun inside that region alone, seeded through every arc into it from a
+         * node outside (both its labels, final) and by the remaining stations whose seeds lie inside it. Every label it
+         * needs arrives that way: the fastest path of a station among a node's new two either lies inside the region,
+         * starting at a seed there, or leaves the last node outside the region carrying that station among its
+         * (unchanged) two.
+         *
+         * @param removed   the removed stations' places, by index
+         * @param remaining the new station slots (the removed ones null)
          */
-        void remove(int index, Snap station, Snap[] remaining) {
+        void remove(int[] indexes, Snap[] removed, Snap[] remaining) {
             int n = t1.length;
+            boolean[] gone = new boolean[removed.length];
+            for (int index : indexes) {
+                gone[index] = true;
+            }
             settled = new byte[n];
             Arrays.fill(settled, (byte) 2);
             IntArrayList region = new IntArrayList();
-            for (int seed : new int[]{station.baseNode(), station.adjNode()}) {
-                if ((s1[seed] == index || s2[seed] == index) && settled[seed] == 2) {
-                    settled[seed] = 0;
-                    region.add(seed);
+            for (int index : indexes) {
+                for (int seed : new int[]{removed[index].baseNode(), removed[index].adjNode()}) {
+                    if ((s1[seed] == index || s2[seed] == index) && settled[seed] == 2) {
+                        settled[seed] = 0;
+                        region.add(seed);
+                    }
                 }
             }
             var search = engine.search;
@@ -243,7 +264,7 @@ public final class TwoNearestSearch {
                 int v = region.get(i);
                 for (int arc = search.begin(v), end = search.end(v); arc < end; arc++) {
                     int w = search.target(arc);
-                    if ((s1[w] == index || s2[w] == index) && settled[w] == 2) {
+                    if (settled[w] == 2 && (s1[w] >= 0 && gone[s1[w]] || s2[w] >= 0 && gone[s2[w]])) {
                         settled[w] = 0;
                         region.add(w);
                     }
@@ -298,7 +319,9 @@ public final class TwoNearestSearch {
      *   <li>add: a Dijkstra from the new station alone that continues only where the station enters a node's two;</li>
      *   <li>remove: the nodes having the station among their two are cleared and the two-label search is rerun inside
      *       them only, seeded from their boundary and from the other stations whose seeds lie inside;</li>
-     *   <li>move: remove, then add at the same index.</li>
+     *   <li>move: remove, then add at the same index;</li>
+     *   <li>many at once ({@link #withSourcesChanged}): one repair for all the removals, then one pruned Dijkstra from
+     *       all the additions, on one copy of the arrays.</li>
      * </ul>
      * Each costs about what the search costs over the nodes it changes (those whose two include the station before or
      * after) and their arcs, plus the copy. Measured on a synthetic grid of 153,000 nodes and 305,000 edges, 1,500
@@ -370,7 +393,7 @@ public final class TwoNearestSearch {
             Snap[] next = Arrays.copyOf(sources, sources.length + 1);
             next[sources.length] = station;
             Labels labels = copy();
-            labels.add(sources.length, station);
+            labels.add(new int[]{sources.length}, new Snap[]{station});
             return finish(next, labels);
         }
 
@@ -380,7 +403,7 @@ public final class TwoNearestSearch {
             Snap[] next = sources.clone();
             next[sourceIndex] = null;
             Labels labels = copy();
-            labels.remove(sourceIndex, sources[sourceIndex], next);
+            labels.remove(new int[]{sourceIndex}, sources, next);
             return finish(next, labels);
         }
 
@@ -391,9 +414,65 @@ public final class TwoNearestSearch {
             Snap[] next = sources.clone();
             next[sourceIndex] = null;
             Labels labels = copy();
-            labels.remove(sourceIndex, sources[sourceIndex], next);
+            labels.remove(new int[]{sourceIndex}, sources, next);
             next[sourceIndex] = newPlace;
-            labels.add(sourceIndex, newPlace);
+            labels.add(new int[]{sourceIndex}, new Snap[]{newPlace});
+            return finish(next, labels);
+        }
+
+        /**
+         * Removes some stations and adds others in one update, with one copy of the four node arrays, equal to
+         * {@link TwoNearestSearch#run} on the new station list at every node, ties included (tested): first one
+         * two-label search repairs the union of the regions the removed stations were among the two of (as
+         * {@link #withSourceRemoved} does for one), which leaves every node's two exact for the remaining stations;
+         * then one Dijkstra from all the added stations' seeds at once, each label carrying its own station and
+         * continued only where its station enters a node's two (as {@link #withSourceAdded} does for one). Two passes,
+         * not one, because the repair confines itself to the cleared region (every node outside is final there),
+         * while the added stations reach beyond it.
+         *
+         * <p>Costs about the two-label search over the nodes whose two change, plus the copy (16 bytes a node) and
+         * a byte a node to mark the region when stations are removed; an empty batch returns this result with no
+         * changed nodes.
+         *
+         * @param removedIndexes indexes of active stations to remove, each at most once; their slots stay empty
+         * @param added          stations to add; they get the next indexes, {@link #sourceCount()} onwards, in list order
+         * @return the new result and the nodes whose nearest or second-nearest (time, station) changed, ascending
+         * @throws IllegalArgumentException if an index is not active or repeated, or an added station is not snapped
+         *                                  for this profile
+         */
+        public TwoNearestUpdate withSourcesChanged(int[] removedIndexes, List<Snap> added) {
+            boolean[] seen = new boolean[sources.length];
+            for (int i : removedIndexes) {
+                requireActive(i);
+                if (seen[i]) {
+                    throw new IllegalArgumentException("station " + i + " is removed twice");
+                }
+                seen[i] = true;
+            }
+            for (Snap a : added) {
+                engine.requireUsable(a);
+            }
+            if (removedIndexes.length == 0 && added.isEmpty()) {
+                return new TwoNearestUpdate(this, new int[0]);
+            }
+            Snap[] next = Arrays.copyOf(sources, sources.length + added.size());
+            for (int i : removedIndexes) {
+                next[i] = null;
+            }
+            int[] addedIndexes = new int[added.size()];
+            for (int k = 0; k < added.size(); k++) {
+                addedIndexes[k] = sources.length + k;
+            }
+            Labels labels = copy();
+            if (removedIndexes.length > 0) {
+                labels.remove(removedIndexes, sources, next);
+            }
+            for (int k = 0; k < added.size(); k++) {
+                next[sources.length + k] = added.get(k);
+            }
+            if (!added.isEmpty()) {
+                labels.add(addedIndexes, added.toArray(new Snap[0]));
+            }
             return finish(next, labels);
         }
 
@@ -411,10 +490,11 @@ public final class TwoNearestSearch {
 
         /** The new result, and of the nodes written the ones whose labels really differ, ascending. */
         private TwoNearestUpdate finish(Snap[] next, Labels labels) {
-            int[] nodes = labels.touched.nodes.toArray();
-            Arrays.sort(nodes);
+            // the touched set in ascending order without sorting (a batch can touch most of the network)
+            int[] nodes = new int[labels.touched.nodes.size()];
             int count = 0;
-            for (int v : nodes) {
+            BitSet touched = labels.touched.seen;
+            for (int v = touched.nextSetBit(0); v >= 0; v = touched.nextSetBit(v + 1)) {
                 if (labels.t1[v] != t1[v] || labels.s1[v] != s1[v] || labels.t2[v] != t2[v] || labels.s2[v] != s2[v]) {
                     nodes[count++] = v;
                 }

@@ -110,9 +110,12 @@ public final class Coverage {
     }
 
     /**
-     * The coverage after a what-if, updated only where the update changed travel times.
+     * The coverage after a what-if, updated only where the update changed travel times. A batch update
+     * ({@link AccessField#withSourcesChanged}) is applied the same way, with the edges of every station it removed
+     * and added: a cell's time depends only on its street's end nodes (among the changed nodes if they changed) and
+     * on the stations on its street, so those edges are all that can change.
      *
-     * @param touchedEdges edges a station was added to, moved from or to, or removed from
+     * @param touchedEdges edges a station was added to, moved from or to, or removed from (repeats are harmless)
      */
     public Coverage apply(AccessUpdate update, int... touchedEdges) {
         AccessField next = update.field();

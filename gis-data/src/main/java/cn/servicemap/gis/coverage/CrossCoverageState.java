@@ -96,7 +96,8 @@ public final class CrossCoverageState {
     /**
      * 交叉覆盖 after a what-if, counted again only where the what-if changed the two nearest stations.
      *
-     * @param update       a what-if on this state's {@link #twoNearest()} result
+     * @param update       a what-if on this state's {@link #twoNearest()} result, of one station or of a batch
+     *                     ({@link TwoNearestSearch.Result#withSourcesChanged})
      * @param touchedEdges further edges to count again; none are needed, as the edges of the stations the what-if added,
      *                     moved or removed are found by comparing the two results' stations (accepted for symmetry with
      *                     {@link Coverage#apply})

@@ -176,6 +176,22 @@ class MultiSourceSearchTest {
         }
 
         @Test
+        void shouldRemoveAndAddSourcesInOneBatch() {
+            // source 0 (node 4) closes; sources open at node 3 and at node 4 again: they get indexes 2 and 3
+            AccessField f = MultiSourceSearch.compute(net, WALK, sources, 3600);
+            AccessUpdate u = f.withSourcesChanged(new int[]{0}, List.of(net.onEdge(WALK, 2, 1.0), net.onEdge(WALK, 3, 1.0)));
+            assertThat(u.field().sourceCount()).isEqualTo(4);
+            assertThat(u.field().isActive(0)).isFalse();
+            assertThat(new int[]{u.field().nearestSource(2), u.field().nearestSource(3), u.field().nearestSource(4)})
+                    .containsExactly(2, 2, 3);
+            assertThat(new int[]{u.field().timeInMillis(2), u.field().timeInMillis(3), u.field().timeInMillis(4)})
+                    .containsExactly(1000, 0, 0);
+            assertThat(u.field().nearestSource(1)).isEqualTo(1);
+            assertThat(u.changedNodes()).containsExactly(2, 3, 4);
+            assertThat(f.nearestSource(4)).as("old field unchanged").isZero();
+        }
+
+        @Test
         void shouldRejectASourceThatIsNotSnapped() {
             Snap far = net.snap(WALK, Tiny.lon(2), Tiny.lat(50), 100);
             assertThat(far.status()).isEqualTo(Snap.Status.TOO_FAR);

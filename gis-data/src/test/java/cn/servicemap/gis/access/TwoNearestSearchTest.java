@@ -142,6 +142,55 @@ class TwoNearestSearchTest {
         }
     }
 
+    /**
+     * Random batches of removals and additions at once, each checked against a full search on the new stations as
+     * above: empty batches, every active station removed, and removals and additions together (often on one edge).
+     */
+    @ParameterizedTest(name = "seed {0} {1} limit {2} s, {3} stations")
+    @MethodSource("whatIfCases")
+    void batchesShouldEqualAFullSearchOnTheNewStations(long seed, TravelProfile profile, int limit, int stations) {
+        RoadNetwork net = RandomNetworks.grid(seed, 16, 12);
+        Random r = new Random(seed * 41);
+        List<Snap> sources = new ArrayList<>(RandomNetworks.sources(net, profile, r, stations));
+        TwoNearestSearch search = new TwoNearestSearch(net, profile, limit);
+        TwoNearestSearch.Result two = search.run(sources);
+        for (int step = 0; step < 40; step++) {
+            int[][] before = labels(two, net);
+            List<Integer> active = new ArrayList<>();
+            for (int i = 0; i < sources.size(); i++)
+                if (sources.get(i) != null)
+                    active.add(i);
+            Collections.shuffle(active, r);
+            double roll = r.nextDouble();
+            int removeCount = roll < 0.1 ? 0 : roll < 0.2 ? active.size() : r.nextInt(active.size() + 1);
+            int addCount = roll < 0.1 ? 0 : r.nextInt(roll < 0.2 ? 3 : stations + 1);
+            int[] removed = active.subList(0, removeCount).stream().mapToInt(Integer::intValue).toArray();
+            List<Snap> added = new ArrayList<>();
+            for (int k = 0; k < addCount; k++)
+                added.add(RandomNetworks.randomPoint(net, profile, r, sources));
+            TwoNearestUpdate update = two.withSourcesChanged(removed, added);
+            for (int i : removed)
+                sources.set(i, null);
+            sources.addAll(added);
+            String what = "step " + step + " (-" + removed.length + " +" + added.size() + ")";
+            TwoNearestSearch.Result full = search.run(sources);
+            int[][] got = labels(update.result(), net);
+            int[][] expected = labels(full, net);
+            String[] names = {"nearest time", "nearest station", "second time", "second station"};
+            for (int a = 0; a < 4; a++)
+                assertThat(got[a]).as("%s after %s", names[a], what).isEqualTo(expected[a]);
+            assertThat(update.changedNodes()).as("changed nodes after %s", what).isEqualTo(diff(before, expected));
+            assertThat(labels(two, net)).as("the old result after %s", what).isDeepEqualTo(before);
+            assertThat(update.result().sources()).isEqualTo(sources);
+            for (int q = 0; q < 20; q++) {
+                Snap point = RandomNetworks.randomPoint(net, profile, r, sources);
+                assertThat(update.result().reachAt(point.edge(), point.fraction())).as("point %s after %s", point, what)
+                        .isEqualTo(full.reachAt(point.edge(), point.fraction()));
+            }
+            two = update.result();
+        }
+    }
+
     private static int[][] labels(TwoNearestSearch.Result two, RoadNetwork net) {
         int[][] out = new int[4][net.nodeCount()];
         for (int v = 0; v < net.nodeCount(); v++) {
