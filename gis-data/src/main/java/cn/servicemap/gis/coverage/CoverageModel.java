@@ -101,6 +101,40 @@ public final class CoverageModel {
         }
     }
 
+    /** The same model counting {@code demand} instead of the surface's values: shares every array. */
+    private CoverageModel(CoverageModel model, PopulationSurface demand) {
+        this.network = model.network;
+        this.profile = model.profile;
+        this.surface = demand;
+        this.adcodes = model.adcodes;
+        this.graph = model.graph;
+        this.edgeDistricts = model.edgeDistricts;
+        this.names = model.names;
+        this.cellEdge = model.cellEdge;
+        this.cellFraction = model.cellFraction;
+        this.cellOffRoadMillis = model.cellOffRoadMillis;
+        this.edgeCellsFirst = model.edgeCellsFirst;
+        this.edgeCells = model.edgeCells;
+        this.maxOffRoadInMeters = model.maxOffRoadInMeters;
+    }
+
+    /**
+     * This model counting another demand on the same cells — riders, sanitation workers, drivers, uploaded points
+     * ({@link PopulationSurface#withDemand}) — instead of the residents: every coverage figure, gap and siting problem
+     * computed from it sums {@code demand}'s values where this one sums people. The cells' streets, off-road times and
+     * the edges' districts are shared, not worked out again: O(1) time and memory.
+     *
+     * @throws IllegalArgumentException when {@code demand} does not have this model's cells
+     *                                  ({@link PopulationSurface#hasSameCells}); build a model for it with {@link #build}
+     */
+    public CoverageModel withSurface(PopulationSurface demand) {
+        if (!surface.hasSameCells(demand)) {
+            throw new IllegalArgumentException("the demand surface has other cells than this coverage model's surface; "
+                    + "build a model for it with CoverageModel.build");
+        }
+        return new CoverageModel(this, demand);
+    }
+
     /**
      * @param locator            the region's districts, to give each street edge its district
      * @param maxOffRoadInMeters a place farther than this from any street of the main network is not reachable

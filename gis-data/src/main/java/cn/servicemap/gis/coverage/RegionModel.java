@@ -27,7 +27,7 @@ import java.util.concurrent.Executors;
  * models at once (see the benchmark's live-heap figures per million edges).
  *
  * @param network     the road network with the requested profiles
- * @param surface     people per cell over the region's study area
+ * @param surface     people per cell over the region's study area, or another demand on its cells ({@link #withSurface})
  * @param models      one per profile
  * @param timings     how long each part took, for logs and the benchmark
  */
@@ -107,6 +107,18 @@ public record RegionModel(RoadNetwork network, PopulationSurface surface, Map<Tr
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * The region counting another demand on the surface's cells ({@link PopulationSurface#withDemand}): the same network
+     * and timings, each profile's model {@linkplain CoverageModel#withSurface sharing its snapped cells}. O(profiles).
+     *
+     * @throws IllegalArgumentException when {@code demand} does not have the surface's cells
+     */
+    public RegionModel withSurface(PopulationSurface demand) {
+        Map<TravelProfile, CoverageModel> counting = new EnumMap<>(TravelProfile.class);
+        models.forEach((profile, model) -> counting.put(profile, model.withSurface(demand)));
+        return new RegionModel(network, demand, counting, timings);
     }
 
     private record Timed<T>(T value, long ms) {

@@ -17,12 +17,14 @@ import java.util.Locale;
  *                           the slivers under {@value PopulationSurface#MIN_PIECE_IN_SQUARE_METERS} m² dropped)
  * @param coveredShareOfArea coveredAreaKm2 ÷ districtAreaKm2, 0…1
  * @param estimatedPeople    people estimated to live in the covered part, whole people, never more
- *                           than {@code censusPeople}; the district's cells sum to exactly this
+ *                           than {@code censusPeople}; the district's cells sum to exactly this on a residents'
+ *                           surface (a surface of other {@link PopulationSurface#demand() demand} keeps it for rates
+ *                           per resident, and its method states the demand's sum)
  * @param cells              number of surface cells of the district
  * @param cellsWithBuildings how many of them have a building outline mapped (dwelling or not)
  * @param weighting          what the estimate was spread over, cell by cell
- * @param method             one sentence for reports: the covered part, how the people were
- *                           estimated and how they were spread (synthetic data says so)
+ * @param method             one sentence for reports: the covered part, how the people (or the
+ *                           demand) were estimated and how they were spread (synthetic data says so)
  */
 public record DistrictShare(String adcode, String nameZh, long censusPeople, double districtAreaKm2,
                             double coveredAreaKm2, double coveredShareOfArea, long estimatedPeople, int cells,

@@ -70,6 +70,11 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
  * remainder method, so a district's cells sum exactly to its estimate. {@link DistrictShare#method()}
  * states the rule and the counts.
  *
+ * <p><b>Other demand on the same cells.</b> {@link #withDemand} makes a surface with other values per cell — delivery
+ * riders, sanitation workers, drivers, uploaded points ({@link DemandKind}) — on exactly these cells (same grid, order,
+ * districts and study area), so that every figure summed from {@link #people(int)} (coverage, gaps, siting) is computed
+ * for it unchanged; {@link #demand()} says what the values count and in which unit. Residents are the default.
+ *
  * <p>Immutable after construction; the arrays are read through accessors and safe for concurrent
  * readers. Districts may overlap where their simplified outlines do; each keeps its own cells.
  */
@@ -132,6 +137,7 @@ public final class PopulationSurface {
     private final double[] xy;
     private final List<String> districtAdcodes;
     private final Map<String, DistrictShare> shares;
+    private final Demand demand;
 
     /** A surface read back from {@link PopulationSurfaceStore}: the arrays as they were written, not copied. */
     PopulationSurface(StudyArea studyArea, LocalMetricProjection projection, double cellSizeInMeters, double gridX,
@@ -155,6 +161,29 @@ public final class PopulationSurface {
         this.xy = xy;
         this.districtAdcodes = List.copyOf(districtAdcodes);
         this.shares = Collections.unmodifiableMap(new LinkedHashMap<>(shares));
+        this.demand = Demand.residents();
+    }
+
+    /** The same cells as {@code cells} with other values: shares every array but the values. */
+    private PopulationSurface(PopulationSurface cells, double[] values, Demand demand, Map<String, DistrictShare> shares) {
+        this.studyArea = cells.studyArea;
+        this.projection = cells.projection;
+        this.cellSizeInMeters = cells.cellSizeInMeters;
+        this.gridX = cells.gridX;
+        this.gridY = cells.gridY;
+        this.column = cells.column;
+        this.row = cells.row;
+        this.lon = cells.lon;
+        this.lat = cells.lat;
+        this.people = values;
+        this.areaInSquareMeters = cells.areaInSquareMeters;
+        this.district = cells.district;
+        this.cellRings = cells.cellRings;
+        this.ringStarts = cells.ringStarts;
+        this.xy = cells.xy;
+        this.districtAdcodes = cells.districtAdcodes;
+        this.shares = Collections.unmodifiableMap(new LinkedHashMap<>(shares));
+        this.demand = demand;
     }
 
     /** The arrays {@link PopulationSurfaceStore} writes, in the order its reading constructor takes them. */
@@ -234,6 +263,7 @@ public final class PopulationSurface {
         ringStarts[ring] = at;
         this.districtAdcodes = List.copyOf(districtAdcodes);
         this.shares = Collections.unmodifiableMap(new LinkedHashMap<>(shares));
+        this.demand = Demand.residents();
     }
 
     /**
@@ -491,9 +521,78 @@ public final class PopulationSurface {
         return lat[i];
     }
 
-    /** People living in cell {@code i}: a whole number. */
+    /**
+     * What cell {@code i} holds: the people living there (a whole number) on a residents' surface, else the value of
+     * the {@link #demand()} in its unit (≥ 0, finite, not necessarily whole).
+     */
     public double people(int i) {
         return people[i];
+    }
+
+    /**
+     * A surface on the same cells whose cell {@code i} holds {@code values[i]} instead: the demand of a worker group
+     * or of uploaded points, which coverage, gaps and siting then count where they count people. Each district's
+     * {@link DistrictShare} keeps its areas and its residents' figures (census and estimate, for rates per resident);
+     * its {@link DistrictShare#method() method} names the demand and states the district's sum in its unit instead, so
+     * a report row says what was counted ({@link #demand()} has the method in full, once). On a synthetic surface both
+     * start with {@link SyntheticCity#LABEL}. The values are copied.
+     *
+     * @param values one value per cell, in cell order, each finite and ≥ 0
+     * @throws IllegalArgumentException when there is not one value per cell or a value is negative, NaN or infinite
+     */
+    public PopulationSurface withDemand(double[] values, Demand demand) {
+        Objects.requireNonNull(demand, "demand");
+        if (values.length != size()) {
+            throw new IllegalArgumentException("need one value per cell: " + size() + " cells, " + values.length + " values");
+        }
+        double[] bySum = new double[districtAdcodes.size()];
+        int[] cells = new int[districtAdcodes.size()];
+        for (int i = 0; i < values.length; i++) {
+            if (!(values[i] >= 0) || values[i] == Double.POSITIVE_INFINITY) {
+                throw new IllegalArgumentException("cell " + i + " has value " + values[i] + "; values must be finite and ≥ 0");
+            }
+            bySum[district[i]] += values[i];
+            cells[district[i]]++;
+        }
+        // generated cells stay labelled so wherever the demand on them is shown (DESIGN.md)
+        String label = studyArea.method().startsWith(SyntheticCity.LABEL) ? SyntheticCity.LABEL + ": " : "";
+        Demand stated = label.isEmpty() || demand.methodEn().startsWith(SyntheticCity.LABEL) ? demand
+                : new Demand(demand.kind(), demand.unitZh(), demand.unitEn(), label + demand.methodZh(),
+                label + demand.methodEn(), demand.relative());
+        Map<String, DistrictShare> described = new LinkedHashMap<>();
+        for (DistrictShare share : shares.values()) {
+            int d = districtAdcodes.indexOf(share.adcode());
+            String held = d < 0 ? "no cells" : String.format(Locale.ROOT, "%s %s in its %,d cells",
+                    amount(bySum[d]), demand.unitEn(), cells[d]);
+            described.put(share.adcode(), share.withMethod(String.format(Locale.ROOT, "%s%s; %s: %s (the surface's "
+                    + "demand states how they were made)", label, share.coveredPart(), demand.kind().labelEn(), held)));
+        }
+        return new PopulationSurface(this, values.clone(), stated, described);
+    }
+
+    /** A sum as a report shows it: whole numbers grouped, others to two decimals. */
+    private static String amount(double v) {
+        return v == Math.rint(v) ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%,.2f", v);
+    }
+
+    /** What {@link #people(int)} counts: residents unless made by {@link #withDemand}. */
+    public Demand demand() {
+        return demand;
+    }
+
+    /**
+     * True when {@code other} has the very cells of this surface — grid, projection, cell order, representative points
+     * and districts — whatever its values: a surface {@link #withDemand} made from this one or from the same cells
+     * (read back from the store). Then a coverage model of one serves the other ({@code CoverageModel.withSurface}).
+     */
+    public boolean hasSameCells(PopulationSurface other) {
+        return other == this || other.size() == size() && other.cellSizeInMeters == cellSizeInMeters
+                && other.gridX == gridX && other.gridY == gridY
+                && other.projection.centreLon() == projection.centreLon()
+                && other.projection.centreLat() == projection.centreLat()
+                && Arrays.equals(other.lon, lon) && Arrays.equals(other.lat, lat)
+                && Arrays.equals(other.district, district) && Arrays.equals(other.column, column)
+                && Arrays.equals(other.row, row) && other.districtAdcodes.equals(districtAdcodes);
     }
 
     /** Area of cell {@code i} in m², measured in the surface's projection (≤ cell size², smaller where clipped). */
@@ -546,6 +645,24 @@ public final class PopulationSurface {
         return StudyArea.WGS84.createPolygon(rings[0], Arrays.copyOfRange(rings, 1, rings.length));
     }
 
+    /** True when cell {@code i} is a whole grid square (not cut by a district boundary or the study area's edge). */
+    boolean isWholeSquare(int i) {
+        return cellRings[i] == cellRings[i + 1];
+    }
+
+    /**
+     * Outline of cell {@code i} in the metres of {@link #projection()}: a whole square exactly as the grid cut it, a
+     * clipped piece projected back from its WGS84 outline (to within a nanometre of where it was cut).
+     */
+    Polygon metricCellPolygon(int i) {
+        if (isWholeSquare(i)) {
+            double x0 = gridX + column[i] * cellSizeInMeters;
+            double y0 = gridY + row[i] * cellSizeInMeters;
+            return (Polygon) StudyArea.METRIC.toGeometry(new Envelope(x0, x0 + cellSizeInMeters, y0, y0 + cellSizeInMeters));
+        }
+        return (Polygon) StudyArea.METRIC.createGeometry(projection.toMetric(cellPolygon(i)));
+    }
+
     /** Side of the grid cells, metres. */
     public double cellSizeInMeters() {
         return cellSizeInMeters;
@@ -565,11 +682,16 @@ public final class PopulationSurface {
         return List.copyOf(shares.values());
     }
 
-    /** Sum of people over all cells. */
+    /** Sum of people over all cells; on a surface of another {@link #demand()}, its {@link #total()} rounded. */
     public long totalPeople() {
-        long sum = 0;
+        return Math.round(total());
+    }
+
+    /** Sum of the values of all cells, in the unit of the {@link #demand()}. */
+    public double total() {
+        double sum = 0;
         for (double p : people) {
-            sum += (long) p;
+            sum += p;
         }
         return sum;
     }

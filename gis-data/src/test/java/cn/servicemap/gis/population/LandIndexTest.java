@@ -24,7 +24,7 @@ class LandIndexTest {
     private static final LocalMetricProjection PLAN = StreetPlan.PLAN;
 
     @Test
-    void shouldClipASegmentRunToABoxExactlyAsJtsDoes() {
+    void shouldClipASegmentRunToABoxExactlyAsJtsDoesLeavingTheEastAndNorthEdgesToTheNeighbours() {
         SplittableRandom r = new SplittableRandom(7);
         Envelope box = new Envelope(0, 100, 0, 100);
         Geometry square = METRIC.toGeometry(box);
@@ -36,8 +36,55 @@ class LandIndexTest {
                         r.nextInt(7) * 50 - 100 + (r.nextBoolean() ? 0 : r.nextDouble() * 50));
             }
             LineString line = METRIC.createLineString(c);
-            assertThat(LandIndex.clippedLength(line, box))
-                    .as("run %s", line).isCloseTo(square.intersection(line).getLength(), within(1e-6));
+            // a stretch along the east or north edge belongs to the box beyond it
+            double onEastOrNorth = line.intersection(METRIC.createLineString(new Coordinate[]{
+                    new Coordinate(100, 0), new Coordinate(100, 100), new Coordinate(0, 100)})).getLength();
+            assertThat(RoadIndex.clippedLength(line, box))
+                    .as("run %s", line).isCloseTo(square.intersection(line).getLength() - onEastOrNorth, within(1e-6));
+        }
+    }
+
+    @Test
+    void shouldClipAnAreaToARectangleAsAnOverlayDoes() {
+        SplittableRandom r = new SplittableRandom(5);
+        Envelope box = new Envelope(0, 100, 0, 100);
+        Geometry square = METRIC.toGeometry(box);
+        for (int trial = 0; trial < 300; trial++) {
+            // a blob with a hole, anywhere from inside the box to around it, sometimes with sides on the box's lines
+            double cx = r.nextInt(5) * 50 - 50 + r.nextDouble() * 20;
+            double cy = r.nextInt(5) * 50 - 50 + r.nextDouble() * 20;
+            Geometry blob = METRIC.createPoint(new Coordinate(cx, cy)).buffer(10 + r.nextDouble() * 90, 3 + r.nextInt(8));
+            if (r.nextBoolean()) {
+                blob = blob.difference(METRIC.createPoint(new Coordinate(cx + 3, cy - 2)).buffer(5 + r.nextDouble() * 5, 3));
+            }
+            if (r.nextInt(4) == 0) {
+                double x = r.nextInt(3) * 50;
+                blob = METRIC.toGeometry(new Envelope(x, x + 50, -20, 100));
+            }
+            Polygon p = (Polygon) blob;
+            assertThat(LandIndex.clippedArea(p, box)).as("area %s", p)
+                    .isCloseTo(square.intersection(p).getArea(), within(1e-6));
+        }
+    }
+
+    @Test
+    void shouldCountARoadAlongTheLineBetweenSquaresOnce() {
+        SplittableRandom r = new SplittableRandom(11);
+        for (int trial = 0; trial < 200; trial++) {
+            Coordinate[] c = new Coordinate[2 + r.nextInt(6)];
+            for (int k = 0; k < c.length; k++) {
+                // on grid lines, through grid nodes, and across
+                c[k] = new Coordinate(r.nextInt(4) * 100 + (r.nextInt(3) == 0 ? r.nextDouble() * 100 : 0),
+                        r.nextInt(4) * 100 + (r.nextInt(3) == 0 ? r.nextDouble() * 100 : 0));
+            }
+            LineString line = METRIC.createLineString(c);
+            double sum = 0;
+            for (int x = -100; x < 400; x += 100) {
+                for (int y = -100; y < 400; y += 100) {
+                    sum += RoadIndex.clippedLength(line, new Envelope(x, x + 100, y, y + 100));
+                }
+            }
+            assertThat(sum).as("run %s", line).isCloseTo(line.getLength(), within(1e-6));
         }
     }
 
