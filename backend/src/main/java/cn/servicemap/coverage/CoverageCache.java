@@ -25,11 +25,16 @@ class CoverageCache {
 
     /** What one computed state depends on. */
     record Key(String regionCode, long regionLoad, long dataVersion, TravelProfile profile,
-               CoverageService.CountedStations selection, List<Integer> bands) {
+               CoverageService.CountedStations selection, List<Integer> bands, String variant) {
 
         static Key of(RegionNetwork region, long dataVersion, TravelProfile profile, CoverageService.CountedStations selection,
                       List<Integer> bands) {
-            return new Key(region.region().code(), region.load(), dataVersion, profile, selection, List.copyOf(bands));
+            return new Key(region.region().code(), region.load(), dataVersion, profile, selection, List.copyOf(bands), "");
+        }
+
+        /** The same stations and band for another kind of result (e.g. a week's table), told apart by {@code variant}. */
+        Key variant(String v) {
+            return new Key(regionCode, regionLoad, dataVersion, profile, selection, bands, v);
         }
 
         boolean olderThan(Key other) {
@@ -41,6 +46,7 @@ class CoverageCache {
     private final Map<Key, CompletableFuture<CoverageService.State>> states = new ConcurrentHashMap<>();
     private final Map<Key, CompletableFuture<NearestStations>> nearest = new ConcurrentHashMap<>();
     private final Map<Key, CompletableFuture<cn.servicemap.gis.coverage.CrossCoverageState>> cross = new ConcurrentHashMap<>();
+    private final Map<Key, CompletableFuture<cn.servicemap.gis.coverage.WeekCoverage>> weeks = new ConcurrentHashMap<>();
 
     /** The state for the key, computed by {@code compute} on a miss (by one caller only). */
     CoverageService.State state(Key key, Supplier<CoverageService.State> compute) {
@@ -60,6 +66,12 @@ class CoverageCache {
         states.keySet().removeIf(k -> k.regionCode().equals(regionCode));
         nearest.keySet().removeIf(k -> k.regionCode().equals(regionCode));
         cross.keySet().removeIf(k -> k.regionCode().equals(regionCode));
+        weeks.keySet().removeIf(k -> k.regionCode().equals(regionCode));
+    }
+
+    /** A week's table for the key's stations and band (its variant names the week), computed by {@code compute} on a miss. */
+    cn.servicemap.gis.coverage.WeekCoverage week(Key key, Supplier<cn.servicemap.gis.coverage.WeekCoverage> compute) {
+        return once(weeks, key, compute);
     }
 
     /** 交叉覆盖 of the key's state (kept whole, so that what-ifs update it), computed by {@code compute} on a miss. */

@@ -101,6 +101,30 @@ class CoverageController {
         return CoverageResponses.cross(state, coverage.cross(state));
     }
 
+    @Operation(summary = "Coverage by hour of the week (按小时覆盖): 7 × 24 hours of people and road-km within the band of an open station, per district",
+            description = "Each hour counts the stations open at its start, by their opening hours and the holiday calendar; computed "
+                    + "incrementally from hour to hour (only the stations that open or close change). cross=true adds 交叉覆盖 (slower).")
+    @GetMapping("/api/coverage/week")
+    CoverageResponses.Week week(@Parameter(description = PROFILE) @RequestParam(defaultValue = "WALK") TravelProfile profile,
+            @Parameter(description = REGION) @RequestParam(required = false) String region,
+            @Parameter(description = "The band in minutes (服务圈), 1–120") @RequestParam(defaultValue = "15") @Min(1) @Max(120) int minutes,
+            @Parameter(description = "Any day of the week wanted, e.g. 2026-12-07; default this week") @RequestParam(required = false)
+            @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+            java.time.LocalDate week,
+            @Parameter(description = KINDS) @RequestParam(required = false) List<String> kind,
+            @Parameter(description = WhatIfs.SERVICES) @RequestParam(required = false) List<String> service,
+            @Parameter(description = "Also count 交叉覆盖 (two or more stations within the band) for every hour")
+            @RequestParam(defaultValue = "false") boolean cross) {
+        long started = System.nanoTime();
+        java.time.LocalDate monday = (week == null ? java.time.LocalDate.now(clock) : week)
+                .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+        CoverageService.State all = whatIfs.state(region, profile, new Bands(List.of(minutes)), kind, service, null);
+        cn.servicemap.gis.coverage.WeekCoverage w = coverage.week(all, monday, cross, calendars.current());
+        int withoutHours = (int) all.sources().stream().filter(p -> p.openingHours() == null).count();
+        String note = calendars.noteFor(monday.atStartOfDay()).or(() -> calendars.noteFor(monday.plusDays(6).atStartOfDay())).orElse(null);
+        return CoverageResponses.week(all, w, withoutHours, note, (System.nanoTime() - started) / 1e6);
+    }
+
     @Operation(summary = "Service-area bands as GeoJSON polygons (服务圈)",
             description = "form=nested: each band is everything within its time; form=rings: no overlaps between bands.")
     @GetMapping(value = "/api/coverage/bands", produces = {GEOJSON, "application/json"})

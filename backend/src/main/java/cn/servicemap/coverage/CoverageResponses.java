@@ -134,6 +134,31 @@ public final class CoverageResponses {
                           String calendarNote) {
     }
 
+    @Schema(description = "One hour of the week for a district or the region (按小时覆盖)")
+    public record WeekHour(@Schema(description = "0 = Monday 00:00 … 167 = Sunday 23:00") int hour,
+                           @Schema(description = "Stations open at the hour's start") int openStations,
+                           long peopleWithin, @Schema(description = "peopleWithin ÷ people, 0–1", nullable = true) Double peopleShare,
+                           double roadKmWithin, @Schema(description = "roadKmWithin ÷ road km, 0–1", nullable = true) Double roadShare,
+                           @Schema(description = "People within the band of two or more open stations (交叉覆盖), when asked", nullable = true)
+                           Long peopleWithTwo,
+                           @Schema(description = "peopleWithTwo ÷ people, when asked", nullable = true) Double crossShare) {
+    }
+
+    @Schema(description = "A district's (or the region's) week: its people and roads, and each hour's figures")
+    public record WeekRow(@Schema(nullable = true) String adcode, String name, long people, double roadKm, List<WeekHour> hours) {
+    }
+
+    @Schema(description = "Coverage by hour of the week (按小时覆盖): for each of the 168 hours, people and road-km within the band of a "
+            + "station open then, per district")
+    public record Week(RegionRef region, TravelProfile profile, String profileName, long dataVersion, int minutes,
+                       @Schema(description = "The week's Monday") java.time.LocalDate monday, boolean crossCoverage,
+                       @Schema(description = "Stations counted (open, on the network)") int stations,
+                       @Schema(description = "Of them, stations without opening hours: closed in every hour") int stationsWithoutHours,
+                       WeekRow total, List<WeekRow> districts,
+                       @Schema(description = "When the holiday calendar does not know the week's year", nullable = true) String calendarNote,
+                       double computedInMillis, String note) {
+    }
+
     @Schema(description = "Where an added, moved or reopened station lands on the street network")
     public record Placed(double lon, double lat, @Schema(nullable = true) String street) {
     }
@@ -180,6 +205,38 @@ public final class CoverageResponses {
                 c.bandMinutes(), row.apply(c.region()), c.districts().stream().map(row).toList(),
                 "交叉覆盖：可在服务圈时长内到达两个或更多不同站点的人口与道路里程（与覆盖率报告同一人口与路网范围）"
                         + " (people and road-km that reach at least two different stations within the band; the same people and roads as the coverage report)");
+    }
+
+    static Week week(CoverageService.State all, cn.servicemap.gis.coverage.WeekCoverage w, int stationsWithoutHours, String calendarNote,
+                     double millis) {
+        WeekRow total = weekRow(w, -1);
+        List<WeekRow> districts = new ArrayList<>();
+        for (int d = 0; d < w.districtAdcodes().size(); d++) {
+            districts.add(weekRow(w, d));
+        }
+        return new Week(region(all.region()), all.profile(), all.profile().chineseLabel(), all.dataVersion(), w.bandMinutes(), w.monday(),
+                w.crossCoverage(), all.sources().size(), stationsWithoutHours, total, districts, calendarNote, round(millis, 1),
+                "每小时按整点时开放的站点计算；未填开放时间的站点不计入；节假日按节假日安排。 (Each hour counts the stations open at its "
+                        + "start; stations without opening hours count as closed; public holidays follow the holiday calendar.)");
+    }
+
+    /** A district's week (district index {@code d}), or the region's ({@code d} = -1). */
+    private static WeekRow weekRow(cn.servicemap.gis.coverage.WeekCoverage w, int d) {
+        List<WeekHour> hours = new ArrayList<>();
+        cn.servicemap.gis.coverage.WeekCoverage.Row first = d < 0 ? w.region(0) : w.districts(0).get(d);
+        for (int h = 0; h < cn.servicemap.gis.coverage.WeekCoverage.HOURS; h++) {
+            cn.servicemap.gis.coverage.WeekCoverage.Row r = d < 0 ? w.region(h) : w.districts(h).get(d);
+            hours.add(new WeekHour(h, r.openStations(), Math.round(r.peopleWithinBand()), share(r.peopleWithinBand(), r.people()),
+                    round(r.roadMetersWithinBand() / 1000, 2), share(r.roadMetersWithinBand(), r.roadMeters()),
+                    r.peopleWithTwo() == null ? null : Math.round(r.peopleWithTwo()),
+                    r.peopleWithTwo() == null ? null : share(r.peopleWithTwo(), r.people())));
+        }
+        return new WeekRow(first.adcode(), d < 0 ? TOTAL_NAME : first.nameZh(), Math.round(first.people()), round(first.roadMeters() / 1000, 2),
+                hours);
+    }
+
+    private static Double share(double part, double whole) {
+        return whole <= 0 ? null : round(part / whole, 4);
     }
 
     static RegionRef region(RegionNetwork region) {

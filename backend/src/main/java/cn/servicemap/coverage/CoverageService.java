@@ -1,5 +1,7 @@
 package cn.servicemap.coverage;
 
+import cn.servicemap.gis.hours.HolidayCalendar;
+import cn.servicemap.gis.coverage.WeekCoverage;
 import cn.servicemap.gis.access.AccessField;
 import cn.servicemap.gis.access.MultiSourceSearch;
 import cn.servicemap.gis.access.NearestStation;
@@ -34,6 +36,7 @@ import cn.servicemap.system.InvalidRequestException;
 import cn.servicemap.system.ServiceMapProperties;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -233,6 +236,25 @@ public class CoverageService {
         AccessField field = new MultiSourceSearch(network, profile, limit).run(snaps);
         Coverage coverage = Coverage.compute(model, field, bands);
         return new State(region, profile, selection, version, List.copyOf(sources), List.copyOf(snaps), List.copyOf(flagged), coverage);
+    }
+
+    /**
+     * Coverage by hour of the week (按小时覆盖) of the selection's stations within one band: the stations of the state
+     * (every open station, snapped as for coverage) with their opening hours and the holiday calendar, counted
+     * incrementally from hour to hour ({@link WeekCoverage}); unknown hours count as closed. Cached per data version,
+     * week, band and calendar.
+     */
+    WeekCoverage week(State all, LocalDate monday, boolean cross, HolidayCalendar calendar) {
+        int minutes = all.coverage().bandMinutes().get(0);
+        String variant = "week " + monday + (cross ? " cross " : " ") + calendar.hashCode();
+        return cache.week(CoverageCache.Key.of(all.region(), all.dataVersion(), all.profile(), all.selection(), List.of(minutes))
+                .variant(variant), () -> {
+            List<WeekCoverage.Station> stations = new ArrayList<>();
+            for (int i = 0; i < all.sources().size(); i++) {
+                stations.add(new WeekCoverage.Station(all.snaps().get(i), features.openingHours(all.sources().get(i))));
+            }
+            return WeekCoverage.compute(all.region().model(all.profile()), minutes * 60, stations, monday, calendar, minutes, cross);
+        });
     }
 
     /** 交叉覆盖 of a state: people and road-km reaching two or more stations within each band (cached with the state). */

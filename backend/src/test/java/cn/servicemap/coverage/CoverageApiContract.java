@@ -86,6 +86,35 @@ abstract class CoverageApiContract extends DemoRegionTestBase {
         assertThat(bad.json().get("field").asText()).isEqualTo("at");
     }
 
+    /**
+     * The week table: 168 hours per district and for the region; an hour's figures equal the report at that moment (the
+     * incremental week against a full computation through the API); fewer people covered at night than at noon.
+     */
+    @Test
+    void shouldTabulateCoverageForEveryHourOfTheWeekAsTheReportAtThatHourHasIt() {
+        JsonNode week = api().get("/api/coverage/week?minutes=15&week=2026-12-02&cross=true").json();
+        assertThat(week.get("monday").asText()).isEqualTo("2026-11-30");
+        assertThat(week.get("total").get("hours")).hasSize(168);
+        JsonNode report = api().get("/api/coverage?bands=15").json();
+        assertThat(week.get("districts")).hasSize(report.get("districts").size());
+        for (int[] dayHour : new int[][] {{2, 3}, {2, 12}, {5, 23}}) { // Wednesday 03:00 and noon, Saturday 23:00
+            int hour = dayHour[0] * 24 + dayHour[1];
+            String at = String.format("2026-%s-%02dT%02d:00", dayHour[0] == 0 ? "11" : "12", dayHour[0] == 0 ? 30 : dayHour[0], dayHour[1]);
+            JsonNode then = api().get("/api/coverage?bands=15&at=" + at).json();
+            JsonNode h = week.get("total").get("hours").get(hour);
+            assertThat(h.get("hour").asInt()).isEqualTo(hour);
+            assertThat(h.get("openStations").asInt()).as(at).isEqualTo(then.get("stations").get("counted").asInt());
+            assertThat(h.get("peopleWithin").asLong()).as(at)
+                    .isCloseTo(then.get("total").get("bands").get(0).get("peopleCovered").asLong(), org.assertj.core.data.Offset.offset(1L));
+            assertThat(h.get("peopleWithTwo").asLong()).isLessThanOrEqualTo(h.get("peopleWithin").asLong());
+        }
+        JsonNode hours = week.get("total").get("hours");
+        assertThat(hours.get(2 * 24 + 3).get("peopleWithin").asLong()).isLessThan(hours.get(2 * 24 + 12).get("peopleWithin").asLong());
+        assertThat(week.get("calendarNote").isNull()).isTrue();
+        assertThat(api().get("/api/coverage/week?week=2031-06-04").json().get("calendarNote").asText()).contains("2031");
+        assertThat(api().get("/api/coverage/week?minutes=0").json().get("field").asText()).isEqualTo("minutes");
+    }
+
     @Test
     void shouldRankGapsWithASuggestedStreetSite() {
         JsonNode gaps = api().get("/api/coverage/gaps?minutes=5&limit=3").json();

@@ -21,7 +21,7 @@ class CoverageCacheTest {
     private static final CoverageService.CountedStations ALL = new CoverageService.CountedStations(Set.of(), Set.of(), null, null);
 
     private static CoverageCache.Key key(long load, long version) {
-        return new CoverageCache.Key("320100", load, version, TravelProfile.WALK, ALL, List.of(5, 10, 15));
+        return new CoverageCache.Key("320100", load, version, TravelProfile.WALK, ALL, List.of(5, 10, 15), "");
     }
 
     @Test
@@ -71,7 +71,7 @@ class CoverageCacheTest {
     void shouldForgetEverythingOfARegionAndNothingElse() {
         CoverageCache cache = new CoverageCache();
         AtomicInteger computed = new AtomicInteger();
-        CoverageCache.Key other = new CoverageCache.Key("990100", 3, 7, TravelProfile.WALK, ALL, List.of(15));
+        CoverageCache.Key other = new CoverageCache.Key("990100", 3, 7, TravelProfile.WALK, ALL, List.of(15), "");
         cache.state(key(1, 7), () -> count(computed));
         cache.nearest(key(1, 7), () -> null);
         cache.state(other, () -> count(computed));
