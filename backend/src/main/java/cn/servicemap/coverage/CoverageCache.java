@@ -25,9 +25,9 @@ class CoverageCache {
 
     /** What one computed state depends on. */
     record Key(String regionCode, long regionLoad, long dataVersion, TravelProfile profile,
-               CoverageService.CountedStations selection, List<Integer> bands, String variant) {
+               CoverageService.Counted selection, List<Integer> bands, String variant) {
 
-        static Key of(RegionNetwork region, long dataVersion, TravelProfile profile, CoverageService.CountedStations selection,
+        static Key of(RegionNetwork region, long dataVersion, TravelProfile profile, CoverageService.Counted selection,
                       List<Integer> bands) {
             return new Key(region.region().code(), region.load(), dataVersion, profile, selection, List.copyOf(bands), "");
         }

@@ -77,6 +77,7 @@ class CoverageController {
                     + "stations per 10,000 people, and which part of each district the road network covers.")
     @GetMapping("/api/coverage")
     CoverageResponses.Report report(@Parameter(description = PROFILE) @RequestParam(defaultValue = "WALK") TravelProfile profile,
+            @Parameter(description = WhatIfs.DEMAND) @RequestParam(required = false) String demand,
             @Parameter(description = REGION) @RequestParam(required = false) String region,
                                     @Parameter(description = BANDS) @RequestParam(required = false) Bands bands,
                                     @Parameter(description = KINDS) @RequestParam(required = false) List<String> kind,
@@ -84,7 +85,7 @@ class CoverageController {
             @Parameter(description = "Only stations open right now") @RequestParam(defaultValue = "false") boolean openNow,
             @Parameter(description = WhatIfs.AT) @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME) java.time.LocalDateTime at) {
         java.time.LocalDateTime moment = whatIfs.moment(openNow, at);
-        CoverageService.State state = whatIfs.state(region, profile, bands, kind, service, moment);
+        CoverageService.State state = whatIfs.state(region, profile, bands, kind, service, moment, demand);
         return CoverageResponses.report(state, state.coverage()).at(moment, calendars.noteFor(moment).orElse(null));
     }
 
@@ -93,11 +94,12 @@ class CoverageController {
                     + "(another one) within the band, over the same people as the coverage report.")
     @GetMapping("/api/coverage/cross")
     CoverageResponses.Cross cross(@Parameter(description = PROFILE) @RequestParam(defaultValue = "WALK") TravelProfile profile,
+            @Parameter(description = WhatIfs.DEMAND) @RequestParam(required = false) String demand,
             @Parameter(description = REGION) @RequestParam(required = false) String region,
             @Parameter(description = BANDS) @RequestParam(required = false) Bands bands,
             @Parameter(description = KINDS) @RequestParam(required = false) List<String> kind,
             @Parameter(description = WhatIfs.SERVICES) @RequestParam(required = false) List<String> service) {
-        CoverageService.State state = whatIfs.state(region, profile, bands, kind, service, null);
+        CoverageService.State state = whatIfs.state(region, profile, bands, kind, service, null, demand);
         return CoverageResponses.cross(state, coverage.cross(state));
     }
 
@@ -106,6 +108,7 @@ class CoverageController {
                     + "incrementally from hour to hour (only the stations that open or close change). cross=true adds 交叉覆盖 (slower).")
     @GetMapping("/api/coverage/week")
     CoverageResponses.Week week(@Parameter(description = PROFILE) @RequestParam(defaultValue = "WALK") TravelProfile profile,
+            @Parameter(description = WhatIfs.DEMAND) @RequestParam(required = false) String demand,
             @Parameter(description = REGION) @RequestParam(required = false) String region,
             @Parameter(description = "The band in minutes (服务圈), 1–120") @RequestParam(defaultValue = "15") @Min(1) @Max(120) int minutes,
             @Parameter(description = "Any day of the week wanted, e.g. 2026-12-07; default this week") @RequestParam(required = false)
@@ -118,7 +121,7 @@ class CoverageController {
         long started = System.nanoTime();
         java.time.LocalDate monday = (week == null ? java.time.LocalDate.now(clock) : week)
                 .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
-        CoverageService.State all = whatIfs.state(region, profile, new Bands(List.of(minutes)), kind, service, null);
+        CoverageService.State all = whatIfs.state(region, profile, new Bands(List.of(minutes)), kind, service, null, demand);
         cn.servicemap.gis.coverage.WeekCoverage w = coverage.week(all, monday, cross, calendars.current());
         int withoutHours = (int) all.sources().stream().filter(p -> p.openingHours() == null).count();
         String note = calendars.noteFor(monday.atStartOfDay()).or(() -> calendars.noteFor(monday.plusDays(6).atStartOfDay())).orElse(null);
@@ -171,8 +174,9 @@ class CoverageController {
             @Parameter(description = WhatIfs.SERVICES) @RequestParam(required = false) List<String> service,
             @RequestParam(defaultValue = "false") boolean openNow,
             @Parameter(description = WhatIfs.AT) @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME) java.time.LocalDateTime at,
-            @Parameter(description = "How many gaps, largest first") @RequestParam(defaultValue = "10") @Min(1) @Max(CoverageLimits.MAX_GAPS) int limit) {
-        CoverageService.State state = whatIfs.state(region, profile, bands, kind, service, whatIfs.moment(openNow, at));
+            @Parameter(description = "How many gaps, largest first") @RequestParam(defaultValue = "10") @Min(1) @Max(CoverageLimits.MAX_GAPS) int limit,
+            @Parameter(description = WhatIfs.DEMAND) @RequestParam(required = false) String demand) {
+        CoverageService.State state = whatIfs.state(region, profile, bands, kind, service, whatIfs.moment(openNow, at), demand);
         List<Integer> stateBands = state.coverage().bandMinutes();
         int index = minutes == null ? stateBands.size() - 1 : stateBands.indexOf(minutes);
         if (index < 0) {

@@ -70,6 +70,7 @@ public final class CoverageResponses {
                          @Schema(description = "Band limits in minutes, ascending") List<Integer> bands,
                          int searchLimitMinutes, StationCounts stations, DistrictRow total, List<DistrictRow> districts,
                          String note,
+                         @Schema(description = "Whom the people columns count (需求): residents or a worker group") DemandRef demand,
                          @Schema(description = "The moment whose open stations count (at=, or now for openNow); null: every open station",
                                  nullable = true) java.time.LocalDateTime openAt,
                          @Schema(description = "When the holiday calendar does not know that date's year: it is taken as an ordinary day",
@@ -78,7 +79,7 @@ public final class CoverageResponses {
         /** The same report for a moment, with what the holiday calendar says about it. */
         Report at(java.time.LocalDateTime moment, String note) {
             return new Report(region, profile, profileName, dataVersion, bands, searchLimitMinutes, stations, total, districts, this.note,
-                    moment, note);
+                    demand, moment, note);
         }
     }
 
@@ -134,6 +135,16 @@ public final class CoverageResponses {
                           String calendarNote) {
     }
 
+    @Schema(description = "Whom coverage counts (需求): residents, or a worker group's demand on the same cells, with its method")
+    public record DemandRef(@Schema(description = "RESIDENTS, RIDERS, SANITATION or DRIVERS") String code, String name,
+                            @Schema(description = "The unit of the people columns, e.g. 人 or 出行点权重（相对值）") String unit,
+                            String method, @Schema(description = "true: relative units, compare shares not totals") boolean relative) {
+    }
+
+    static DemandRef demand(cn.servicemap.gis.population.Demand d) {
+        return new DemandRef(d.kind().name(), d.kind().labelZh(), d.unitZh(), d.methodZh() + " (" + d.methodEn() + ")", d.relative());
+    }
+
     @Schema(description = "One hour of the week for a district or the region (按小时覆盖)")
     public record WeekHour(@Schema(description = "0 = Monday 00:00 … 167 = Sunday 23:00") int hour,
                            @Schema(description = "Stations open at the hour's start") int openStations,
@@ -150,7 +161,7 @@ public final class CoverageResponses {
 
     @Schema(description = "Coverage by hour of the week (按小时覆盖): for each of the 168 hours, people and road-km within the band of a "
             + "station open then, per district")
-    public record Week(RegionRef region, TravelProfile profile, String profileName, long dataVersion, int minutes,
+    public record Week(RegionRef region, TravelProfile profile, String profileName, long dataVersion, DemandRef demand, int minutes,
                        @Schema(description = "The week's Monday") java.time.LocalDate monday, boolean crossCoverage,
                        @Schema(description = "Stations counted (open, on the network)") int stations,
                        @Schema(description = "Of them, stations without opening hours: closed in every hour") int stationsWithoutHours,
@@ -214,7 +225,8 @@ public final class CoverageResponses {
         for (int d = 0; d < w.districtAdcodes().size(); d++) {
             districts.add(weekRow(w, d));
         }
-        return new Week(region(all.region()), all.profile(), all.profile().chineseLabel(), all.dataVersion(), w.bandMinutes(), w.monday(),
+        return new Week(region(all.region()), all.profile(), all.profile().chineseLabel(), all.dataVersion(),
+                demand(all.coverage().model().surface().demand()), w.bandMinutes(), w.monday(),
                 w.crossCoverage(), all.sources().size(), stationsWithoutHours, total, districts, calendarNote, round(millis, 1),
                 "每小时按整点时开放的站点计算；未填开放时间的站点不计入；节假日按节假日安排。 (Each hour counts the stations open at its "
                         + "start; stations without opening hours count as closed; public holidays follow the holiday calendar.)");
@@ -266,7 +278,8 @@ public final class CoverageResponses {
                 district(report.region(), active), rows,
                 "人口与道路只统计路网覆盖的部分（见各区“路网覆盖”）；人口为按普查数据估算；每万人驿站数按同一估算人口计算。"
                         + " (People and roads are counted only in the part of each district the road network covers; people are "
-                        + "estimated from the census; stations per 10,000 people use the same estimated people.)", null, null);
+                        + "estimated from the census; stations per 10,000 people use the same estimated people.)",
+                demand(coverage.model().surface().demand()), null, null);
     }
 
     private static DistrictRow district(DistrictCoverage d, int stations) {

@@ -1,5 +1,6 @@
 package cn.servicemap.coverage;
 
+import cn.servicemap.gis.population.DemandKind;
 import cn.servicemap.gis.hours.HolidayCalendar;
 import cn.servicemap.gis.coverage.WeekCoverage;
 import cn.servicemap.gis.access.AccessField;
@@ -58,36 +59,39 @@ public class CoverageService {
      * Which stations count: open ones, optionally of some kinds only, optionally only those open right now, and
      * those of one region's districts when the instance holds several ({@code regionCode}, else null).
      */
-    public record StationSelection(Set<String> kinds, Set<String> services, LocalDateTime openAt, String regionCode) {
+    public record StationSelection(Set<String> kinds, Set<String> services, LocalDateTime openAt, String regionCode, DemandKind demand) {
         public StationSelection {
+            demand = demand == null ? DemandKind.RESIDENTS : demand;
             kinds = Set.copyOf(kinds);
             services = Set.copyOf(services);
         }
     }
 
     /**
-     * The stations a state counts: the selection's kinds and region, and when it asks for a moment the stations open
-     * then (by id, ascending). What a state is cached by: two moments with the same open stations share one state, and
-     * "open now" is recomputed when a station opens or closes, not every minute.
+     * What a state counts: the stations (the selection's kinds, services and region, and when it asks for a moment the
+     * stations open then, by id, ascending) and whom (the demand: residents, or a worker group on the same cells). What
+     * a state is cached by: two moments with the same open stations share one state, and "open now" is recomputed when
+     * a station opens or closes, not every minute.
      *
      * @param openIds null when the selection does not ask for a moment (every open station counts, whatever its hours)
      */
-    record CountedStations(Set<String> kinds, Set<String> services, String regionCode, long[] openIds) {
+    record Counted(Set<String> kinds, Set<String> services, String regionCode, long[] openIds, DemandKind demand) {
         @Override
         public boolean equals(Object o) {
-            return o instanceof CountedStations c && kinds.equals(c.kinds) && services.equals(c.services)
-                    && java.util.Objects.equals(regionCode, c.regionCode) && java.util.Arrays.equals(openIds, c.openIds);
+            return o instanceof Counted c && kinds.equals(c.kinds) && services.equals(c.services)
+                    && java.util.Objects.equals(regionCode, c.regionCode) && java.util.Arrays.equals(openIds, c.openIds)
+                    && demand == c.demand;
         }
 
         @Override
         public int hashCode() {
-            return java.util.Objects.hash(kinds, services, regionCode) * 31 + java.util.Arrays.hashCode(openIds);
+            return java.util.Objects.hash(kinds, services, regionCode, demand) * 31 + java.util.Arrays.hashCode(openIds);
         }
 
         @Override
         public String toString() {
-            return "CountedStations[" + kinds + ", " + services + ", " + regionCode + ", "
-                    + (openIds == null ? "all" : openIds.length + " open") + "]";
+            return "Counted[" + kinds + ", " + services + ", " + regionCode + ", "
+                    + (openIds == null ? "all" : openIds.length + " open") + ", " + demand + "]";
         }
 
         boolean counts(ServicePoint p) {
@@ -105,7 +109,7 @@ public class CoverageService {
      *
      * @param sources the stations by source index of the coverage's field; a what-if's added stations have none
      */
-    record State(RegionNetwork region, TravelProfile profile, CountedStations selection, long dataVersion,
+    record State(RegionNetwork region, TravelProfile profile, Counted selection, long dataVersion,
                  List<ServicePoint> sources, List<Snap> snaps, List<FlaggedStation> flagged, Coverage coverage) {
 
         AccessField field() {
@@ -130,9 +134,11 @@ public class CoverageService {
     private final CoverageCache cache;
     private final ServiceMapProperties.Network settings;
     private final Clock clock;
+    private final DemandSurfaces demands;
 
     CoverageService(RegionNetworks networks, StationService stations, StationRepository repository, StationFeatures features,
-                    CoverageCache cache, ServiceMapProperties properties, Clock clock) {
+                    CoverageCache cache, ServiceMapProperties properties, Clock clock, DemandSurfaces demands) {
+        this.demands = demands;
         this.networks = networks;
         this.stations = stations;
         this.repository = repository;
@@ -189,23 +195,24 @@ public class CoverageService {
         RegionNetwork region = networks.require(where);
         long version = repository.dataVersion();
         List<Integer> minutes = bands(bands);
-        CountedStations counted = new CountedStations(selection.kinds(), selection.services(), selection.regionCode(), null);
+        Counted counted = new Counted(selection.kinds(), selection.services(), selection.regionCode(), null, selection.demand());
         if (selection.openAt() != null) { // the stations open then: unknown hours count as closed, as in "open now"
-            counted = new CountedStations(selection.kinds(), selection.services(), selection.regionCode(), candidates(counted).stream()
-                    .filter(p -> Boolean.TRUE.equals(features.openNow(p, selection.openAt()))).mapToLong(ServicePoint::id).sorted().toArray());
+            counted = new Counted(selection.kinds(), selection.services(), selection.regionCode(), candidates(counted).stream()
+                    .filter(p -> Boolean.TRUE.equals(features.openNow(p, selection.openAt()))).mapToLong(ServicePoint::id).sorted().toArray(),
+                    selection.demand());
         }
-        CountedStations key = counted;
+        Counted key = counted;
         return cache.state(CoverageCache.Key.of(region, version, profile, key, minutes), () -> compute(region, profile, key, minutes, version));
     }
 
     /** The open stations of the selection's kinds, services (each of them) and region, whatever their hours. */
-    private List<ServicePoint> candidates(CountedStations selection) {
+    private List<ServicePoint> candidates(Counted selection) {
         return stations.find(new StationFilter(selection.kinds(), selection.services(), null, null, null, Set.of(StationStatus.OPEN),
                 selection.regionCode()));
     }
 
-    private State compute(RegionNetwork region, TravelProfile profile, CountedStations selection, List<Integer> bands, long version) {
-        CoverageModel model = region.model(profile);
+    private State compute(RegionNetwork region, TravelProfile profile, Counted selection, List<Integer> bands, long version) {
+        CoverageModel model = demands.model(region, profile, selection.demand());
         RoadNetwork network = region.network();
         List<ServicePoint> chosen = candidates(selection);
         List<ServicePoint> sources = new ArrayList<>();
@@ -253,7 +260,7 @@ public class CoverageService {
             for (int i = 0; i < all.sources().size(); i++) {
                 stations.add(new WeekCoverage.Station(all.snaps().get(i), features.openingHours(all.sources().get(i))));
             }
-            return WeekCoverage.compute(all.region().model(all.profile()), minutes * 60, stations, monday, calendar, minutes, cross);
+            return WeekCoverage.compute(all.coverage().model(), minutes * 60, stations, monday, calendar, minutes, cross);
         });
     }
 
@@ -308,7 +315,7 @@ public class CoverageService {
         if (!(Math.abs(lon) <= 180) || !(Math.abs(lat) <= 90)) {
             throw new InvalidRequestException("lon", "经纬度超出范围 (lon/lat out of range)");
         }
-        State all = state(where, profile, new StationSelection(Set.of(), Set.of(), null, regionFilter), null);
+        State all = state(where, profile, new StationSelection(Set.of(), Set.of(), null, regionFilter, null), null);
         RoadNetwork network = all.region().network();
         LonLat wgs = ChinaCoordinates.toWgs84(crs, lon, lat);
         Snap from = network.snapToMainComponent(profile, wgs.lon(), wgs.lat(), settings.querySnapInMeters());

@@ -92,7 +92,13 @@ public class SitingService {
                                   + DEFAULT_EXACT_SECONDS + ", at most " + MAX_EXACT_SECONDS + ")", nullable = true)
                           Integer exactSeconds,
                           @Schema(description = "Places not to propose (排除): no candidate within " + EXCLUDE_RADIUS_METERS
-                                  + " m of one is chosen; same crs as points", nullable = true) List<CandidatePoint> exclude) {
+                                  + " m of one is chosen; same crs as points", nullable = true) List<CandidatePoint> exclude,
+                          @Schema(description = "Whom to cover: residents (default), riders, sanitation or drivers (需求)", nullable = true)
+                          String demand,
+                          @Schema(description = "Only stations open at this local time count as existing, e.g. 2026-12-05T23:00 "
+                                  + "(\"10 sites that best cover riders at night\")", nullable = true) java.time.LocalDateTime at,
+                          @Schema(description = "Only stations offering every one of these services count as existing", nullable = true)
+                          List<String> services) {
     }
 
     @Schema(description = "A proposed new station (建议新站点)")
@@ -154,6 +160,8 @@ public class SitingService {
         String region = scope.resolve(r.region()).region().code(); // a 400 naming the codes when it is ambiguous
         List<FieldError> errors = new ArrayList<>();
         params.kinds(r.kinds(), "kinds", errors); // an unknown kind is refused now, not inside the job
+        params.services(r.services(), "services", errors);
+        WhatIfs.demand(r.demand(), errors);
         if (r.minutes() != null && (r.minutes() < 1 || r.minutes() > settings.searchLimitInMinutes())) {
             errors.add(new FieldError("minutes", "服务圈时长应在 1–" + settings.searchLimitInMinutes() + " 分钟 (minutes must lie in 1–"
                     + settings.searchLimitInMinutes() + ")", "OUT_OF_RANGE"));
@@ -204,7 +212,7 @@ public class SitingService {
         validate(r); // checked with the user's rights when it was queued; the job runs without them
         int minutes = r.minutes() == null ? 15 : r.minutes();
         Objective objective = r.objective() == null ? Objective.MAX_COVERAGE : r.objective();
-        CoverageService.State state = whatIfs.state(r.region(), r.profile(), null, r.kinds(), null);
+        CoverageService.State state = whatIfs.state(r.region(), r.profile(), null, r.kinds(), r.services(), r.at(), r.demand());
         Coverage coverage = state.coverage();
         CoverageModel model = coverage.model();
         RoadNetwork network = model.network();

@@ -41,6 +41,28 @@ public class WhatIfs {
     static final String SERVICES = "Only stations offering every one of these services (codes or Chinese names, comma-separated), e.g. "
             + "EBIKE_CHARGING,MICROWAVE (提供这些服务的站点)";
 
+    /** The {@code demand} parameter of the coverage endpoints. */
+    static final String DEMAND = "Whom to count (需求): residents (常住人口, default), riders (外卖/快递骑手: food and retail outlets, parcel "
+            + "points), sanitation (环卫工人: the streets they sweep) or drivers (货车/网约车司机: fuel and charging, truck parking, logistics "
+            + "land; use profile=CAR) — each a surface on the same cells, built from the region's OSM data, its method in the report";
+
+    /** The demand named by code or Chinese name; null or blank is residents; another is a field error. */
+    static cn.servicemap.gis.population.DemandKind demand(String value, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return cn.servicemap.gis.population.DemandKind.RESIDENTS;
+        }
+        String v = value.strip();
+        for (cn.servicemap.gis.population.DemandKind k : cn.servicemap.gis.population.DemandKind.values()) {
+            if (k != cn.servicemap.gis.population.DemandKind.CUSTOM && (k.name().equalsIgnoreCase(v) || k.labelZh().contains(v))) {
+                return k;
+            }
+        }
+        String known = "residents, riders, sanitation, drivers";
+        errors.add(new FieldError("demand", "没有这种需求：“" + (v.length() > 40 ? v.substring(0, 40) + "…" : v) + "”；可选 " + known
+                + " (no such demand; use " + known + ")", "INVALID"));
+        return null;
+    }
+
     /** The {@code at} parameter of the coverage endpoints. */
     static final String AT = "Only stations open at this local time in the region's time zone, e.g. 2026-12-05T23:00 (某一时刻开放的站点); "
             + "overrides openNow";
@@ -102,15 +124,22 @@ public class WhatIfs {
      */
     CoverageService.State state(String region, TravelProfile profile, Bands bands, List<String> kind, List<String> service,
                                 java.time.LocalDateTime openAt) {
+        return state(region, profile, bands, kind, service, openAt, null);
+    }
+
+    /** As above, counting the demand named (null: residents). */
+    CoverageService.State state(String region, TravelProfile profile, Bands bands, List<String> kind, List<String> service,
+                                java.time.LocalDateTime openAt, String demand) {
         RegionScope.Scope where = scope.resolve(region);
         List<FieldError> errors = new ArrayList<>();
         Set<String> kinds = params.kinds(kind, "kind", errors);
         Set<String> services = params.services(service, "service", errors);
+        cn.servicemap.gis.population.DemandKind whom = demand(demand, errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
         return coverage.state(where.region(), profile == null ? TravelProfile.WALK : profile,
-                new CoverageService.StationSelection(kinds, services, openAt, where.filterCode()), bands);
+                new CoverageService.StationSelection(kinds, services, openAt, where.filterCode(), whom), bands);
     }
 
     /** The data version coverage is computed at now (the audit trail's last event). */

@@ -115,6 +115,44 @@ abstract class CoverageApiContract extends DemoRegionTestBase {
         assertThat(api().get("/api/coverage/week?minutes=0").json().get("field").asText()).isEqualTo("minutes");
     }
 
+    /**
+     * Whom coverage counts: riders (outlets), sanitation workers (streets) or drivers instead of residents, on the same
+     * cells with the method named; the figures differ from residents'; siting for riders at night is one request.
+     */
+    @Test
+    void shouldCountAWorkerGroupsDemandAndSiteForItAtNight() throws Exception {
+        JsonNode residents = api().get("/api/coverage?bands=15").json();
+        JsonNode riders = api().get("/api/coverage?bands=15&demand=riders").json();
+        assertThat(residents.get("demand").get("code").asText()).isEqualTo("RESIDENTS");
+        assertThat(riders.get("demand").get("code").asText()).isEqualTo("RIDERS");
+        assertThat(riders.get("demand").get("relative").asBoolean()).isTrue();
+        assertThat(riders.get("demand").get("method").asText()).isNotBlank();
+        assertThat(riders.get("total").get("people").asLong()).isPositive().isNotEqualTo(residents.get("total").get("people").asLong());
+        assertThat(riders.get("stations").get("counted").asInt()).isEqualTo(residents.get("stations").get("counted").asInt());
+        assertThat(api().get("/api/coverage?bands=15&demand=环卫").json().get("demand").get("code").asText()).isEqualTo("SANITATION");
+        assertThat(api().get("/api/coverage/week?demand=riders").json().get("demand").get("code").asText()).isEqualTo("RIDERS");
+        assertThat(api().get("/api/coverage?demand=tourists").json().get("field").asText()).isEqualTo("demand");
+        assertThat(api().post("/api/planning/siting", Map.of("sites", 3, "demand", "tourists")).json().get("field").asText())
+                .isEqualTo("demand");
+
+        Api.Response started = api().post("/api/planning/siting", Map.of("minutes", 15, "sites", 3, "demand", "riders",
+                "at", "2026-12-02T23:00", "exactSeconds", 0));
+        assertThat(started.status()).as(started.text()).isEqualTo(202);
+        String id = started.json().get("id").asText();
+        JsonNode job = api().get("/api/jobs/" + id).json();
+        for (int i = 0; i < 600 && !job.get("status").asText().matches("SUCCEEDED|FAILED|CANCELLED"); i++) {
+            Thread.sleep(50);
+            job = api().get("/api/jobs/" + id).json();
+        }
+        assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("SUCCEEDED");
+        JsonNode sited = api().get("/api/planning/siting/" + id).json();
+        JsonNode nightRiders = api().get("/api/coverage?bands=15&demand=riders&at=2026-12-02T23:00").json();
+        assertThat(sited.get("peopleWithinBefore").asLong())
+                .as("the answer starts from the riders within 15 minutes of a station open at 23:00")
+                .isCloseTo(nightRiders.get("total").get("bands").get(0).get("peopleCovered").asLong(), org.assertj.core.data.Offset.offset(1L));
+        assertThat(sited.get("peopleGained").asLong()).isPositive();
+    }
+
     @Test
     void shouldRankGapsWithASuggestedStreetSite() {
         JsonNode gaps = api().get("/api/coverage/gaps?minutes=5&limit=3").json();

@@ -86,13 +86,13 @@ class CoverageControllerSliceTest extends WebSliceTest {
     /** An IllegalStateException from inside gis-data is the server's fault: 500, an error id, none of its message. */
     @Test
     void shouldAnswerAnInternalFaultWith500AndAnErrorIdOnly() {
-        when(whatIfs.state(any(), any(), any(), any(), any(), any())).thenThrow(new IllegalStateException("secret internal detail at Coverage.java:42"));
+        when(whatIfs.state(any(), any(), any(), any(), any(), any(), any())).thenThrow(new IllegalStateException("secret internal detail at Coverage.java:42"));
         MvcTestResult r = mvc.get().uri("/api/coverage").exchange();
         assertThat(r).hasStatus(500);
         assertThat(r.getResponse().getContentType()).startsWith("application/problem+json");
         assertThat(r).bodyJson().extractingPath("$.errorId").asString().hasSize(8);
         assertThat(r).bodyText().doesNotContain("secret", "Coverage.java", "IllegalStateException");
-        org.mockito.Mockito.doThrow(new IllegalArgumentException("bad geometry in JTS")).when(whatIfs).state(any(), any(), any(), any(), any(), any());
+        org.mockito.Mockito.doThrow(new IllegalArgumentException("bad geometry in JTS")).when(whatIfs).state(any(), any(), any(), any(), any(), any(), any());
         MvcTestResult iae = mvc.get().uri("/api/coverage").exchange();
         assertThat(iae).hasStatus(500);
         assertThat(iae).bodyText().doesNotContain("JTS");
@@ -100,7 +100,7 @@ class CoverageControllerSliceTest extends WebSliceTest {
 
     @Test
     void shouldAnswer503WhenTheDatabaseCannotBeReached() {
-        when(whatIfs.state(any(), any(), any(), any(), any(), any()))
+        when(whatIfs.state(any(), any(), any(), any(), any(), any(), any()))
                 .thenThrow(new org.springframework.jdbc.CannotGetJdbcConnectionException("Connection refused: localhost:55432"));
         MvcTestResult r = mvc.get().uri("/api/coverage").exchange();
         assertThat(r).hasStatus(503);
