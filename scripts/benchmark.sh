@@ -6,7 +6,9 @@
 # benchmark/target/benchmark-results.json; exits non-zero when an answer is wrong (a cross-check fails).
 #
 # Siting (maximal covering): greedy + interchange against SCIP's proved optimum (OR-Tools) on generated instances of
-# 2,000 × 300 and 20,000 × 2,000 (time, bound, gap). Then, at whole-city and whole-province scale, through the app itself (java -jar backend/target/servicemap.jar, its own
+# 2,000 × 300 and 20,000 × 2,000 (time, bound, gap). Coverage by hour of the week on the generated city (realistic
+# opening hours): the incremental week against one full coverage and 168 full recomputations, with and without 交叉覆盖,
+# and the worker groups' demand surfaces built from its OSM file. Then, at whole-city and whole-province scale, through the app itself (java -jar backend/target/servicemap.jar, its own
 # H2 databases under benchmark/target/scale): a generated metropolis of at least 3,000,000 walk edges, 16 districts and
 # 5,000 stations (import time, load from cache, live heap, full coverage vs a bare Dijkstra, first band tile), and a
 # province of 5 generated cities in one app instance under a fixed -Xmx and memory budget (each answer's time, the
@@ -70,12 +72,15 @@ phase 1g ours "$@"
 # 4. the peers and the cross-checks of their answers against ours
 phase 6g peers "$@" --jdbc-url "$URL"
 # 5. whole city and whole province through the app (not with --quick); the app's processes get their own -Xmx
-rm -f benchmark/target/benchmark-metropolis.json benchmark/target/benchmark-province.json benchmark/target/benchmark-siting.json
+rm -f benchmark/target/benchmark-metropolis.json benchmark/target/benchmark-province.json benchmark/target/benchmark-siting.json \
+      benchmark/target/benchmark-week.json
 # siting: ours against SCIP's exact optimum (its native library loads in this JVM)
 phase 2g siting "$@"
 case " $* " in
   *" --quick "*) ;;
-  *) phase 3g metropolis "$@"
+  *) # coverage by hour of the week on the generated city (its network from phase 1), and the worker groups' demand
+     phase 3g week "$@"
+     phase 3g metropolis "$@"
      phase 512m province "$@" ;;
 esac
 # 6. the table and benchmark/target/benchmark-results.json; non-zero exit if a cross-check failed

@@ -61,6 +61,7 @@ public final class CoverageBenchmark {
             case "metropolis" -> write(o, "metropolis", scale(() -> ScaleBenchmark.metropolis(o)));
             case "province" -> write(o, "province", scale(() -> ScaleBenchmark.province(o)));
             case "siting" -> write(o, "siting", scale(() -> SitingBenchmark.run(o)));
+            case "week" -> write(o, "week", scale(() -> WeekBenchmark.run(o)));
             case "report" -> System.exit(Report.write(o) ? 0 : 1);
             default -> {
                 System.err.println("benchmark: unknown phase " + args[0]);

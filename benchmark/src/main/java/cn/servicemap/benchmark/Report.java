@@ -109,6 +109,12 @@ final class Report {
             result.put("siting", siting);
             r.siting(siting);
         }
+        Path weekFile = o.workDir().resolve("benchmark-week.json");
+        if (Files.isRegularFile(weekFile)) {
+            JsonNode week = read(o, "week");
+            result.put("week", week);
+            r.week(week);
+        }
         Path metropolisFile = o.workDir().resolve("benchmark-metropolis.json");
         Path provinceFile = o.workDir().resolve("benchmark-province.json");
         if (Files.isRegularFile(metropolisFile) || Files.isRegularFile(provinceFile)) {
@@ -314,6 +320,38 @@ final class Report {
         target("siting: greedy + interchange ≥ 99 % of the proved optimum (small)",
                 s.at("/small/ours_share_of_exact_percent").asDouble(), ">=", 99, " %");
         target("siting: 20,000 places × 2,000 candidates, p = 100, in < 2 s", s.at("/large/ours_ms").asDouble(), "<", 2000, " ms");
+    }
+
+    /** Coverage by hour of the week: the incremental week against full recomputations (issue "by hour of the week"). */
+    private void week(JsonNode w) {
+        out.println();
+        out.printf(Locale.ROOT, "== Coverage by hour of the week (generated city: %,d edges, %,d stations, %,d cells, 15-min walk) ==%n",
+                w.get("edges").asInt(), w.get("stations").asInt(), w.get("cells").asInt());
+        out.println("  hours: " + w.get("hours_mix"));
+        out.println("                     one full ms   week ms   168 full ms   week/one full   168 full/week   open sets   equal");
+        for (String key : List.of("coverage", "with_cross")) {
+            JsonNode m = w.get(key);
+            out.printf(Locale.ROOT, "  %-18s %11s %9s %13s %15.2f %15.1f %11d   %s%n", key.equals("coverage") ? "coverage" : "with 交叉覆盖",
+                    fmt(warm(m.get("one_full_coverage"))), fmt(warm(m.get("week"))), fmt(m.get("full_168_ms").asDouble()),
+                    m.get("week_over_one_full").asDouble(), m.get("week_speedup_over_168_full").asDouble(), m.get("open_sets").asInt(),
+                    m.get("week_equals_full").asBoolean());
+        }
+        JsonNode d = w.get("demand_surfaces");
+        out.printf(Locale.ROOT, "  demand surfaces from the OSM file: %s ms (read %d, riders %d, sanitation %d, drivers %d ms)%n",
+                fmt(d.at("/total/cold_ms").asDouble()), d.get("read_osm_ms").asLong(), d.get("riders_ms").asLong(),
+                d.get("sanitation_ms").asLong(), d.get("drivers_ms").asLong());
+        out.println();
+        out.println("targets (week)");
+        for (String key : List.of("coverage", "with_cross")) {
+            JsonNode m = w.get(key);
+            target("week" + (key.equals("with_cross") ? " with 交叉覆盖" : "") + " ≥ 10× faster than 168 full recomputes",
+                    m.get("week_speedup_over_168_full").asDouble(), ">=", 10, "×");
+            target("week" + (key.equals("with_cross") ? " with 交叉覆盖" : "") + " ≤ 10× one full coverage",
+                    m.get("week_over_one_full").asDouble(), "<=", 10, "×");
+        }
+        if (!w.get("coverage").get("week_equals_full").asBoolean() || !w.get("with_cross").get("week_equals_full").asBoolean()) {
+            ok = false; // the week disagrees with full recomputations: a wrong answer
+        }
     }
 
     /** Whole city and whole province: the figures and their targets (issue "any city, many cities"). */
