@@ -85,14 +85,8 @@ class FaultsIT {
     @Order(1)
     void shouldLeaveNoHalfImportedRegionAndAFailedJobWhenKilledDuringTheImport() throws Exception {
         // a city big enough that building its network takes seconds
-        SyntheticCity city = new SyntheticCity(11L, 116.0, 30.0, 220, 220, 150, 4, 4);
-        Path files = Files.createDirectories(dir.resolve("big-city"));
-        city.writeOsm(files.resolve("city.osm"), 4);
-        city.writeDistricts(files.resolve("districts.json"));
-        city.writeCensus(files.resolve("census.csv"));
-        Http.Answer started = admin().multipart("/api/regions", Map.of("code", "990900", "name", "被中断的城", "crs", "WGS84"),
-                Map.of("osm", files.resolve("city.osm"), "districts", files.resolve("districts.json"), "census",
-                        files.resolve("census.csv")));
+        Http.Answer started = admin().importCity(new SyntheticCity(11L, 116.0, 30.0, 220, 220, 150, 4, 4), dir.resolve("big-city"),
+                "990900", "被中断的城");
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         String job = started.location();
         JsonNode running = admin().get(job).json();
@@ -299,12 +293,6 @@ class FaultsIT {
                 Map.of("osm", osm, "districts", data.resolve("admin-boundaries-datav/320100_full.json"), "census",
                         data.resolve("census2020-county/population.csv")));
         assertThat(started.status()).as(started.body()).isEqualTo(202);
-        JsonNode job = admin().get(started.location()).json();
-        long until = System.nanoTime() + 300_000_000_000L;
-        while (!job.path("status").asText().matches("SUCCEEDED|FAILED|CANCELLED") && System.nanoTime() < until) {
-            Thread.sleep(300);
-            job = admin().get(started.location()).json();
-        }
-        return job;
+        return admin().awaitJob(started.location(), java.time.Duration.ofMinutes(5));
     }
 }

@@ -121,6 +121,28 @@ final class Http {
                 r.headers().firstValue("Location").orElse(null));
     }
 
+    /** Uploads a generated city as a region (its OSM extract, districts and census, WGS84): the answer, 202 with its job. */
+    Answer importCity(cn.servicemap.gis.synthetic.SyntheticCity city, Path dir, String code, String name)
+            throws IOException, InterruptedException {
+        Files.createDirectories(dir);
+        city.writeOsm(dir.resolve("city.osm"), 4);
+        city.writeDistricts(dir.resolve("districts.json"));
+        city.writeCensus(dir.resolve("census.csv"));
+        return multipart("/api/regions", Map.of("code", code, "name", name, "crs", "WGS84"), Map.of("osm", dir.resolve("city.osm"),
+                "districts", dir.resolve("districts.json"), "census", dir.resolve("census.csv")));
+    }
+
+    /** Watches a job (its Location) until it ends or the time is up: the job as last seen. */
+    JsonNode awaitJob(String location, Duration within) throws IOException, InterruptedException {
+        JsonNode job = get(location).json();
+        long until = System.nanoTime() + within.toNanos();
+        while (!job.path("status").asText().matches("SUCCEEDED|FAILED|CANCELLED") && System.nanoTime() < until) {
+            Thread.sleep(300);
+            job = get(location).json();
+        }
+        return job;
+    }
+
     static Map<String, String> headers(String... pairs) {
         Map<String, String> m = new LinkedHashMap<>();
         for (int i = 0; i + 1 < pairs.length; i += 2) {

@@ -118,25 +118,13 @@ class ScaleOutIT {
     @Test
     @Order(3)
     void shouldServeARegionImportedThroughOneFromTheOther() throws Exception {
-        SyntheticCity city = new SyntheticCity(42L, 116.0, 30.0, 24, 16, 150, 4, 2);
-        Path files = Files.createDirectories(dir.resolve("upload"));
-        city.writeOsm(files.resolve("city.osm"), 4);
-        city.writeDistricts(files.resolve("districts.json"));
-        city.writeCensus(files.resolve("census.csv"));
         Http onA = Http.to(a.uri("")).as(AppProcess.ADMIN, AppProcess.ADMIN_PASSWORD);
-        Http.Answer started = onA.multipart("/api/regions", Map.of("code", "990100", "name", "合成第二城", "crs", "WGS84"),
-                Map.of("osm", files.resolve("city.osm"), "districts", files.resolve("districts.json"), "census",
-                        files.resolve("census.csv")));
+        Http.Answer started = onA.importCity(new SyntheticCity(42L, 116.0, 30.0, 24, 16, 150, 4, 2), dir.resolve("upload"), "990100",
+                "合成第二城");
         assertThat(started.status()).as(started.body()).isEqualTo(202);
 
         Http onB = Http.to(b.uri(""));
-        String job = started.location();
-        JsonNode watched = onB.get(job).json(); // the job runs on a; b answers for it from the database
-        long until = System.nanoTime() + 180_000_000_000L;
-        while (!watched.path("status").asText().matches("SUCCEEDED|FAILED|CANCELLED") && System.nanoTime() < until) {
-            Thread.sleep(500);
-            watched = onB.get(job).json();
-        }
+        JsonNode watched = onB.awaitJob(started.location(), java.time.Duration.ofMinutes(3)); // runs on a; b answers from the database
         assertThat(watched.path("status").asText()).as(watched.toString()).isEqualTo("SUCCEEDED");
 
         Http.Answer coverage = onB.get("/api/coverage?profile=WALK&region=990100");
