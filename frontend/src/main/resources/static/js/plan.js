@@ -1,7 +1,8 @@
 // The planner page (/plan): layers (stations by kind, service-area bands as rings and as tiles, gaps, districts), the
-// coverage report per district, what-if with saved scenarios, workers' problem reports and 区域管理. The
-// Planner below holds what they share — travel profile, bands, the station kind counted, the
-// baseline report and the current what-if — and tells them when it changes.
+// coverage report per district, coverage by hour of the week (按时段), what-if with saved scenarios, workers' problem
+// reports and 区域管理. The Planner below holds what they share — travel profile, bands, the station kind counted, the
+// baseline report, the current what-if and the moment the band and gap layers are drawn for — and tells them when it
+// changes.
 import { boot } from './app.js';
 import { getJson, query } from './api.js';
 import { fmtInt, fmtPct } from './dom.js';
@@ -10,6 +11,7 @@ import * as bands from './features/bands.js';
 import * as bandTiles from './features/bandtiles.js';
 import * as gaps from './features/gaps.js';
 import * as siting from './features/siting.js';
+import * as week from './features/week.js';
 import * as compliance from './features/compliance.js';
 import * as compare from './features/compare.js';
 import * as districts from './features/districts.js';
@@ -21,7 +23,9 @@ import { PROFILES, profileLabel } from './profiles.js';
 import { bandColors, CHOROPLETH, GAP_COLOR, NO_NETWORK } from './features/colors.js';
 
 
-/** Shared planner state with a tiny event bus: 'settings', 'coverage', 'coverage-error', 'whatif'. */
+const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
+
+/** Shared planner state with a tiny event bus: 'settings', 'coverage', 'coverage-error', 'whatif', 'moment'. */
 export class Planner extends EventTarget {
   constructor(ctx) {
     super();
@@ -33,6 +37,11 @@ export class Planner extends EventTarget {
     this.base = null;
     this.baseError = null;
     this.whatif = null;
+    /**
+     * The moment the band, band-tile and gap layers count stations open at, local time 'YYYY-MM-DDTHH:MM'
+     * (their `at=`), or null for 全部时段: every station counted, whatever its hours.
+     */
+    this.at = null;
     this.loads = 0;
   }
 
@@ -55,6 +64,27 @@ export class Planner extends EventTarget {
 
   url(path, extra) {
     return path + query(this.params(extra));
+  }
+
+  /** The `at=` of the layers that follow the moment: {} for 全部时段. */
+  momentParams() {
+    return this.at ? { at: this.at } : {};
+  }
+
+  /** The moment as a planner reads it: "11月25日（周三）23:00", '' for 全部时段. */
+  momentText(at = this.at) {
+    const m = at && /^(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2})/.exec(at);
+    if (!m) return '';
+    const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).getUTCDay();
+    return Number(m[2]) + '月' + Number(m[3]) + '日（' + WEEKDAYS[day] + '）' + m[4];
+  }
+
+  /** Sets (or, with null, clears) the moment of the band and gap layers; 'moment' when it changes. */
+  setMoment(at) {
+    const next = at || null;
+    if (next === this.at) return;
+    this.at = next;
+    this.emit('moment', next);
   }
 
   /** Changes profile and/or kind; everything reloads. */
@@ -147,7 +177,7 @@ boot({
   planner.on('coverage', showSummary);
   planner.on('whatif', showSummary);
   planner.on('coverage-error', (e) => { summary.textContent = '覆盖计算暂不可用：' + e.message; });
-  for (const f of [layers, bands, bandTiles, gaps, siting, compliance, compare, districts, report, whatif, problems, regions]) {
+  for (const f of [layers, bands, bandTiles, gaps, siting, week, compliance, compare, districts, report, whatif, problems, regions]) {
     try {
       f.mount(ctx, planner);
     } catch (e) {

@@ -1,6 +1,7 @@
 // Service-area bands (服务圈) of all counted stations as rings — e.g. 0–5, 5–10, 10–15 minutes, the
 // bands GET /api/map-config names — coloured
-// by band (GET /api/coverage/bands?form=rings), or the what-if's bands while a what-if is open.
+// by band (GET /api/coverage/bands?form=rings), or the what-if's bands while a what-if is open. With a moment chosen
+// (按时段, planner.at) only the stations open then count (at=).
 import L from '../leaflet.js';
 import { getJson } from '../api.js';
 import { h } from '../dom.js';
@@ -25,6 +26,9 @@ class Bands {
     this.visible = false;
     this.base = null;
     this.stale = true;
+    this.loads = 0;
+    /** The address of the last request, for the tests and the console. */
+    this.lastUrl = null;
     const swatch = h('span', { class: 'layer-swatch layer-swatch-bands' });
     for (const m of planner.bands) {
       const s = h('span', {});
@@ -38,7 +42,8 @@ class Bands {
       setVisible: (on) => this.setVisible(on),
     });
     planner.on('settings', () => { this.stale = true; this.base = null; if (this.visible) this.load(); });
-    planner.on('whatif', () => this.draw());
+    planner.on('moment', () => { this.stale = true; if (this.visible) this.load(); });
+    planner.on('whatif', () => { this.draw(); this.note(); });
     ctx.view.onTransform(() => this.draw());
   }
 
@@ -55,18 +60,31 @@ class Bands {
 
   async load() {
     this.stale = false;
+    const n = ++this.loads;
     const layers = this.planner.layers;
     layers.state('bands', '正在计算…');
+    const url = this.planner.url('/api/coverage/bands', { form: 'rings', ...this.planner.momentParams() });
+    this.lastUrl = url;
     try {
-      const fc = await this.ctx.busy.run('正在计算服务圈…',
-        () => getJson(this.planner.url('/api/coverage/bands', { form: 'rings' }), { timeoutMs: 60000 }));
+      const fc = await this.ctx.busy.run('正在计算服务圈…', () => getJson(url, { timeoutMs: 60000 }));
+      if (n !== this.loads) return; // a newer moment or setting asked meanwhile
       this.base = fc;
-      layers.state('bands', '');
+      this.baseUrl = url;
+      this.note();
       this.draw();
     } catch (e) {
+      if (n !== this.loads) return;
       this.stale = true;
       layers.state('bands', '无法显示：' + e.message, 'error');
     }
+  }
+
+  /** The row's note: which stations the rings count. */
+  note() {
+    const at = this.planner.momentText();
+    if (!at) return this.planner.layers.state('bands', '');
+    this.planner.layers.state('bands', this.planner.whatif && this.planner.whatif.bands
+      ? '方案模拟中显示方案的服务圈（不分时段）' : '仅计 ' + at + ' 开放的站点');
   }
 
   /** The rings to draw: the what-if's when it brought bands, else the baseline. */
@@ -92,6 +110,6 @@ class Bands {
       },
     });
     layer.addTo(this.group);
-    this.map.fire('bandsdrawn', { count: features.length });
+    this.map.fire('bandsdrawn', { count: features.length, at: this.planner.at });
   }
 }

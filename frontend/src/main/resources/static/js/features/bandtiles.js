@@ -3,7 +3,8 @@
 // polygons are too large to send whole. Coloured like the GeoJSON bands (colors.js bandColors), in
 // a pane just below them; the tile URL carries the coverage report's data version (&v=…) so that
 // the map fetches new tiles when the stations change. Only the stored stations are drawn as tiles:
-// while a what-if is open the layer steps back (the what-if's bands come as GeoJSON, in bands.js).
+// while a what-if is open the layer steps back (the what-if's bands come as GeoJSON, in bands.js). With a moment
+// chosen (按时段, planner.at) the tiles count only the stations open then (at=).
 import { withRegion } from '../api.js';
 import L from '../leaflet.js';
 import { h } from '../dom.js';
@@ -69,6 +70,7 @@ class BandTiles {
       if (r && r.dataVersion !== undefined && r.dataVersion !== null) this.version = r.dataVersion;
       this.refresh();
     });
+    planner.on('moment', () => this.refresh());
     planner.on('whatif', () => this.sync());
     ctx.view.onTransform(() => this.sync());
     this.map.on('zoomend', () => this.state());
@@ -76,7 +78,7 @@ class BandTiles {
 
   /** The tile URL template for the current profile, bands, kind and data version. */
   url() {
-    const extra = { colors: tileColors(this.planner.bands) };
+    const extra = { colors: tileColors(this.planner.bands), ...this.planner.momentParams() };
     if (this.version !== null) extra.v = this.version;
     return withRegion(this.planner.url('/api/coverage/tiles/{z}/{x}/{y}.png', extra));
   }
@@ -123,6 +125,7 @@ class BandTiles {
     if (this.map.getZoom() < MIN_ZOOM) return layers.state(ID, '放大到第 ' + MIN_ZOOM + ' 级以上才显示');
     if (this.failed) return layers.state(ID, '部分瓦片无法加载（' + this.failed + ' 块）', 'error');
     if (this.layer.isLoading && this.layer.isLoading()) return layers.state(ID, '正在加载…');
-    return layers.state(ID, '');
+    const at = this.planner.momentText();
+    return layers.state(ID, at ? '仅计 ' + at + ' 开放的站点' : '');
   }
 }

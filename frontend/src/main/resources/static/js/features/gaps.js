@@ -1,6 +1,7 @@
 // Gaps (服务缺口): the areas outside every service area of a band, shaded by the people in them
 // (GET /api/coverage/gaps), each with its suggested site as a marker ("建议选址：<street>，可新增覆盖
-// N 人"), and ranked in the panel (#gaps-panel) with a button to try the site in the what-if.
+// N 人"), and ranked in the panel (#gaps-panel) with a button to try the site in the what-if. With a moment chosen
+// (按时段, planner.at) only the stations open then count (at=): the gaps of that hour.
 import L from '../leaflet.js';
 import { getJson } from '../api.js';
 import { h, fmtInt } from '../dom.js';
@@ -35,6 +36,9 @@ class Gaps {
     this.minutes = planner.bands[planner.bands.length - 1];
     this.visible = false;
     this.data = null;
+    this.loads = 0;
+    /** The address of the last request, for the tests and the console. */
+    this.lastUrl = null;
     this.minutesSelect = h('select', { id: 'gap-minutes', 'aria-label': '缺口：几分钟服务圈之外', onchange: () => {
       this.minutes = Number(this.minutesSelect.value);
       this.load();
@@ -47,11 +51,13 @@ class Gaps {
     });
     this.list = h('ol', { class: 'gap-list', id: 'gap-list' });
     this.message = h('p', { class: 'panel-note' });
+    this.moment = h('p', { class: 'panel-note gap-moment', id: 'gap-moment', hidden: true });
     if (container) {
       container.append(h('h2', {}, '服务缺口'), h('p', { class: 'panel-hint' }, '路网覆盖范围内、服务圈之外的区域，按其中人口排序。'),
-        this.message, this.list);
+        this.moment, this.message, this.list);
     }
     planner.on('settings', () => this.load());
+    planner.on('moment', () => this.load());
     // gaps are the stored stations' gaps: while a what-if is open they step back and say so
     planner.on('whatif', (w) => {
       this.draw();
@@ -68,16 +74,23 @@ class Gaps {
   }
 
   async load() {
+    const n = ++this.loads;
     const layers = this.planner.layers;
     layers.state('gaps', '正在计算…');
+    const at = this.planner.momentText();
+    const url = this.planner.url('/api/coverage/gaps', { minutes: this.minutes, limit: LIMIT, ...this.planner.momentParams() });
+    this.lastUrl = url;
     try {
-      const fc = await this.ctx.busy.run('正在查找服务缺口…', () => getJson(this.planner.url('/api/coverage/gaps',
-        { minutes: this.minutes, limit: LIMIT }), { timeoutMs: 60000 }));
+      const fc = await this.ctx.busy.run('正在查找服务缺口…', () => getJson(url, { timeoutMs: 60000 }));
+      if (n !== this.loads) return; // a newer moment or setting asked meanwhile
       this.data = fc;
-      layers.state('gaps', '');
+      layers.state('gaps', at ? '仅计 ' + at + ' 开放的站点' : '');
+      this.moment.hidden = !at;
+      this.moment.textContent = at ? '按时段：仅计 ' + at + ' 开放的站点。' : '';
       this.draw();
       this.renderList();
     } catch (e) {
+      if (n !== this.loads) return;
       this.data = null;
       this.draw();
       this.list.replaceChildren();
