@@ -143,7 +143,7 @@ class CoverageController {
             @Parameter(description = "Only draw within minLon,minLat,maxLon,maxLat (WGS84), at most "
                     + CoverageLimits.MAX_WINDOW_DEGREES + "° each way") @RequestParam(required = false) BoundingBox bbox) {
         BoundingBox window = CoverageLimits.window(bbox, "bbox");
-        CoverageService.State state = whatIfs.state(region, profile, bands, kind, service, whatIfs.moment(openNow, at));
+        CoverageService.State state = whatIfs.state(region, profile, bands, kind, service, whatIfs.moment(openNow, at), null);
         ServiceAreas areas = coverage.serviceAreas(state, window);
         boolean rings = form == BandForm.rings;
         return CoverageResponses.bands(state, rings ? areas.rings() : areas.nested(), rings);
@@ -159,7 +159,7 @@ class CoverageController {
             @Parameter(description = WhatIfs.SERVICES) @RequestParam(required = false) List<String> service,
             @RequestParam(defaultValue = "false") boolean openNow,
             @Parameter(description = WhatIfs.AT) @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME) java.time.LocalDateTime at) {
-        CoverageService.State state = whatIfs.state(region, profile, bands, kind, service, whatIfs.moment(openNow, at));
+        CoverageService.State state = whatIfs.state(region, profile, bands, kind, service, whatIfs.moment(openNow, at), null);
         return CoverageResponses.catchments(state, coverage.serviceAreas(state, null).catchments());
     }
 

@@ -47,7 +47,7 @@ class CoverageExportController {
             @Parameter(description = WhatIfs.SERVICES) @RequestParam(required = false) List<String> service,
                                   @RequestParam(defaultValue = "false") boolean openNow,
             @Parameter(description = WhatIfs.AT) @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME) java.time.LocalDateTime at) throws IOException {
-        CoverageService.State state = whatIfs.state(region, profile, bands, kind, service, whatIfs.moment(openNow, at));
+        CoverageService.State state = whatIfs.state(region, profile, bands, kind, service, whatIfs.moment(openNow, at), null);
         CoverageResponses.Report report = CoverageResponses.report(state, state.coverage());
         List<List<Object>> rows = table(report, CoverageResponses.cross(state, coverage.cross(state)));
         String title = "覆盖率报告 " + state.region().region().nameZh() + " " + state.profile().chineseLabel()

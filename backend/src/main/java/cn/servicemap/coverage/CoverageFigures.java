@@ -32,7 +32,7 @@ public class CoverageFigures {
      * after {@code changes} when there are any (checked as a what-if: a change that does not fit is a 400 naming it).
      */
     public Figures of(String region, TravelProfile profile, int bandMinutes, List<String> kinds, List<StationChange> changes) {
-        CoverageService.State base = whatIfs.state(region, profile, new Bands(List.of(bandMinutes)), kinds, null);
+        CoverageService.State base = whatIfs.state(region, profile, new Bands(List.of(bandMinutes)), kinds, null, null, null);
         if (changes == null || changes.isEmpty()) {
             return new Figures(CoverageResponses.report(base, base.coverage()), CoverageResponses.cross(base, coverage.cross(base)), List.of());
         }

@@ -55,7 +55,7 @@ class CoverageTileController {
                     + ServiceAreaTile.MIN_ZOOM + ")");
         }
         int[] rgb = colours(colors);
-        CoverageService.State state = whatIfs.state(region, profile, bands, kind, service, whatIfs.moment(openNow, at));
+        CoverageService.State state = whatIfs.state(region, profile, bands, kind, service, whatIfs.moment(openNow, at), null);
         List<Integer> minutes = state.coverage().bandMinutes();
         if (rgb.length != minutes.size()) {
             throw new InvalidRequestException("colors", "颜色个数应与时间圈个数相同（" + minutes.size() + "）(one colour per band: "

@@ -86,8 +86,8 @@ public class WhatIfs {
 
     public CoverageResponses.WhatIf evaluate(Request body) {
         BoundingBox window = CoverageLimits.window(body.bbox(), "bbox");
-        CoverageService.State base = state(body.region(), body.profile(), body.bands(), body.kinds(),
-                moment(Boolean.TRUE.equals(body.openNow()), null));
+        CoverageService.State base = state(body.region(), body.profile(), body.bands(), body.kinds(), null,
+                moment(Boolean.TRUE.equals(body.openNow()), null), null);
         boolean cross = Boolean.TRUE.equals(body.includeCross());
         WhatIfComputation.Result result = cross ? coverage.whatIfWithCross(base, body.changes()) : coverage.whatIf(base, body.changes());
         CoverageService.State after = result.after();
@@ -113,21 +113,11 @@ public class WhatIfs {
         return placed;
     }
 
-    /** The state of a selection as the coverage endpoints read it (unknown kinds are field errors); profile default WALK. */
-    CoverageService.State state(String region, TravelProfile profile, Bands bands, List<String> kind, java.time.LocalDateTime openAt) {
-        return state(region, profile, bands, kind, null, openAt);
-    }
-
     /**
-     * The state of a selection: stations of these kinds (any), offering every one of these services, open at the moment
-     * (null: every open station); unknown kinds and services are field errors.
+     * The state of a selection as the coverage endpoints read it: stations of these kinds (any), offering every one of
+     * these services, open at the moment (null: every open station), counting the demand named (null: residents);
+     * unknown kinds, services and demands are field errors; profile default WALK.
      */
-    CoverageService.State state(String region, TravelProfile profile, Bands bands, List<String> kind, List<String> service,
-                                java.time.LocalDateTime openAt) {
-        return state(region, profile, bands, kind, service, openAt, null);
-    }
-
-    /** As above, counting the demand named (null: residents). */
     CoverageService.State state(String region, TravelProfile profile, Bands bands, List<String> kind, List<String> service,
                                 java.time.LocalDateTime openAt, String demand) {
         RegionScope.Scope where = scope.resolve(region);
