@@ -34,7 +34,13 @@ public class WhatIfs {
                           @Schema(description = "Draw the bands only within minLon,minLat,maxLon,maxLat", nullable = true, type = "string",
                                   example = "118.77,32.03,118.79,32.05") BoundingBox bbox,
                           @Schema(description = "Also answer 交叉覆盖 after the changes (one more search of the network)", nullable = true)
-                          Boolean includeCross) {
+                          Boolean includeCross,
+                          @Schema(description = "Only stations open at this local time count, e.g. 2026-12-05T23:00; overrides openNow",
+                                  nullable = true) java.time.LocalDateTime at,
+                          @Schema(description = "Only stations offering every one of these services count", nullable = true)
+                          List<String> services,
+                          @Schema(description = "Whom to count: residents (default), riders, sanitation or drivers", nullable = true)
+                          String demand) {
     }
 
     /** The {@code service} parameter of the coverage endpoints. */
@@ -86,8 +92,8 @@ public class WhatIfs {
 
     public CoverageResponses.WhatIf evaluate(Request body) {
         BoundingBox window = CoverageLimits.window(body.bbox(), "bbox");
-        CoverageService.State base = state(body.region(), body.profile(), body.bands(), body.kinds(), null,
-                moment(Boolean.TRUE.equals(body.openNow()), null), null);
+        CoverageService.State base = state(body.region(), body.profile(), body.bands(), body.kinds(), body.services(),
+                moment(Boolean.TRUE.equals(body.openNow()), body.at()), body.demand());
         boolean cross = Boolean.TRUE.equals(body.includeCross());
         WhatIfComputation.Result result = cross ? coverage.whatIfWithCross(base, body.changes()) : coverage.whatIf(base, body.changes());
         CoverageService.State after = result.after();

@@ -66,7 +66,7 @@ public class ScenarioService {
         access.requireRegion("region", scope.resolve(body.region()).region().code(), Role.PLANNER);
         TravelProfile profile = body.profile() == null ? TravelProfile.WALK : body.profile();
         CoverageResponses.WhatIf checked = whatIfs.evaluate(new WhatIfs.Request(body.region(), profile, body.bands(), body.kinds(),
-                false, body.changes(), false, null, false));
+                false, body.changes(), false, null, false, null, null, null));
         long id = scenarios.insert(checked.region().code(), body.name().trim(), profile, body.bands() == null ? List.of() : body.bands().minutes(),
                 body.kinds(), body.changes(), whatIfs.dataVersion(), now());
         Scenario saved = get(id);
@@ -95,7 +95,7 @@ public class ScenarioService {
 
     private static WhatIfs.Request request(Scenario s, boolean includeBands) {
         return new WhatIfs.Request(s.region(), s.profile(), s.bands().isEmpty() ? null : new Bands(s.bands()), s.kinds(), false, s.changes(),
-                includeBands, null, false);
+                includeBands, null, false, null, null, null);
     }
 
     @Transactional

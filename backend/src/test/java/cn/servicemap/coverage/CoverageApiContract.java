@@ -151,6 +151,14 @@ abstract class CoverageApiContract extends DemoRegionTestBase {
                 .as("the answer starts from the riders within 15 minutes of a station open at 23:00")
                 .isCloseTo(nightRiders.get("total").get("bands").get(0).get("peopleCovered").asLong(), org.assertj.core.data.Offset.offset(1L));
         assertThat(sited.get("peopleGained").asLong()).isPositive();
+
+        // a what-if at that moment, for riders: one station more than are open then, on the same riders
+        JsonNode whatIf = api().post("/api/whatif", Map.of("at", "2026-12-02T23:00", "demand", "riders", "changes",
+                List.of(Map.of("op", "add", "lon", 118.7841, "lat", 32.0416)))).json();
+        assertThat(whatIf.get("report").get("demand").get("code").asText()).isEqualTo("RIDERS");
+        assertThat(whatIf.get("report").get("stations").get("counted").asInt())
+                .isEqualTo(nightRiders.get("stations").get("counted").asInt() + 1);
+        assertThat(whatIf.get("report").get("total").get("people").asLong()).isEqualTo(nightRiders.get("total").get("people").asLong());
     }
 
     @Test
