@@ -40,8 +40,14 @@ class ComplianceController {
 
     @Operation(summary = "Compliance with the policy targets per district (达标情况): value, target, traffic light, shortfall")
     @GetMapping("/api/planning/compliance")
-    Compliance compliance(@Parameter(description = REGION) @RequestParam(required = false) String region) {
-        return compliance.current(region);
+    Compliance compliance(@Parameter(description = REGION) @RequestParam(required = false) String region,
+                          @Parameter(description = "Only stations open at this local time count, e.g. 2026-12-05T23:00 (某一时刻)")
+                          @RequestParam(required = false)
+                          @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME)
+                          java.time.LocalDateTime at,
+                          @Parameter(description = "Whom to count: residents (default), riders, sanitation or drivers (服务对象)")
+                          @RequestParam(required = false) String demand) {
+        return at == null && demand == null ? compliance.current(region) : compliance.current(region, at, demand);
     }
 
     @Operation(summary = "Download the compliance table as XLSX (导出达标情况): the table, the targets in use, method notes")

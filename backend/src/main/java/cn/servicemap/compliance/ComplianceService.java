@@ -63,8 +63,20 @@ public class ComplianceService {
         return assess(region, List.of()).compliance();
     }
 
+    /**
+     * The compliance table now, counting only the stations open at {@code openAt} (null: every open station) and the
+     * people of {@code demand} (null: residents): e.g. the walk-time target at 23:00 for sanitation workers.
+     */
+    public Compliance current(String region, java.time.LocalDateTime openAt, String demand) {
+        return assess(region, List.of(), openAt, demand).compliance();
+    }
+
     /** The compliance table and figures after the changes, in order (none: now); a change that does not fit is a 400 naming it. */
     public Assessment assess(String region, List<StationChange> changes) {
+        return assess(region, changes, null, null);
+    }
+
+    private Assessment assess(String region, List<StationChange> changes, java.time.LocalDateTime openAt, String demand) {
         RegionScope.Scope where = scope.resolve(region);
         Map<String, Compliance.TargetInUse> inUse = new LinkedHashMap<>();
         for (Compliance.TargetInUse t : targets.inUse(where.region().code())) {
@@ -91,7 +103,7 @@ public class ComplianceService {
         }
         CoverageFigures.Figures f;
         try {
-            f = figures.of(where.region().code(), TravelProfile.WALK, walk, List.of(OUTDOOR_STATION), outdoor);
+            f = figures.of(where.region().code(), TravelProfile.WALK, walk, List.of(OUTDOOR_STATION), outdoor, openAt, demand);
         } catch (InvalidRequestException e) {
             throw new InvalidRequestException(e.errors().stream().map(err -> renumber(err, index)).toList());
         }
@@ -101,7 +113,10 @@ public class ComplianceService {
                         + "标为“未核实”的目标未见原始文件，或为本系统的默认值，请按本地规划设定。"
                         + " (People are the estimated people of the part each district's road network covers, as in the coverage "
                         + "report; only open stations count; targets marked unverified were not seen in a source document or are "
-                        + "this system's defaults: set the region's own.)")), f);
+                        + "this system's defaults: set the region's own.)"
+                        + (openAt == null ? "" : " 服务圈只计 " + openAt + " 开放的站点 (only stations open at " + openAt + " count).")
+                        + (f.report().demand().code().equals("RESIDENTS") ? "" : " 服务对象：" + f.report().demand().name() + "，"
+                        + f.report().demand().unit() + " (counting " + f.report().demand().code().toLowerCase(java.util.Locale.ROOT) + ")."))), f);
     }
 
     /** {@code changes[k]…} of the what-if's list as the caller's {@code changes[index[k]]…}. */

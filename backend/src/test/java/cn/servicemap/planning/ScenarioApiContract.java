@@ -129,6 +129,23 @@ abstract class ScenarioApiContract extends DemoRegionTestBase {
         throw new AssertionError("no cell " + measure + " in " + row);
     }
 
+    /** The compliance table at a moment and for a worker group: the same figures as the coverage report asked the same way. */
+    @Test
+    void shouldMeasureComplianceAtAMomentAndForAWorkerGroup() {
+        Api api = api();
+        String at = "2026-12-02T03:00";
+        JsonNode night = api.get("/api/planning/compliance?at=" + at + "&demand=sanitation").json();
+        JsonNode report = api.get("/api/coverage?profile=WALK&bands=15&kind=OUTDOOR_STATION&demand=sanitation&at=" + at).json();
+        double share = report.get("total").get("bands").get(0).get("peopleShare").asDouble();
+        assertThat(cell(night.get("total"), "WALK_PEOPLE_SHARE").get("value").asDouble())
+                .isCloseTo(100 * share, org.assertj.core.data.Offset.offset(0.06));
+        assertThat(night.get("note").asText()).contains(at, "环卫");
+        assertThat(cell(night.get("total"), "WALK_PEOPLE_SHARE").get("value").asDouble())
+                .isLessThan(cell(api.get("/api/planning/compliance?demand=sanitation").json().get("total"), "WALK_PEOPLE_SHARE")
+                        .get("value").asDouble());
+        assertThat(api.get("/api/planning/compliance?demand=tourists").json().get("field").asText()).isEqualTo("demand");
+    }
+
     @Test
     void shouldMeasureEveryDistrictAgainstTheTargetsAndFlipTheLightWhenAStationIsAdded() throws Exception {
         Api api = api();
