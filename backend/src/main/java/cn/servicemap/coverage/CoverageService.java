@@ -1,6 +1,5 @@
 package cn.servicemap.coverage;
 
-import cn.servicemap.gis.population.DemandKind;
 import cn.servicemap.gis.hours.HolidayCalendar;
 import cn.servicemap.gis.coverage.WeekCoverage;
 import cn.servicemap.gis.access.AccessField;
@@ -59,9 +58,9 @@ public class CoverageService {
      * Which stations count: open ones, optionally of some kinds only, optionally only those open right now, and
      * those of one region's districts when the instance holds several ({@code regionCode}, else null).
      */
-    public record StationSelection(Set<String> kinds, Set<String> services, LocalDateTime openAt, String regionCode, DemandKind demand) {
+    public record StationSelection(Set<String> kinds, Set<String> services, LocalDateTime openAt, String regionCode, String demand) {
         public StationSelection {
-            demand = demand == null ? DemandKind.RESIDENTS : demand;
+            demand = demand == null ? DemandSurfaces.RESIDENTS : demand;
             kinds = Set.copyOf(kinds);
             services = Set.copyOf(services);
         }
@@ -75,12 +74,12 @@ public class CoverageService {
      *
      * @param openIds null when the selection does not ask for a moment (every open station counts, whatever its hours)
      */
-    record Counted(Set<String> kinds, Set<String> services, String regionCode, long[] openIds, DemandKind demand) {
+    record Counted(Set<String> kinds, Set<String> services, String regionCode, long[] openIds, String demand) {
         @Override
         public boolean equals(Object o) {
             return o instanceof Counted c && kinds.equals(c.kinds) && services.equals(c.services)
                     && java.util.Objects.equals(regionCode, c.regionCode) && java.util.Arrays.equals(openIds, c.openIds)
-                    && demand == c.demand;
+                    && java.util.Objects.equals(demand, c.demand);
         }
 
         @Override
@@ -203,6 +202,11 @@ public class CoverageService {
         }
         Counted key = counted;
         return cache.state(CoverageCache.Key.of(region, version, profile, key, minutes), () -> compute(region, profile, key, minutes, version));
+    }
+
+    /** The region's loaded network (waiting for a load under way), e.g. to put an uploaded demand on its cells. */
+    RegionNetwork network(Region where) {
+        return networks.require(where);
     }
 
     /** The open stations of the selection's kinds, services (each of them) and region, whatever their hours. */

@@ -5,6 +5,13 @@ import cn.servicemap.gis.network.TravelProfile;
 import cn.servicemap.gis.population.DemandKind;
 import cn.servicemap.gis.population.OutdoorWorkerDemand;
 import cn.servicemap.gis.population.PopulationSurface;
+import cn.servicemap.gis.crs.CoordinateSystem;
+import cn.servicemap.gis.population.DemandFileException;
+import cn.servicemap.gis.population.PointDemand;
+import cn.servicemap.gis.table.ReadLimits;
+import cn.servicemap.gis.table.RowSource;
+import cn.servicemap.gis.table.RowSources;
+import cn.servicemap.system.InvalidRequestException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -19,8 +26,10 @@ import org.springframework.stereotype.Component;
  * Whom coverage counts (需求): residents (the census population surface), or a worker group's demand surface on the
  * same cells — delivery riders (food and retail outlets, parcel points), sanitation workers (the streets they sweep),
  * drivers (fuel and charging, truck parking, logistics land) — built from the region's OSM file
- * ({@link OutdoorWorkerDemand}) on first use, once per load of the region (under a second on a city core, seconds on a
- * city), and counted by the profile's model sharing its snapped cells ({@link CoverageModel#withSurface}).
+ * ({@link OutdoorWorkerDemand}) on first use, once per load of the region (under a second on a city core, about 20 s on a
+ * city of a million edges), or a planner's uploaded points ({@link PointDemand}, the stored file put on the cells of the
+ * loaded region once per load); each counted by the profile's model sharing its snapped cells
+ * ({@link CoverageModel#withSurface}). Keys: {@value #RESIDENTS}, a {@link DemandKind} name, or {@value #UPLOAD}id.
  */
 @Component
 class DemandSurfaces {
@@ -31,18 +40,31 @@ class DemandSurfaces {
     private record Built(long load, CompletableFuture<OutdoorWorkerDemand> surfaces) {
     }
 
-    private final Map<String, Built> byRegion = new ConcurrentHashMap<>();
+    static final String RESIDENTS = "RESIDENTS";
+    static final String UPLOAD = "UPLOAD:";
 
-    /** The model of the profile counting the demand; residents are the region's own model. */
-    CoverageModel model(RegionNetwork region, TravelProfile profile, DemandKind demand) {
+    /** An uploaded surface put on one load of its region. */
+    private record Placed(long load, CompletableFuture<PopulationSurface> surface) {
+    }
+
+    private final Map<String, Built> byRegion = new ConcurrentHashMap<>();
+    private final Map<Long, Placed> uploaded = new ConcurrentHashMap<>();
+    private final DemandUploadRepository uploads;
+
+    DemandSurfaces(DemandUploadRepository uploads) {
+        this.uploads = uploads;
+    }
+
+    /** The model of the profile counting the demand (a key, see the class comment); residents are the region's own model. */
+    CoverageModel model(RegionNetwork region, TravelProfile profile, String key) {
         CoverageModel residents = region.model(profile);
-        if (demand == null || demand == DemandKind.RESIDENTS) {
+        if (key == null || key.equals(RESIDENTS)) {
             return residents;
         }
-        if (demand == DemandKind.CUSTOM) {
-            throw new cn.servicemap.system.InvalidRequestException("demand", "上传的需求分布尚不支持 (uploaded demand surfaces are not "
-                    + "supported yet: use residents, riders, sanitation or drivers)");
+        if (key.startsWith(UPLOAD)) {
+            return residents.withSurface(uploaded(region, Long.parseLong(key.substring(UPLOAD.length()))));
         }
+        DemandKind demand = DemandKind.valueOf(key);
         OutdoorWorkerDemand surfaces = surfaces(region);
         PopulationSurface surface = switch (demand) {
             case RIDERS -> surfaces.riders();
@@ -51,6 +73,49 @@ class DemandSurfaces {
             default -> throw new IllegalStateException("no surface for " + demand);
         };
         return residents.withSurface(surface);
+    }
+
+    /**
+     * Puts a planner's points on the region's cells: {@code name} and the weights' unit in the answer; a file that
+     * does not fit is a 400 naming its rows, a limit passed a 400 naming it.
+     */
+    static PointDemand.Result place(RegionNetwork region, String fileName, byte[] content, CoordinateSystem crs) {
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile("servicemap-demand", ".upload");
+            Files.write(tmp, content);
+            try (RowSource rows = RowSources.open(tmp, fileName, ReadLimits.DEFAULTS)) {
+                return PointDemand.read(region.surface(), rows, crs, null, null);
+            }
+        } catch (DemandFileException e) {
+            throw new InvalidRequestException("file", String.join("；", e.problems().subList(0, Math.min(20, e.problems().size()))));
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new InvalidRequestException("file", "需求文件无法读取 (the demand file cannot be read): " + e.getMessage());
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (java.io.IOException ignored) {
+                    // a temporary file left behind is harmless
+                }
+            }
+        }
+    }
+
+    private PopulationSurface uploaded(RegionNetwork region, long id) {
+        Placed p = uploaded.compute(id, (k, old) -> old != null && old.load() == region.load() ? old
+                : new Placed(region.load(), CompletableFuture.supplyAsync(() -> {
+                    DemandUploadRepository.Upload u = uploads.find(id).filter(x -> x.regionCode().equals(region.region().code()))
+                            .orElseThrow(() -> new InvalidRequestException("demand", "本区域没有编号为 " + id + " 的上传需求 (no uploaded demand "
+                                    + id + " in region " + region.region().code() + ")"));
+                    return place(region, u.fileName(), u.content(), u.crs() == null ? null : CoordinateSystem.valueOf(u.crs())).surface();
+                })));
+        try {
+            return p.surface().join();
+        } catch (java.util.concurrent.CompletionException e) {
+            uploaded.remove(id, p);
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     private OutdoorWorkerDemand surfaces(RegionNetwork region) {

@@ -50,20 +50,28 @@ public class WhatIfs {
     /** The {@code demand} parameter of the coverage endpoints. */
     static final String DEMAND = "Whom to count (需求): residents (常住人口, default), riders (外卖/快递骑手: food and retail outlets, parcel "
             + "points), sanitation (环卫工人: the streets they sweep) or drivers (货车/网约车司机: fuel and charging, truck parking, logistics "
-            + "land; use profile=CAR) — each a surface on the same cells, built from the region's OSM data, its method in the report";
+            + "land; use profile=CAR) — each a surface on the same cells, built from the region's OSM data, its method in the report — "
+            + "or the id of a surface uploaded at POST /api/demands";
 
-    /** The demand named by code or Chinese name; null or blank is residents; another is a field error. */
-    static cn.servicemap.gis.population.DemandKind demand(String value, List<FieldError> errors) {
+    /**
+     * The demand named: a worker group by code or Chinese name (null or blank: residents), or an uploaded surface by its
+     * id ({@code 12} or {@code upload:12}) — as the key {@link DemandSurfaces} knows; another is a field error.
+     */
+    static String demand(String value, List<FieldError> errors) {
         if (value == null || value.isBlank()) {
-            return cn.servicemap.gis.population.DemandKind.RESIDENTS;
+            return DemandSurfaces.RESIDENTS;
         }
         String v = value.strip();
+        java.util.regex.Matcher upload = java.util.regex.Pattern.compile("(?i)(?:upload:)?(\\d{1,18})").matcher(v);
+        if (upload.matches()) {
+            return DemandSurfaces.UPLOAD + upload.group(1);
+        }
         for (cn.servicemap.gis.population.DemandKind k : cn.servicemap.gis.population.DemandKind.values()) {
             if (k != cn.servicemap.gis.population.DemandKind.CUSTOM && (k.name().equalsIgnoreCase(v) || k.labelZh().contains(v))) {
-                return k;
+                return k.name();
             }
         }
-        String known = "residents, riders, sanitation, drivers";
+        String known = "residents, riders, sanitation, drivers, or the id of an uploaded surface";
         errors.add(new FieldError("demand", "没有这种需求：“" + (v.length() > 40 ? v.substring(0, 40) + "…" : v) + "”；可选 " + known
                 + " (no such demand; use " + known + ")", "INVALID"));
         return null;
@@ -130,7 +138,7 @@ public class WhatIfs {
         List<FieldError> errors = new ArrayList<>();
         Set<String> kinds = params.kinds(kind, "kind", errors);
         Set<String> services = params.services(service, "service", errors);
-        cn.servicemap.gis.population.DemandKind whom = demand(demand, errors);
+        String whom = demand(demand, errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }

@@ -152,6 +152,25 @@ abstract class CoverageApiContract extends DemoRegionTestBase {
                 .isCloseTo(nightRiders.get("total").get("bands").get(0).get("peopleCovered").asLong(), org.assertj.core.data.Offset.offset(1L));
         assertThat(sited.get("peopleGained").asLong()).isPositive();
 
+        // a planner's own points: uploaded, then counted by id like any demand
+        byte[] points = ("经度,纬度,权重\n118.7841,32.0416,5\n118.7850,32.0420,10\n118.7830,32.0400,1\n120.5,31.3,7\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Api.Response uploaded = api().upload("/api/demands?name=" + java.net.URLEncoder.encode("订单热力", java.nio.charset.StandardCharsets.UTF_8)
+                + "&crs=WGS84", "orders.csv", points);
+        assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(201);
+        assertThat(uploaded.json().get("pointsInside").asInt()).isEqualTo(3);
+        assertThat(uploaded.json().get("pointsOutside").asInt()).isEqualTo(1);
+        long upload = uploaded.json().get("id").asLong();
+        JsonNode orders = api().get("/api/coverage?bands=15&demand=" + upload).json();
+        assertThat(orders.get("demand").get("code").asText()).isEqualTo("CUSTOM");
+        assertThat(orders.get("total").get("people").asLong()).isEqualTo(16);
+        assertThat(api().get("/api/demands").json().get("uploads").findValuesAsString("name")).contains("订单热力");
+        assertThat(api().get("/api/coverage?demand=999999").json().get("field").asText()).isEqualTo("demand");
+        Api.Response noCoordinates = api().upload("/api/demands?name=x&crs=WGS84", "bad.csv",
+                "名称,权重\n甲,1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(noCoordinates.status()).isEqualTo(400);
+        assertThat(noCoordinates.json().get("field").asText()).isEqualTo("file");
+
         // a what-if at that moment, for riders: one station more than are open then, on the same riders
         JsonNode whatIf = api().post("/api/whatif", Map.of("at", "2026-12-02T23:00", "demand", "riders", "changes",
                 List.of(Map.of("op", "add", "lon", 118.7841, "lat", 32.0416)))).json();

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** The coverage cache computes a key once however many requests miss it together, and forgets failures and stale keys. */
 class CoverageCacheTest {
 
-    private static final CoverageService.Counted ALL = new CoverageService.Counted(Set.of(), Set.of(), null, null, cn.servicemap.gis.population.DemandKind.RESIDENTS);
+    private static final CoverageService.Counted ALL = new CoverageService.Counted(Set.of(), Set.of(), null, null, "RESIDENTS");
 
     private static CoverageCache.Key key(long load, long version) {
         return new CoverageCache.Key("320100", load, version, TravelProfile.WALK, ALL, List.of(5, 10, 15), "");
