@@ -79,11 +79,12 @@ public class Access {
         }
     }
 
-    /** May the user act with at least {@code role} on every region (creating a new one)? */
+    /** May the user act with at least {@code role} on every region (creating a region, the holiday calendar, all users)? */
     public void requireEveryRegion(String field, Role role) {
         AppUser u = user(field);
         if (!u.role().includes(role) || u.role() != Role.ADMIN && u.regionCode() != null) {
-            throw new ForbiddenException(field, "只有系统管理员可以新建区域 (only an administrator creates a new region)");
+            throw new ForbiddenException(field, "只有系统管理员可以这样做（它涉及所有区域）(only an administrator may do this: it concerns "
+                    + "every region)");
         }
     }
 
