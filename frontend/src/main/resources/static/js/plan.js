@@ -5,7 +5,7 @@
 // changes.
 import { boot } from './app.js';
 import { getJson, query } from './api.js';
-import { fmtInt, fmtPct } from './dom.js';
+import { h, fmtInt, fmtPct } from './dom.js';
 import * as layers from './features/layers.js';
 import * as bands from './features/bands.js';
 import * as bandTiles from './features/bandtiles.js';
@@ -20,12 +20,17 @@ import * as whatif from './features/whatif.js';
 import * as problems from './features/problems.js';
 import * as regions from './features/regions.js';
 import { PROFILES, profileLabel } from './profiles.js';
+import { DEMANDS, DEFAULT_DEMAND } from './demands.js';
 import { bandColors, CHOROPLETH, GAP_COLOR, NO_NETWORK } from './features/colors.js';
 
 
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 
-/** Shared planner state with a tiny event bus: 'settings', 'coverage', 'coverage-error', 'whatif', 'moment'. */
+
+/**
+ * Shared planner state with a tiny event bus: 'settings', 'coverage', 'coverage-error', 'whatif', 'moment',
+ * 'demand' (服务对象 changed) and 'services' (驿站服务 filter changed).
+ */
 export class Planner extends EventTarget {
   constructor(ctx) {
     super();
@@ -42,6 +47,10 @@ export class Planner extends EventTarget {
      * (their `at=`), or null for 全部时段: every station counted, whatever its hours.
      */
     this.at = null;
+    /** Whom coverage counts (服务对象): 'residents' (default), 'riders', 'sanitation' or 'drivers' (`demand=`). */
+    this.demand = DEFAULT_DEMAND;
+    /** Service codes a station must offer (every one) to count (驿站服务, `service=`); [] for any station. */
+    this.services = [];
     this.loads = 0;
   }
 
@@ -57,13 +66,62 @@ export class Planner extends EventTarget {
     return profileLabel(code);
   }
 
-  /** Query parameters every coverage endpoint takes. */
+  /** Query parameters every coverage endpoint takes (demand= only when not residents, service= only when chosen). */
   params(extra = {}) {
-    return { profile: this.profile, bands: this.bands, kind: this.kind, ...extra };
+    return { profile: this.profile, bands: this.bands, kind: this.kind, service: this.services, ...this.demandParams(), ...extra };
   }
 
   url(path, extra) {
     return path + query(this.params(extra));
+  }
+
+  /** The same without demand=: for the band, band-tile and catchment layers, which draw stations, not people. */
+  layerUrl(path, extra = {}) {
+    return path + query({ profile: this.profile, bands: this.bands, kind: this.kind, service: this.services, ...extra });
+  }
+
+  /** The `demand=` of the coverage requests: {} for residents. */
+  demandParams() {
+    return this.demand && this.demand !== DEFAULT_DEMAND ? { demand: this.demand } : {};
+  }
+
+  /** Whether a demand or service filter is chosen (the what-if and the export do not take them). */
+  filtered() {
+    return this.demand !== DEFAULT_DEMAND || this.services.length > 0;
+  }
+
+  demandLabel(code = this.demand) {
+    const d = DEMANDS.find((x) => x.code === code);
+    return d ? d.label : code;
+  }
+
+  /** The report's demand ({code, name, unit, method, relative}) or null. */
+  demandInfo(report = this.current()) {
+    return (report && report.demand) || null;
+  }
+
+  /** The unit of the people columns: 人, or the demand's unit when its figures are relative weights. */
+  peopleUnit(report = this.current()) {
+    const d = this.demandInfo(report);
+    return d && d.relative ? (d.unit || '相对值') : '人';
+  }
+
+  /** Sets whom coverage counts; 'demand' and everything that counts people reloads. */
+  setDemand(code) {
+    const next = code || DEFAULT_DEMAND;
+    if (next === this.demand) return;
+    this.demand = next;
+    this.emit('demand', next);
+    this.loadCoverage();
+  }
+
+  /** Sets the services a station must offer to count ([] for any); 'services' and every coverage layer reloads. */
+  setServices(codes) {
+    const next = [...new Set(codes || [])].sort();
+    if (next.join(',') === this.services.join(',')) return;
+    this.services = next;
+    this.emit('services', next);
+    this.loadCoverage();
   }
 
   /** The `at=` of the layers that follow the moment: {} for 全部时段. */
@@ -171,8 +229,22 @@ boot({
     const r = planner.current();
     if (!r) return;
     const t = r.total;
-    summary.textContent = planner.profileName() + ' ' + t.bands.map((b) => b.minutes).join('/') + ' 分钟覆盖人口：'
-      + t.bands.map((b) => fmtPct(b.peopleShare)).join(' / ') + '（路网覆盖范围内约 ' + fmtInt(t.people) + ' 人）';
+    const d = planner.demandInfo(r);
+    const who = d && d.code && d.code.toLowerCase() !== DEFAULT_DEMAND ? (d.name || planner.demandLabel()) : '';
+    const unit = planner.peopleUnit(r);
+    summary.replaceChildren(planner.profileName() + ' ' + t.bands.map((b) => b.minutes).join('/') + ' 分钟覆盖'
+      + (who ? who : '人口') + '：' + t.bands.map((b) => fmtPct(b.peopleShare)).join(' / ')
+      + '（路网覆盖范围内约 ' + fmtInt(t.people) + (unit === '人' ? ' 人' : ' ' + unit) + '）');
+    summary.dataset.people = t.people;
+    if (planner.services.length && r.stations) {
+      const names = planner.services.map(serviceName).join('、');
+      summary.append(h('span', { class: 'coverage-stations', id: 'coverage-stations', 'data-stations': r.stations.counted },
+        '；计入提供' + names + '的驿站 ' + fmtInt(r.stations.counted) + ' 个'));
+    }
+  };
+  const serviceName = (code) => {
+    const s = ctx.catalog && (ctx.catalog.services || []).find((x) => x.code === code);
+    return s ? s.nameZh : code;
   };
   planner.on('coverage', showSummary);
   planner.on('whatif', showSummary);

@@ -43,6 +43,8 @@ class Bands {
     });
     planner.on('settings', () => { this.stale = true; this.base = null; if (this.visible) this.load(); });
     planner.on('moment', () => { this.stale = true; if (this.visible) this.load(); });
+    // the rings are the stations' reach: the services filter changes them, whom they count does not
+    planner.on('services', () => { this.stale = true; this.base = null; if (this.visible) this.load(); });
     planner.on('whatif', () => { this.draw(); this.note(); });
     ctx.view.onTransform(() => this.draw());
   }
@@ -63,7 +65,7 @@ class Bands {
     const n = ++this.loads;
     const layers = this.planner.layers;
     layers.state('bands', '正在计算…');
-    const url = this.planner.url('/api/coverage/bands', { form: 'rings', ...this.planner.momentParams() });
+    const url = this.planner.layerUrl('/api/coverage/bands', { form: 'rings', ...this.planner.momentParams() });
     this.lastUrl = url;
     try {
       const fc = await this.ctx.busy.run('正在计算服务圈…', () => getJson(url, { timeoutMs: 60000 }));

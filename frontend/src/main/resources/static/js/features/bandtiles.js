@@ -71,6 +71,7 @@ class BandTiles {
       this.refresh();
     });
     planner.on('moment', () => this.refresh());
+    planner.on('services', () => this.refresh());
     planner.on('whatif', () => this.sync());
     ctx.view.onTransform(() => this.sync());
     this.map.on('zoomend', () => this.state());
@@ -80,7 +81,7 @@ class BandTiles {
   url() {
     const extra = { colors: tileColors(this.planner.bands), ...this.planner.momentParams() };
     if (this.version !== null) extra.v = this.version;
-    return withRegion(this.planner.url('/api/coverage/tiles/{z}/{x}/{y}.png', extra));
+    return withRegion(this.planner.layerUrl('/api/coverage/tiles/{z}/{x}/{y}.png', extra));
   }
 
   /** New settings or a new data version: the layer asks for the tiles again (Leaflet skips an unchanged URL). */

@@ -58,6 +58,8 @@ class Gaps {
     }
     planner.on('settings', () => this.load());
     planner.on('moment', () => this.load());
+    planner.on('demand', () => this.load());
+    planner.on('services', () => this.load());
     // gaps are the stored stations' gaps: while a what-if is open they step back and say so
     planner.on('whatif', (w) => {
       this.draw();
@@ -116,7 +118,7 @@ class Gaps {
         const p = f.properties;
         // as a DOM node: Leaflet reads a string as HTML, and the district name comes from an import
         layer.bindTooltip(h('span', { class: 'gap-tooltip' },
-          '服务缺口 ' + p.rank + '：约 ' + fmtInt(p.people) + ' 人，' + p.areaKm2 + ' km²（' + (p.districtName || '') + '）'),
+          '服务缺口 ' + p.rank + '：约 ' + fmtInt(p.people) + ' ' + this.planner.peopleUnit() + '，' + p.areaKm2 + ' km²（' + (p.districtName || '') + '）'),
         { sticky: true });
       },
     }).addTo(this.group);
@@ -138,7 +140,7 @@ class Gaps {
     const site = p.suggestedSite;
     return h('div', { class: 'site-popup', 'data-rank': p.rank },
       h('strong', {}, '服务缺口 ' + p.rank + '（' + (p.districtName || '') + '）'),
-      h('p', { class: 'site-gap' }, '缺口内约 ' + fmtInt(p.people) + ' 人，' + p.areaKm2 + ' km²，在 ' + p.minutes + ' 分钟服务圈外'),
+      h('p', { class: 'site-gap' }, '缺口内约 ' + fmtInt(p.people) + ' ' + this.planner.peopleUnit() + '，' + p.areaKm2 + ' km²，在 ' + p.minutes + ' 分钟服务圈外'),
       h('p', { class: 'site-text' }, suggestionText(site)),
       h('button', { type: 'button', class: 'btn btn-primary btn-small', onclick: () => this.tryHere(site) }, '模拟在此新增驿站'));
   }
@@ -162,7 +164,7 @@ class Gaps {
       const site = p.suggestedSite;
       this.list.append(h('li', { class: 'gap-item', 'data-rank': p.rank, 'data-people': p.people },
         h('button', { type: 'button', class: 'gap-go', onclick: () => this.zoomTo(f) },
-          h('strong', {}, (p.districtName || '') + ' · 约 ' + fmtInt(p.people) + ' 人'),
+          h('strong', {}, (p.districtName || '') + ' · 约 ' + fmtInt(p.people) + ' ' + this.planner.peopleUnit()),
           h('span', { class: 'gap-area' }, p.areaKm2 + ' km²')),
         site ? h('div', { class: 'gap-site' }, h('span', {}, suggestionText(site)),
           h('button', { type: 'button', class: 'btn btn-secondary btn-small gap-try', onclick: () => this.tryHere(site) }, '模拟新增'))

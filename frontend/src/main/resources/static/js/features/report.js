@@ -42,8 +42,10 @@ class Report {
     this.whatifNote = h('p', { class: 'report-whatif', hidden: true });
     this.error = h('div', { class: 'report-error', role: 'alert', hidden: true });
     this.table = h('table', { id: 'report-table', class: 'report-table' });
+    // 服务对象 other than residents: whom the people columns count and how (the report's demand.method)
+    this.demandNote = h('p', { class: 'report-note report-demand', id: 'report-demand-note', hidden: true });
     this.body = h('div', { class: 'report-body' }, this.note, this.whatifNote, this.error,
-      h('div', { class: 'table-wrap' }, this.table));
+      h('div', { class: 'table-wrap' }, this.table), this.demandNote);
     container.append(h('div', { class: 'report-head' }, this.title,
       h('div', { class: 'report-actions' }, this.csv, this.xlsx, this.toggle)), this.body);
     container.dataset.state = 'loading';
@@ -54,6 +56,9 @@ class Report {
     planner.on('coverage', () => { this.render(); this.loadCross(); });
     planner.on('whatif', () => this.render());
     planner.on('settings', () => { this.updateLinks(); this.container.dataset.state = 'loading'; });
+    const filters = () => { this.updateLinks(); this.cross = null; this.container.dataset.state = 'loading'; };
+    planner.on('demand', filters);
+    planner.on('services', filters);
     planner.on('coverage-error', (e) => this.showError(e));
     if (window.matchMedia && window.matchMedia('(max-width: 899px)').matches) this.setOpen(false);
   }
@@ -86,8 +91,13 @@ class Report {
   }
 
   updateLinks() {
-    this.csv.href = this.planner.url('/api/coverage/export', { format: 'csv' });
-    this.xlsx.href = this.planner.url('/api/coverage/export', { format: 'xlsx' });
+    // the export takes service= but not demand=: it counts residents (said on the links)
+    this.csv.href = this.planner.layerUrl('/api/coverage/export', { format: 'csv' });
+    this.xlsx.href = this.planner.layerUrl('/api/coverage/export', { format: 'xlsx' });
+    const residentsOnly = this.planner.demand !== 'residents' ? '导出的是常住人口的覆盖（导出暂不支持其他服务对象）' : '';
+    for (const a of [this.csv, this.xlsx]) {
+      if (residentsOnly) a.title = residentsOnly; else a.removeAttribute('title');
+    }
   }
 
   showError(e) {
@@ -106,7 +116,7 @@ class Report {
     const cols = [
       { key: 'name', label: '区', text: true, get: (d) => d.name },
       { key: 'covered', label: '路网覆盖', get: (d) => d.coveredAreaKm2 },
-      { key: 'people', label: '人口(估算)', get: (d) => d.people },
+      { key: 'people', label: this.unit === '人' ? '人口(估算)' : this.demandName + '（' + this.unit + '）', get: (d) => d.people },
     ];
     for (const m of this.planner.bands) {
       cols.push({ key: 'band' + m, label: m + ' 分钟覆盖率', minutes: m, get: (d) => (band(d, m) || {}).peopleShare });
@@ -127,10 +137,20 @@ class Report {
     this.csv.removeAttribute('aria-disabled');
     this.xlsx.removeAttribute('aria-disabled');
     const w = this.planner.whatif;
+    const demand = this.planner.demandInfo(report);
+    this.unit = this.planner.peopleUnit(report);
+    this.demandName = (demand && demand.name) || this.planner.demandLabel();
+    const others = demand && demand.code && demand.code.toLowerCase() !== 'residents';
+    this.demandNote.hidden = !others;
+    this.demandNote.textContent = others ? '服务对象：' + this.demandName
+      + (demand.relative ? '。人数列为相对权重（' + this.unit + '），不是人数；请比较覆盖率。' : '。')
+      + (demand.method ? '计算方法：' + chinese(demand.method) : '') : '';
+    this.demandNote.dataset.relative = String(!!(demand && demand.relative));
     this.title.textContent = '覆盖报告 · ' + (report.profileName || this.planner.profileName()) + (w ? '（方案模拟）' : '');
     this.note.textContent = chinese(report.note || '');
     this.whatifNote.hidden = !w;
-    this.whatifNote.textContent = w ? '表中为模拟后的数字；绿色为新增覆盖、红色为失去覆盖的人数。导出的是现状。' : '';
+    this.whatifNote.textContent = w ? '表中为模拟后的数字；绿色为新增覆盖、红色为失去覆盖的人数。导出的是现状。'
+      + (this.planner.filtered() ? '方案模拟按常住人口、全部驿站计算（暂不支持服务对象与驿站服务筛选）。' : '') : '';
     const cols = this.columns();
     const deltas = new Map(w ? w.delta.districts.map((d) => [d.adcode, d]) : []);
     const head = h('tr', {});
@@ -172,7 +192,7 @@ class Report {
       else if (c.minutes) {
         const b = band(d, c.minutes);
         td.append(h('span', { class: 'share' }, b ? fmtPct(b.peopleShare) : '—'));
-        if (b) td.append(h('span', { class: 'covered-people' }, fmtInt(b.peopleCovered) + ' 人'));
+        if (b) td.append(h('span', { class: 'covered-people' }, fmtInt(b.peopleCovered) + ' ' + this.unit));
         const db = delta && band(delta, c.minutes);
         if (db) {
           const ch = h('span', { class: 'delta', 'data-gained': db.peopleGained, 'data-lost': db.peopleLost, 'data-net': db.netChange });
@@ -184,8 +204,8 @@ class Report {
         const b = this.crossBand(d);
         if (b) {
           td.append(h('span', { class: 'share' }, b.share === null ? '—' : fmtPct(b.share)),
-            h('span', { class: 'covered-people' }, fmtInt(b.peopleWithTwo) + ' 人'));
-          td.title = '可在 ' + b.minutes + ' 分钟内到达两个或更多驿站的人口' + (this.planner.whatif ? '（现状）' : '');
+            h('span', { class: 'covered-people' }, fmtInt(b.peopleWithTwo) + ' ' + this.unit));
+          td.title = '可在 ' + b.minutes + ' 分钟内到达两个或更多驿站的' + (this.unit === '人' ? '人口' : this.demandName) + (this.planner.whatif ? '（现状）' : '');
         } else td.append(this.cross && this.cross.error ? '—' : '…');
       } else if (c.key === 'mean') td.append(fmtMin(d.meanMinutes) + ' / ' + fmtMin(d.p90Minutes) + ' 分钟');
       else if (c.key === 'stations') td.append(fmtInt(d.stations));

@@ -77,6 +77,8 @@ class Siting {
       h('p', { class: 'panel-hint' }, '在服务圈外人口所在的街道上，或在可依托的场所中，挑选新驿站的位置：覆盖最多的人，或用最少的站点达到目标覆盖率。'),
       this.form, this.bar, this.stage, this.summary, this.list, this.tryAll, this.after);
     planner.on('settings', () => this.clear());
+    planner.on('demand', () => this.clear());
+    planner.on('services', () => this.clear());
   }
 
   showObjective() {
@@ -89,6 +91,8 @@ class Siting {
     const b = { profile: this.planner.profile, minutes: Number(this.minutes.value), objective: this.objective.value,
       candidates: this.candidates.value };
     if (this.planner.kind) b.kinds = [this.planner.kind];
+    if (this.planner.demand !== 'residents') b.demand = this.planner.demand;
+    if (this.planner.services.length) b.services = [...this.planner.services];
     if (this.excluded.length) b.exclude = this.excluded;
     if (b.objective === 'MIN_SITES') b.targetShare = Number(this.share.value) / 100;
     else b.sites = Number(this.sites.value);
@@ -159,10 +163,11 @@ class Siting {
     this.say('', '');
     const n = r.sites.length;
     const cross = r.objective === 'MAX_CROSS_COVERAGE';
-    let text = '建议 ' + n + ' 个新站点，' + r.minutes + ' 分钟内新增' + (cross ? '交叉覆盖 ' : '覆盖 ') + fmtInt(r.peopleGained) + ' 人（现有 '
-      + fmtInt(r.peopleWithinBefore) + ' 人 → ' + fmtInt(r.peopleWithinAfter) + ' 人）。';
+    const u = ' ' + this.planner.peopleUnit();
+    let text = '建议 ' + n + ' 个新站点，' + r.minutes + ' 分钟内新增' + (cross ? '交叉覆盖 ' : '覆盖 ') + fmtInt(r.peopleGained) + u + '（现有 '
+      + fmtInt(r.peopleWithinBefore) + u + ' → ' + fmtInt(r.peopleWithinAfter) + u + '）。';
     if (r.objective !== 'MIN_SITES') {
-      text += r.gapPercent === 0 ? '已证明为最优。' : '任何 ' + n + ' 个站点最多新增 ' + fmtInt(r.upperBound) + ' 人，差距 ' + r.gapPercent + '%。';
+      text += r.gapPercent === 0 ? '已证明为最优。' : '任何 ' + n + ' 个站点最多新增 ' + fmtInt(r.upperBound) + u + '，差距 ' + r.gapPercent + '%。';
     } else {
       text += (r.targetReached ? '已达到目标，' : '无法达到目标（候选点全部加上也不够），') + '至少需要 ' + r.fewestPossible + ' 个站点。';
     }
@@ -171,7 +176,7 @@ class Siting {
     this.list.replaceChildren(...r.sites.map((s) => h('li', { class: 'siting-site', 'data-rank': s.rank },
       h('button', { type: 'button', class: 'siting-go', onclick: () => this.zoomTo(s) },
         h('strong', {}, s.rank + '. ' + (s.name || s.street || '未命名道路')),
-        h('span', {}, s.peopleGained > 0 || !cross ? '+' + fmtInt(s.peopleGained) + ' 人' : '与其他新站点配对')),
+        h('span', {}, s.peopleGained > 0 || !cross ? '+' + fmtInt(s.peopleGained) + ' ' + this.planner.peopleUnit() : '与其他新站点配对')),
       h('button', { type: 'button', class: 'btn btn-secondary btn-small siting-exclude', title: '不在此处选址，重新计算',
         onclick: () => this.exclude(s) }, '排除'))));
     if (this.excluded.length) {
@@ -220,7 +225,7 @@ class Siting {
       L.marker(this.ctx.view.toDisplay(s.lon, s.lat), {
         pane: 'siting',
         icon: L.divIcon({ className: 'siting-marker', html: '<span class="siting-rank">' + s.rank + '</span>', iconSize: [26, 26], iconAnchor: [13, 13] }),
-        title: '选址 ' + s.rank + '：' + (s.street || '未命名道路') + '，新增覆盖 ' + fmtInt(s.peopleGained) + ' 人',
+        title: '选址 ' + s.rank + '：' + (s.street || '未命名道路') + '，新增覆盖 ' + fmtInt(s.peopleGained) + ' ' + this.planner.peopleUnit(),
       }).addTo(this.group);
     }
   }

@@ -131,6 +131,8 @@ class WeekView {
     container.dataset.state = 'closed';
 
     planner.on('settings', () => { this.stale = true; if (!this.body.hidden) this.load(); });
+    planner.on('demand', () => { this.stale = true; if (!this.body.hidden) this.load(); });
+    planner.on('services', () => { this.stale = true; if (!this.body.hidden) this.load(); });
     planner.on('coverage', (r) => {
       // new stations or hours: a new data version
       if (this.data && r && r.dataVersion !== this.data.dataVersion) {
@@ -155,7 +157,8 @@ class WeekView {
     this.container.dataset.state = 'loading';
     this.say('', '正在计算一周各小时的覆盖…（首次约需数秒）');
     const url = '/api/coverage/week' + query({ profile: this.planner.profile, kind: this.planner.kind, minutes: this.minutes,
-      week: this.weekInput.value });
+      week: this.weekInput.value, service: this.planner.services, ...this.planner.demandParams() });
+    this.lastUrl = url;
     try {
       const w = await this.ctx.busy.run('正在计算按时段覆盖…', () => getJson(url, { timeoutMs: 180000 }));
       if (n !== this.loads) return;
@@ -241,7 +244,7 @@ class WeekView {
     const row = c.closest('.week-row');
     if (c === this.hovered) return;
     this.hovered = c;
-    this.info.textContent = cellText(row.weekRow, Number(c.dataset.hour));
+    this.info.textContent = cellText(row.weekRow, Number(c.dataset.hour), weekUnit(this.data));
     this.info.dataset.hour = c.dataset.hour;
     this.info.dataset.adcode = row.dataset.adcode;
   }
@@ -310,20 +313,20 @@ class WeekView {
     const span = from === to ? '全天' : String(from).padStart(2, '0') + ':00–' + String(to).padStart(2, '0') + ':00';
     const [region] = nightGaps([this.data.total], from, to);
     this.nightSummary.textContent = region
-      ? '全区域 ' + span + ' 最差在 ' + hourText(region.hour) + '：约 ' + fmtInt(region.without) + ' 人附近没有开放的驿站（覆盖 '
+      ? '全区域 ' + span + ' 最差在 ' + hourText(region.hour) + '：约 ' + fmtInt(region.without) + ' ' + weekUnit(this.data) + '附近没有开放的驿站（覆盖 '
         + fmtPct(region.share) + '，开放驿站 ' + region.open + ' 个）。'
       : '';
     this.nightList.replaceChildren(...nightGaps(this.data.districts, from, to).map((g) => h('li', { class: 'night-item',
       'data-adcode': g.row.adcode, 'data-without': g.without, 'data-hour': g.hour },
     h('button', { type: 'button', class: 'night-go', onclick: () => this.goNight(g) },
       h('strong', { class: 'night-name' }, g.row.name),
-      h('span', { class: 'night-people' }, '约 ' + fmtInt(g.without) + ' 人无开放驿站'),
+      h('span', { class: 'night-people' }, '约 ' + fmtInt(g.without) + ' ' + weekUnit(this.data) + '无开放驿站'),
       h('span', { class: 'night-when' }, '最差 ' + hourText(g.hour) + ' · 覆盖 ' + fmtPct(g.share) + ' · 开放 ' + g.open + ' 个')))));
   }
 
   async goNight(g) {
     this.setHour(g.hour);
-    this.info.textContent = cellText(g.row, g.hour);
+    this.info.textContent = cellText(g.row, g.hour, weekUnit(this.data));
     await this.zoomToDistrict(g.row.adcode);
   }
 
@@ -346,10 +349,16 @@ class WeekView {
   }
 }
 
+/** The unit of a week's people figures: 人, or its demand's unit when they are relative weights. */
+function weekUnit(w) {
+  const d = w && w.demand;
+  return d && d.relative ? (d.unit || '相对值') : '人';
+}
+
 /** 「周三 23:00 · 玄武区 · 覆盖 62.3%（12,345 人）· 开放驿站 8 个」 */
-export function cellText(row, hour) {
+export function cellText(row, hour, unit = '人') {
   const x = row.hours[hour];
-  const share = x.peopleShare === null ? '无人口数据' : '覆盖 ' + fmtPct(x.peopleShare) + '（' + fmtInt(x.peopleWithin) + ' 人）';
+  const share = x.peopleShare === null ? '无人口数据' : '覆盖 ' + fmtPct(x.peopleShare) + '（' + fmtInt(x.peopleWithin) + ' ' + unit + '）';
   // no space after a full-width bracket: 「…（12,345 人）· 开放驿站 8 个」
   return hourText(hour) + ' · ' + row.name + ' · ' + share + (share.endsWith('）') ? '· ' : ' · ') + '开放驿站 ' + x.openStations + ' 个';
 }
