@@ -68,7 +68,7 @@ export class Planner extends EventTarget {
 
   /** Query parameters every coverage endpoint takes (demand= only when not residents, service= only when chosen). */
   params(extra = {}) {
-    return { profile: this.profile, bands: this.bands, kind: this.kind, service: this.services, ...this.demandParams(), ...extra };
+    return { profile: this.profile, bands: this.bands, kind: this.kind, ...this.serviceParams(), ...this.demandParams(), ...extra };
   }
 
   url(path, extra) {
@@ -77,7 +77,12 @@ export class Planner extends EventTarget {
 
   /** The same without demand=: for the band, band-tile and catchment layers, which draw stations, not people. */
   layerUrl(path, extra = {}) {
-    return path + query({ profile: this.profile, bands: this.bands, kind: this.kind, service: this.services, ...extra });
+    return path + query({ profile: this.profile, bands: this.bands, kind: this.kind, ...this.serviceParams(), ...extra });
+  }
+
+  /** The `service=` of the coverage requests: {} when no service is chosen. */
+  serviceParams() {
+    return this.services.length ? { service: this.services } : {};
   }
 
   /** The `demand=` of the coverage requests: {} for residents. */

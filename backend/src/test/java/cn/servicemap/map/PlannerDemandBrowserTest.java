@@ -42,6 +42,8 @@ class PlannerDemandBrowserTest extends DesktopBrowserTestBase {
         long ridersPeople = riders.get("total").get("people").asLong();
         assertThat(ridersPeople).isNotEqualTo(residents.get("total").get("people").asLong());
         assertThat(desktop.driver().findElement(By.id("report-demand-note")).isDisplayed()).isFalse();
+        // nothing chosen: the requests are as before (no demand=, no service=)
+        assertThat(query(url("gaps"))).doesNotContainKeys("demand", "service");
 
         // 服务对象 → 外卖快递骑手: the table's total is the API's, the unit and the method show under the table
         new Select(desktop.driver().findElement(By.id("plan-demand"))).selectByValue("riders");
@@ -87,11 +89,16 @@ class PlannerDemandBrowserTest extends DesktopBrowserTestBase {
         waitIdle();
 
         // 按时段 asks for the same
+        desktop.driver().findElement(By.cssSelector("#plan-services > summary")).click(); // closes the dropdown
+        desktop.js("arguments[0].scrollIntoView({block: 'center'})", desktop.driver().findElement(By.id("week-toggle")));
         desktop.driver().findElement(By.id("week-toggle")).click();
         waitFor("week", u -> "riders".equals(u.get("demand")) && service.equals(u.get("service")));
 
         // 不限 drops service=
+        desktop.js("arguments[0].scrollIntoView({block: 'start'})", desktop.driver().findElement(By.id("plan-services")));
+        desktop.driver().findElement(By.cssSelector("#plan-services > summary")).click();
         desktop.driver().findElement(By.id("plan-services-clear")).click();
+        desktop.driver().findElement(By.cssSelector("#plan-services > summary")).click();
         waitFor("gaps", u -> !u.containsKey("service") && "riders".equals(u.get("demand")));
         waitIdle();
 
@@ -144,10 +151,16 @@ class PlannerDemandBrowserTest extends DesktopBrowserTestBase {
     }
 
     private void waitFor(String feature, java.util.function.Predicate<Map<String, String>> test) {
-        desktop.waitFor(Duration.ofSeconds(60), d -> {
-            String u = url(feature);
-            return u != null && test.test(query(u));
-        });
+        try {
+            desktop.waitFor(Duration.ofSeconds(60), d -> {
+                String u = url(feature);
+                return u != null && test.test(query(u));
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError(feature + ": " + url(feature) + " | week " + desktop.js("const p = document.getElementById('week-panel');"
+                    + " return [p.dataset.state, document.getElementById('week-toggle').getAttribute('aria-expanded')].join(' ')")
+                    + " log " + desktop.log(), e);
+        }
     }
 
     private static Map<String, String> query(String url) {

@@ -157,7 +157,7 @@ class WeekView {
     this.container.dataset.state = 'loading';
     this.say('', '正在计算一周各小时的覆盖…（首次约需数秒）');
     const url = '/api/coverage/week' + query({ profile: this.planner.profile, kind: this.planner.kind, minutes: this.minutes,
-      week: this.weekInput.value, service: this.planner.services, ...this.planner.demandParams() });
+      week: this.weekInput.value, ...this.planner.serviceParams(), ...this.planner.demandParams() });
     this.lastUrl = url;
     try {
       const w = await this.ctx.busy.run('正在计算按时段覆盖…', () => getJson(url, { timeoutMs: 180000 }));
