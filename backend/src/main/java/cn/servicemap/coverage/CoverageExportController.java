@@ -45,9 +45,10 @@ class CoverageExportController {
                                   @Parameter(description = "Band limits in minutes, ascending, e.g. 5,10,15") @RequestParam(required = false) Bands bands,
                                   @RequestParam(required = false) List<String> kind,
             @Parameter(description = WhatIfs.SERVICES) @RequestParam(required = false) List<String> service,
+            @Parameter(description = WhatIfs.DEMAND) @RequestParam(required = false) String demand,
                                   @RequestParam(defaultValue = "false") boolean openNow,
             @Parameter(description = WhatIfs.AT) @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME) java.time.LocalDateTime at) throws IOException {
-        CoverageService.State state = whatIfs.state(region, profile, bands, kind, service, whatIfs.moment(openNow, at), null);
+        CoverageService.State state = whatIfs.state(region, profile, bands, kind, service, whatIfs.moment(openNow, at), demand);
         CoverageResponses.Report report = CoverageResponses.report(state, state.coverage());
         List<List<Object>> rows = table(report, CoverageResponses.cross(state, coverage.cross(state)));
         String title = "覆盖率报告 " + state.region().region().nameZh() + " " + state.profile().chineseLabel()
