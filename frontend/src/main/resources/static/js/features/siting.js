@@ -93,6 +93,8 @@ class Siting {
     if (this.planner.kind) b.kinds = [this.planner.kind];
     if (this.planner.demand !== 'residents') b.demand = this.planner.demand;
     if (this.planner.services.length) b.services = [...this.planner.services];
+    // the map's moment (地图时刻): only the stations open then count as existing — "sites that best cover riders at night"
+    if (this.planner.at) b.at = this.planner.at;
     if (this.excluded.length) b.exclude = this.excluded;
     if (b.objective === 'MIN_SITES') b.targetShare = Number(this.share.value) / 100;
     else b.sites = Number(this.sites.value);
