@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 
 /** Planners' uploaded demand files (points with weights), kept as they came. */
 @Repository
-class DemandUploadRepository {
+public class DemandUploadRepository {
 
     /** An upload; {@code content} is the file's bytes (null when listed). */
     record Upload(long id, String regionCode, String name, String crs, String fileName, byte[] content, int points, String uploadedBy,

@@ -81,6 +81,8 @@ public abstract class WebSliceTest {
     protected cn.servicemap.system.AuditLog audit;
     @MockitoBean
     protected cn.servicemap.feedback.Moderation moderation;
+    @MockitoBean
+    protected cn.servicemap.coverage.DemandUploadRepository demandUploads;
 
     @Autowired
     private cn.servicemap.region.RegionScope regionScope;
