@@ -43,26 +43,14 @@ async function show(ctx, planner, stationId, box) {
       onclick: () => restore(ctx, planner, stationId, v.version, box, msg) }, '恢复此版本') : null))), msg);
 }
 
-/** The history box of the station's popup once it is open again (the popup opens after the markers are drawn), or null. */
-async function reopenedBox(stationId) {
-  const selector = '.leaflet-popup .station-history[data-station-id="' + stationId + '"]';
-  for (let i = 0; i < 40; i++) {
-    const found = document.querySelector(selector);
-    if (found) return found;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return null;
-}
-
 async function restore(ctx, planner, stationId, version, box, msg) {
   try {
     const f = await postJson('/api/stations/' + encodeURIComponent(stationId) + '/restore?version=' + version, {});
-    // the markers are drawn again from the registry, which closes the popup: open it again with the history shown
-    ctx.stations.setStations(await getJson('/api/stations'));
-    ctx.stations.open(Number(stationId));
-    const again = await reopenedBox(stationId) || box;
-    await show(ctx, planner, stationId, again);
-    again.querySelector('.history-msg').textContent = '已恢复为第 ' + version + ' 版（现为第 ' + f.properties.version + ' 版）。';
+    // the history and the message in the popup that is open; the markers are drawn again from the registry once it
+    // closes (drawing them now would close it, and with it what the person is reading)
+    await show(ctx, planner, stationId, box);
+    box.querySelector('.history-msg').textContent = '已恢复为第 ' + version + ' 版（现为第 ' + f.properties.version + ' 版）。';
+    ctx.map.once('popupclose', async () => ctx.stations.setStations(await getJson('/api/stations')));
     planner.loadCoverage();
   } catch (e) {
     msg.dataset.kind = 'error';
