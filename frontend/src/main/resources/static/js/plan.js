@@ -1,12 +1,13 @@
 // The planner page (/plan): layers (stations by kind, service-area bands as rings and as tiles, gaps, districts), the
 // coverage report per district, coverage by hour of the week (按时段), what-if with saved scenarios, workers' problem
 // reports and 区域管理. The Planner below holds what they share — travel profile, bands, the station kind counted, the
-// baseline report, the current what-if and the moment the band and gap layers are drawn for — and tells them when it
-// changes.
+// baseline report, the current what-if and the moment every coverage figure counts open stations at — and tells them
+// when it changes.
 import { boot } from './app.js';
 import { getJson, query } from './api.js';
 import { h, fmtInt, fmtPct } from './dom.js';
 import * as layers from './features/layers.js';
+import * as customDemand from './features/customdemand.js';
 import * as bands from './features/bands.js';
 import * as bandTiles from './features/bandtiles.js';
 import * as gaps from './features/gaps.js';
@@ -43,12 +44,17 @@ export class Planner extends EventTarget {
     this.baseError = null;
     this.whatif = null;
     /**
-     * The moment the band, band-tile and gap layers count stations open at, local time 'YYYY-MM-DDTHH:MM'
+     * The moment every coverage figure (layers, report, districts, 达标情况, what-if) counts stations open at, local time 'YYYY-MM-DDTHH:MM'
      * (their `at=`), or null for 全部时段: every station counted, whatever its hours.
      */
     this.at = null;
-    /** Whom coverage counts (服务对象): 'residents' (default), 'riders', 'sanitation' or 'drivers' (`demand=`). */
+    /**
+     * Whom coverage counts (服务对象): 'residents' (default), 'riders', 'sanitation', 'drivers' or the id of an uploaded
+     * surface (`demand=`).
+     */
     this.demand = DEFAULT_DEMAND;
+    /** The uploaded surfaces' names by id (features/customdemand.js fills it). */
+    this.demandNames = new Map();
     /** Service codes a station must offer (every one) to count (驿站服务, `service=`); [] for any station. */
     this.services = [];
     this.loads = 0;
@@ -90,14 +96,18 @@ export class Planner extends EventTarget {
     return this.demand && this.demand !== DEFAULT_DEMAND ? { demand: this.demand } : {};
   }
 
-  /** Whether a demand or service filter is chosen (the what-if and the export do not take them). */
-  filtered() {
-    return this.demand !== DEFAULT_DEMAND || this.services.length > 0;
+  /**
+   * What the coverage figures count beyond profile, bands and kind — the moment (at=), whom (demand=) and the services
+   * a station must offer (service=) — as query parameters; the compliance table and the what-if take the same.
+   */
+  basisParams() {
+    return { ...this.momentParams(), ...this.demandParams(), ...this.serviceParams() };
   }
 
   demandLabel(code = this.demand) {
     const d = DEMANDS.find((x) => x.code === code);
-    return d ? d.label : code;
+    if (d) return d.label;
+    return (this.demandNames && this.demandNames.get(String(code))) || code;
   }
 
   /** The report's demand ({code, name, unit, method, relative}) or null. */
@@ -129,7 +139,7 @@ export class Planner extends EventTarget {
     this.loadCoverage();
   }
 
-  /** The `at=` of the layers that follow the moment: {} for 全部时段. */
+  /** The `at=` of the coverage requests: {} for 全部时段. */
   momentParams() {
     return this.at ? { at: this.at } : {};
   }
@@ -142,12 +152,16 @@ export class Planner extends EventTarget {
     return Number(m[2]) + '月' + Number(m[3]) + '日（' + WEEKDAYS[day] + '）' + m[4];
   }
 
-  /** Sets (or, with null, clears) the moment of the band and gap layers; 'moment' when it changes. */
+  /**
+   * Sets (or, with null, clears) the moment every coverage figure counts open stations at — layers, report, districts,
+   * 达标情况, what-if; 'moment' when it changes, then the report reloads.
+   */
   setMoment(at) {
     const next = at || null;
     if (next === this.at) return;
     this.at = next;
     this.emit('moment', next);
+    this.loadCoverage();
   }
 
   /** Changes profile and/or kind; everything reloads. */
@@ -163,7 +177,7 @@ export class Planner extends EventTarget {
   async loadCoverage() {
     const n = ++this.loads;
     try {
-      const r = await this.ctx.busy.run('正在计算覆盖…', () => getJson(this.url('/api/coverage'), { timeoutMs: 60000 }));
+      const r = await this.ctx.busy.run('正在计算覆盖…', () => getJson(this.url('/api/coverage', this.momentParams()), { timeoutMs: 60000 }));
       if (n !== this.loads) return;
       this.base = r;
       this.baseError = null;
@@ -254,7 +268,7 @@ boot({
   planner.on('coverage', showSummary);
   planner.on('whatif', showSummary);
   planner.on('coverage-error', (e) => { summary.textContent = '覆盖计算暂不可用：' + e.message; });
-  for (const f of [layers, bands, bandTiles, gaps, siting, week, compliance, compare, districts, report, whatif, problems, regions]) {
+  for (const f of [layers, customDemand, bands, bandTiles, gaps, siting, week, compliance, compare, districts, report, whatif, problems, regions]) {
     try {
       f.mount(ctx, planner);
     } catch (e) {

@@ -22,7 +22,10 @@ const SITE_COLOR = '#c8102e';
 /** What each report shows: the data, the title, the map's layers, the summary, the tables, the method notes. */
 const REPORTS = {
   async compliance() {
-    const c = await getJson('/api/planning/compliance', { timeoutMs: 120000 });
+    // the basis the planner's table had: moment, 服务对象, 驿站服务
+    const basis = {};
+    for (const k of ['at', 'demand', 'service']) if (params.get(k)) basis[k] = params.get(k);
+    const c = await getJson('/api/planning/compliance' + query(basis), { timeoutMs: 120000 });
     return {
       title: '达标情况报告', region: c.region, dataVersion: c.dataVersion,
       layers: { profile: 'WALK', minutes: c.walkMinutes, kind: 'OUTDOOR_STATION', sites: [] },

@@ -5,8 +5,10 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import cn.servicemap.system.Spreadsheet;
 import java.time.Clock;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ComplianceController {
 
     private static final String REGION = "The region's code; may be left out while the instance holds one region";
+    private static final String AT = "Only stations open at this local time count in the service circle, e.g. 2026-12-05T23:00 (某一时刻)";
+    private static final String DEMAND = "Whom to count: residents (default), riders, sanitation, drivers or the id of an uploaded "
+            + "surface (服务对象)";
+    private static final String SERVICE = "Only stations offering every one of these services count in the service circle "
+            + "(codes or Chinese names, comma-separated), e.g. TOILET,HOT_WATER (驿站服务)";
 
     @Schema(description = "The targets a region is measured against (目标)")
     record Targets(String region, List<Compliance.TargetInUse> targets) {
@@ -41,19 +48,21 @@ class ComplianceController {
     @Operation(summary = "Compliance with the policy targets per district (达标情况): value, target, traffic light, shortfall")
     @GetMapping("/api/planning/compliance")
     Compliance compliance(@Parameter(description = REGION) @RequestParam(required = false) String region,
-                          @Parameter(description = "Only stations open at this local time count, e.g. 2026-12-05T23:00 (某一时刻)")
-                          @RequestParam(required = false)
-                          @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME)
-                          java.time.LocalDateTime at,
-                          @Parameter(description = "Whom to count: residents (default), riders, sanitation or drivers (服务对象)")
-                          @RequestParam(required = false) String demand) {
-        return at == null && demand == null ? compliance.current(region) : compliance.current(region, at, demand);
+                          @Parameter(description = AT) @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                          LocalDateTime at,
+                          @Parameter(description = DEMAND) @RequestParam(required = false) String demand,
+                          @Parameter(description = SERVICE) @RequestParam(required = false) List<String> service) {
+        return compliance.current(region, new ComplianceService.Basis(at, demand, service));
     }
 
     @Operation(summary = "Download the compliance table as XLSX (导出达标情况): the table, the targets in use, method notes")
     @GetMapping("/api/planning/compliance/export")
-    ResponseEntity<byte[]> export(@Parameter(description = REGION) @RequestParam(required = false) String region) {
-        Compliance c = compliance.current(region);
+    ResponseEntity<byte[]> export(@Parameter(description = REGION) @RequestParam(required = false) String region,
+                                  @Parameter(description = AT) @RequestParam(required = false)
+                                  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime at,
+                                  @Parameter(description = DEMAND) @RequestParam(required = false) String demand,
+                                  @Parameter(description = SERVICE) @RequestParam(required = false) List<String> service) {
+        Compliance c = compliance.current(region, new ComplianceService.Basis(at, demand, service));
         return Spreadsheet.download(Spreadsheet.xlsx(ComplianceWorkbook.sheets(c, OffsetDateTime.now(clock))), Spreadsheet.XLSX,
                 "compliance-" + c.region().code() + "-v" + c.dataVersion() + ".xlsx");
     }

@@ -59,24 +59,37 @@ public class ComplianceService {
     public record Assessment(Compliance compliance, CoverageFigures.Figures figures) {
     }
 
-    public Compliance current(String region) {
-        return assess(region, List.of()).compliance();
+    /**
+     * What the service circle of a compliance table counts: the stations open at {@code openAt} (null: every open station)
+     * offering every one of {@code services} (null or empty: any), and the people of {@code demand} (null: residents) —
+     * e.g. the walk-time target at 23:00 for sanitation workers, from stations with a toilet. The station counts per
+     * district are not narrowed: they are the targets' own measures (open stations of each kind).
+     */
+    public record Basis(java.time.LocalDateTime openAt, String demand, List<String> services) {
+        /** Every open station, residents. */
+        public static final Basis ALL = new Basis(null, null, null);
+
+        boolean narrowed() {
+            return openAt != null || demand != null || services != null && !services.isEmpty();
+        }
     }
 
-    /**
-     * The compliance table now, counting only the stations open at {@code openAt} (null: every open station) and the
-     * people of {@code demand} (null: residents): e.g. the walk-time target at 23:00 for sanitation workers.
-     */
-    public Compliance current(String region, java.time.LocalDateTime openAt, String demand) {
-        return assess(region, List.of(), openAt, demand).compliance();
+    public Compliance current(String region) {
+        return current(region, Basis.ALL);
+    }
+
+    /** The compliance table now on a {@link Basis}. */
+    public Compliance current(String region, Basis basis) {
+        return assess(region, List.of(), basis).compliance();
     }
 
     /** The compliance table and figures after the changes, in order (none: now); a change that does not fit is a 400 naming it. */
     public Assessment assess(String region, List<StationChange> changes) {
-        return assess(region, changes, null, null);
+        return assess(region, changes, Basis.ALL);
     }
 
-    private Assessment assess(String region, List<StationChange> changes, java.time.LocalDateTime openAt, String demand) {
+    private Assessment assess(String region, List<StationChange> changes, Basis basis) {
+        java.time.LocalDateTime openAt = basis.openAt();
         RegionScope.Scope where = scope.resolve(region);
         Map<String, Compliance.TargetInUse> inUse = new LinkedHashMap<>();
         for (Compliance.TargetInUse t : targets.inUse(where.region().code())) {
@@ -103,7 +116,8 @@ public class ComplianceService {
         }
         CoverageFigures.Figures f;
         try {
-            f = figures.of(where.region().code(), TravelProfile.WALK, walk, List.of(OUTDOOR_STATION), outdoor, openAt, demand);
+            f = figures.of(where.region().code(), TravelProfile.WALK, walk, List.of(OUTDOOR_STATION), basis.services(), outdoor, openAt,
+                    basis.demand());
         } catch (InvalidRequestException e) {
             throw new InvalidRequestException(e.errors().stream().map(err -> renumber(err, index)).toList());
         }
@@ -115,6 +129,10 @@ public class ComplianceService {
                         + "report; only open stations count; targets marked unverified were not seen in a source document or are "
                         + "this system's defaults: set the region's own.)"
                         + (openAt == null ? "" : " 服务圈只计 " + openAt + " 开放的站点 (only stations open at " + openAt + " count).")
+                        + (f.report().stations() == null || basis.services() == null || basis.services().isEmpty() ? ""
+                        : " 服务圈只计提供所选服务的站点（" + f.report().stations().counted() + " 个），站点数仍计全部开放站点 (the service "
+                        + "circle counts only the " + f.report().stations().counted() + " stations offering the chosen services; the "
+                        + "station counts are of every open station).")
                         + (f.report().demand().code().equals("RESIDENTS") ? "" : " 服务对象：" + f.report().demand().name() + "，"
                         + f.report().demand().unit() + " (counting " + f.report().demand().code().toLowerCase(java.util.Locale.ROOT) + ")."))), f);
     }

@@ -98,8 +98,9 @@ class CoverageController {
             @Parameter(description = REGION) @RequestParam(required = false) String region,
             @Parameter(description = BANDS) @RequestParam(required = false) Bands bands,
             @Parameter(description = KINDS) @RequestParam(required = false) List<String> kind,
-            @Parameter(description = WhatIfs.SERVICES) @RequestParam(required = false) List<String> service) {
-        CoverageService.State state = whatIfs.state(region, profile, bands, kind, service, null, demand);
+            @Parameter(description = WhatIfs.SERVICES) @RequestParam(required = false) List<String> service,
+            @Parameter(description = WhatIfs.AT) @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME) java.time.LocalDateTime at) {
+        CoverageService.State state = whatIfs.state(region, profile, bands, kind, service, at, demand);
         return CoverageResponses.cross(state, coverage.cross(state));
     }
 

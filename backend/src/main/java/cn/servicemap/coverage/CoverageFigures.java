@@ -32,13 +32,16 @@ public class CoverageFigures {
      * after {@code changes} when there are any (checked as a what-if: a change that does not fit is a 400 naming it).
      */
     public Figures of(String region, TravelProfile profile, int bandMinutes, List<String> kinds, List<StationChange> changes) {
-        return of(region, profile, bandMinutes, kinds, changes, null, null);
+        return of(region, profile, bandMinutes, kinds, null, changes, null, null);
     }
 
-    /** As above, counting only the stations open at {@code openAt} (null: every open station), for {@code demand} (null: residents). */
-    public Figures of(String region, TravelProfile profile, int bandMinutes, List<String> kinds, List<StationChange> changes,
-                      java.time.LocalDateTime openAt, String demand) {
-        CoverageService.State base = whatIfs.state(region, profile, new Bands(List.of(bandMinutes)), kinds, null, openAt, demand);
+    /**
+     * As above, counting only the stations offering every one of {@code services} (null: any) open at {@code openAt} (null:
+     * every open station), for {@code demand} (null: residents).
+     */
+    public Figures of(String region, TravelProfile profile, int bandMinutes, List<String> kinds, List<String> services,
+                      List<StationChange> changes, java.time.LocalDateTime openAt, String demand) {
+        CoverageService.State base = whatIfs.state(region, profile, new Bands(List.of(bandMinutes)), kinds, services, openAt, demand);
         if (changes == null || changes.isEmpty()) {
             return new Figures(CoverageResponses.report(base, base.coverage()), CoverageResponses.cross(base, coverage.cross(base)), List.of());
         }

@@ -338,6 +338,10 @@ abstract class CoverageApiContract extends DemoRegionTestBase {
             }
         }
         assertThat(api.get("/api/coverage/cross?profile=fly").status()).isEqualTo(400);
+        // at a night hour only the stations open then count: never more people with two than with every station
+        JsonNode night = api.get("/api/coverage/cross?at=2026-12-02T03:00").json();
+        JsonNode nightFifteen = night.get("total").get("bands").get(night.get("total").get("bands").size() - 1);
+        assertThat(nightFifteen.get("peopleWithTwo").asLong()).isLessThan(fifteen.get("peopleWithTwo").asLong());
         // road-km with two stations: never more than the road-km with one, nor the road counted
         JsonNode km = cross.get("total");
         assertThat(fifteen.get("roadKmWithTwo").asDouble()).isPositive()

@@ -9,6 +9,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -112,6 +113,81 @@ class PlannerDemandBrowserTest extends DesktopBrowserTestBase {
         assertThat(desktop.driver().findElement(By.id("demand-car-hint")).isDisplayed()).isFalse();
         waitFor("gaps", u -> "drivers".equals(u.get("demand")) && "CAR".equals(u.get("profile")));
         waitIdle();
+    }
+
+    /**
+     * 上传自定义需求: a CSV of weighted points (one far outside the region) without its coordinate system is refused
+     * beside the file; declared WGS84 it is taken, the outcome says how many points fell in the region and which row
+     * did not, the surface becomes the 服务对象 — the table's total the API's for demand=<id>, the gaps asked with it —
+     * and after a reload it is still a choice.
+     */
+    @Test
+    void shouldUploadADemandSurfaceAndCountIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        openPlan();
+        // points beside stations well inside the road network (the cells cover it)
+        JsonNode bbox = api().get("/api/map-config").json().get("bbox");
+        double dLon = (bbox.get(2).asDouble() - bbox.get(0).asDouble()) / 10;
+        double dLat = (bbox.get(3).asDouble() - bbox.get(1).asDouble()) / 10;
+        List<JsonNode> inside = new java.util.ArrayList<>();
+        for (JsonNode f : api().get("/api/stations").json().get("features")) {
+            JsonNode c = f.get("geometry").get("coordinates");
+            if (c.get(0).asDouble() > bbox.get(0).asDouble() + dLon && c.get(0).asDouble() < bbox.get(2).asDouble() - dLon
+                    && c.get(1).asDouble() > bbox.get(1).asDouble() + dLat && c.get(1).asDouble() < bbox.get(3).asDouble() - dLat
+                    && inside.size() < 20) {
+                inside.add(f);
+            }
+        }
+        StringBuilder csv = new StringBuilder("名称,经度,纬度,权重\n");
+        int rows = inside.size();
+        assertThat(rows).isGreaterThan(5);
+        for (int i = 0; i < rows; i++) {
+            JsonNode c = inside.get(i).get("geometry").get("coordinates");
+            csv.append("订单点").append(i + 1).append(',').append(c.get(0).asDouble() + 0.0008).append(',')
+                    .append(c.get(1).asDouble() - 0.0005).append(',').append(i + 1).append('\n');
+        }
+        csv.append("乌鲁木齐的点,87.6168,43.8256,50\n"); // far outside: counted apart, with its row
+        java.nio.file.Path file = dir.resolve("订单热力.csv");
+        java.nio.file.Files.writeString(file, csv.toString());
+
+        WebElement summary = desktop.driver().findElement(By.cssSelector("#demand-upload > summary"));
+        desktop.js("arguments[0].scrollIntoView({block: 'center'})", summary);
+        summary.click();
+        desktop.driver().findElement(By.id("demand-upload-name")).sendKeys("外卖平台订单热力 测试");
+        desktop.driver().findElement(By.id("demand-upload-file")).sendKeys(file.toString());
+        desktop.driver().findElement(By.id("demand-upload-submit")).click();
+        desktop.waitFor(Duration.ofSeconds(30), d -> "rejected".equals(d.findElement(By.id("demand-upload-form")).getAttribute("data-state")));
+        WebElement fileError = desktop.driver().findElement(By.id("demand-upload-file-error"));
+        assertThat(fileError.isDisplayed()).isTrue();
+        assertThat(fileError.getText()).contains("坐标系").doesNotContain("Exception");
+        assertThat(api().get("/api/demands").json().get("uploads")).isEmpty();
+
+        new Select(desktop.driver().findElement(By.id("demand-upload-crs"))).selectByValue("WGS84");
+        desktop.driver().findElement(By.id("demand-upload-submit")).click();
+        desktop.waitFor(Duration.ofSeconds(30), d -> "done".equals(d.findElement(By.id("demand-upload-form")).getAttribute("data-state")));
+        JsonNode uploads = api().get("/api/demands").json().get("uploads");
+        assertThat(uploads).hasSize(1);
+        String id = uploads.get(0).get("id").asText();
+        assertThat(uploads.get(0).get("points").asInt()).isEqualTo(rows + 1);
+        String outcome = desktop.driver().findElement(By.id("demand-upload-outcome")).getText();
+        assertThat(outcome).contains("已上传“外卖平台订单热力 测试”：" + (rows + 1) + " 个点，" + rows + " 个落在本区域")
+                .contains("1 个在区域外未计入（第 " + (rows + 2) + " 行）");
+        assertThat(new Select(desktop.driver().findElement(By.id("plan-demand"))).getFirstSelectedOption().getAttribute("value")).isEqualTo(id);
+        long weight = api().get(COVERAGE + "&demand=" + id).json().get("total").get("people").asLong();
+        assertThat(weight).isEqualTo((long) rows * (rows + 1) / 2); // 1 + 2 + … + rows: the point outside is not counted
+        desktop.waitFor(Duration.ofSeconds(60), d -> String.valueOf(weight).equals(totalPeople()));
+        waitFor("gaps", u -> id.equals(u.get("demand")));
+        waitIdle();
+        desktop.screenshot("plan-demand-upload");
+
+        // reloaded: still a choice of 服务对象
+        openPlan();
+        assertThat(desktop.driver().findElements(By.cssSelector("#plan-demand-uploads option[value='" + id + "']"))).hasSize(1);
+    }
+
+    /** The refused upload's 400 is the test's own doing. */
+    @Override
+    protected boolean expectedSevere(String message) {
+        return message.contains("/api/demands") && message.contains("400");
     }
 
     // --- helpers -------------------------------------------------------------------------

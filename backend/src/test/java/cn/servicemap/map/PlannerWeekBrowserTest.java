@@ -165,6 +165,72 @@ class PlannerWeekBrowserTest extends DesktopBrowserTestBase {
         desktop.screenshot("plan-week-night-gaps");
     }
 
+    /**
+     * The moment set on the slider is the moment of every figure on the page: the coverage table (its total the API's at
+     * that hour), 交叉覆盖, 达标情况 (its people share the API's compliance at that hour), the downloads, the what-if body
+     * and 选址建议 — whose job counts as existing only the stations open then (its people within before are the
+     * report's at that hour, fewer than with every station).
+     */
+    @Test
+    void shouldCountEveryFigureAndTheSitingAtTheChosenHour() {
+        openPlan();
+        openWeek();
+        JsonNode week = api().get(WEEK).json();
+        LocalDate monday = LocalDate.parse(week.get("monday").asText());
+        int night = lowestNightHour(week.get("total"));
+        String nightAt = at(monday, night);
+        JsonNode all = api().get("/api/coverage?profile=WALK&bands=5,10,15").json();
+        JsonNode report = api().get("/api/coverage?profile=WALK&bands=5,10,15&at=" + nightAt).json();
+        long coveredAtNight = report.get("total").get("bands").get(2).get("peopleCovered").asLong();
+        assertThat(coveredAtNight).isLessThan(all.get("total").get("bands").get(2).get("peopleCovered").asLong());
+
+        desktop.js("const s = arguments[0]; s.value = String(arguments[1]); s.dispatchEvent(new Event('input', {bubbles: true}));"
+                + " s.dispatchEvent(new Event('change', {bubbles: true}));", desktop.driver().findElement(By.id("week-slider")), night);
+        // the coverage table: the report at that hour, said in its title
+        desktop.waitFor(Duration.ofSeconds(60), d -> nightAt.equals(d.findElement(By.id("report-title")).getAttribute("data-at"))
+                && (people(coveredAtNight) + " 人").equals(desktop.js(
+                "const c = document.querySelector(\"#report-table tfoot td[data-key='band15'] .covered-people\"); return c && c.textContent")));
+        assertThat(desktop.driver().findElement(By.id("report-title")).getText()).contains("营业的驿站");
+        long twoAtNight = api().get("/api/coverage/cross?profile=WALK&bands=5,10,15&at=" + nightAt).json().get("total").get("bands").get(2)
+                .get("peopleWithTwo").asLong();
+        desktop.waitFor(Duration.ofSeconds(60), d -> (people(twoAtNight) + " 人").equals(desktop.js(
+                "const c = document.querySelector(\"#report-table tfoot td[data-key='cross'] .covered-people\"); return c && c.textContent")));
+        for (String link : List.of("export-csv", "export-xlsx")) {
+            assertThat(query(desktop.driver().findElement(By.id(link)).getAttribute("href"))).as(link).containsEntry("at", nightAt);
+        }
+
+        // 达标情况: the walk-time people share at that hour, the basis said above the table, the download the same
+        JsonNode compliance = api().get("/api/planning/compliance?at=" + nightAt).json();
+        String share = null;
+        for (JsonNode c : compliance.get("total").get("cells")) {
+            if (c.get("measure").asText().equals("WALK_PEOPLE_SHARE")) {
+                share = String.format(Locale.ROOT, "%.1f%%", c.get("value").asDouble());
+            }
+        }
+        String expectedShare = share;
+        desktop.waitFor(Duration.ofSeconds(60), d -> expectedShare.equals(desktop.js(
+                "const c = document.querySelector(\"#compliance-table tfoot td[data-measure='WALK_PEOPLE_SHARE'] .light-value\");"
+                        + " return c && c.textContent")));
+        assertThat(desktop.driver().findElement(By.id("compliance-basis")).getText()).contains("只计").contains("营业的驿站");
+        assertThat(query(desktop.driver().findElement(By.id("compliance-export")).getAttribute("href"))).containsEntry("at", nightAt);
+        assertThat(query(desktop.driver().findElement(By.id("compliance-print")).getAttribute("href"))).containsEntry("at", nightAt);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> whatif = (Map<String, Object>) desktop.js("return window.servicemap.whatif.basis()");
+        assertThat(whatif).containsEntry("at", nightAt);
+
+        // 选址建议 at that hour: the existing stations are those open then
+        desktop.waitFor(Duration.ofSeconds(60), d -> "0".equals(desktop.js("return document.body.dataset.busy")));
+        WebElement sites = desktop.driver().findElement(By.id("siting-sites"));
+        desktop.js("arguments[0].scrollIntoView({block: 'center'})", sites);
+        new org.openqa.selenium.support.ui.Select(desktop.driver().findElement(By.id("siting-minutes"))).selectByValue("15");
+        sites.clear();
+        sites.sendKeys("2");
+        desktop.driver().findElement(By.id("siting-start")).click();
+        desktop.waitFor(Duration.ofSeconds(120), d -> d.findElements(By.cssSelector("#siting-list .siting-site")).size() == 2);
+        assertThat(((Number) desktop.js("return window.servicemap.siting.answer.peopleWithinBefore")).longValue()).isEqualTo(coveredAtNight);
+        desktop.screenshot("plan-week-siting-night");
+    }
+
     @Test
     void shouldFitAPhone() {
         try {

@@ -131,7 +131,7 @@ abstract class ScenarioApiContract extends DemoRegionTestBase {
 
     /** The compliance table at a moment and for a worker group: the same figures as the coverage report asked the same way. */
     @Test
-    void shouldMeasureComplianceAtAMomentAndForAWorkerGroup() {
+    void shouldMeasureComplianceAtAMomentAndForAWorkerGroup() throws Exception {
         Api api = api();
         String at = "2026-12-02T03:00";
         JsonNode night = api.get("/api/planning/compliance?at=" + at + "&demand=sanitation").json();
@@ -144,6 +144,18 @@ abstract class ScenarioApiContract extends DemoRegionTestBase {
                 .isLessThan(cell(api.get("/api/planning/compliance?demand=sanitation").json().get("total"), "WALK_PEOPLE_SHARE")
                         .get("value").asDouble());
         assertThat(api.get("/api/planning/compliance?demand=tourists").json().get("field").asText()).isEqualTo("demand");
+
+        // stations offering a service: the circle counts only those, as the coverage report asked the same way
+        JsonNode books = api.get("/api/planning/compliance?service=图书").json();
+        JsonNode booksReport = api.get("/api/coverage?profile=WALK&bands=15&kind=OUTDOOR_STATION&service=图书").json();
+        assertThat(cell(books.get("total"), "WALK_PEOPLE_SHARE").get("value").asDouble())
+                .isCloseTo(100 * booksReport.get("total").get("bands").get(0).get("peopleShare").asDouble(),
+                        org.assertj.core.data.Offset.offset(0.06))
+                .isLessThan(cell(api.get("/api/planning/compliance").json().get("total"), "WALK_PEOPLE_SHARE").get("value").asDouble());
+        assertThat(books.get("note").asText()).contains("提供所选服务的站点（" + booksReport.get("stations").get("counted").asInt() + " 个）");
+        assertThat(api.get("/api/planning/compliance?service=FREE_BEER").json().get("field").asText()).isEqualTo("service");
+        // the download is the table on screen: the same basis, said in its notes
+        assertThat(xlsx("/api/planning/compliance/export?demand=sanitation&at=" + at).get("说明").toString()).contains(at, "环卫");
     }
 
     @Test

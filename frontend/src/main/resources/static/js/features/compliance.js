@@ -2,8 +2,9 @@
 // time of an outdoor-worker station, 交叉覆盖, a workers' cultural palace, 会·站·家 points, stations per 10,000 — as
 // a table of traffic lights (GET /api/planning/compliance) with the shortfall in numbers. 目标设定 lets the region set
 // its own values (PUT /api/planning/targets/{code}, with who set them) or go back to the default (DELETE). The table
-// downloads as XLSX and opens as a printable page.
-import { getJson, putJson, deleteJson, withRegion, pageRegion } from '../api.js';
+// downloads as XLSX and opens as a printable page. The planner's moment, 服务对象 and 驿站服务 narrow the service circle
+// (at=, demand=, service=), as they narrow the coverage report.
+import { getJson, putJson, deleteJson, withRegion, pageRegion, query } from '../api.js';
 import { h, fmtTime } from '../dom.js';
 
 export const name = 'compliance';
@@ -64,25 +65,53 @@ class ComplianceView {
     this.summary = h('p', { class: 'compliance-summary', id: 'compliance-summary' });
     this.tableWrap = h('div', { class: 'compliance-wrap' });
     this.targets = h('div', { id: 'compliance-targets', class: 'compliance-targets' });
-    const exportLink = h('a', { class: 'btn btn-secondary btn-small', id: 'compliance-export', href: withRegion('/api/planning/compliance/export'),
-      download: '' }, '下载 XLSX');
-    const print = h('a', { class: 'btn btn-secondary btn-small', id: 'compliance-print', target: '_blank', rel: 'noopener',
-      href: '/report.html' + reportQuery({ type: 'compliance' }) }, '打印报告');
+    this.exportLink = h('a', { class: 'btn btn-secondary btn-small', id: 'compliance-export', download: '' }, '下载 XLSX');
+    this.print = h('a', { class: 'btn btn-secondary btn-small', id: 'compliance-print', target: '_blank', rel: 'noopener' }, '打印报告');
+    this.basisNote = h('p', { class: 'panel-note', id: 'compliance-basis', hidden: true });
     container.append(h('h2', {}, '达标情况'),
       h('p', { class: 'panel-hint' }, '各区对照政策目标：绿色达标，黄色接近（达到目标的 90%），红色未达标，灰色未设目标；“差”为尚缺的人口、道路或站点。'),
-      this.state, this.summary, this.tableWrap, h('div', { class: 'compliance-actions' }, exportLink, print),
+      this.state, this.summary, this.basisNote, this.tableWrap, h('div', { class: 'compliance-actions' }, this.exportLink, this.print),
       h('details', { class: 'compliance-details' }, h('summary', {}, '目标设定'), this.targets));
+    // the planner's moment, 服务对象 and 驿站服务 narrow the service circle as they narrow the report; a new report
+    // (any of them changed, or the stations) is a new table
     planner.on('coverage', () => this.load());
+    this.links();
+  }
+
+  /** The table's query: the planner's moment (at), 服务对象 (demand) and 驿站服务 (service). */
+  basis() {
+    return this.planner.basisParams();
+  }
+
+  links() {
+    this.exportLink.href = withRegion('/api/planning/compliance/export' + query(this.basis()));
+    this.print.href = '/report.html' + reportQuery({ type: 'compliance', ...this.basis() });
   }
 
   async load() {
+    const n = (this.loads = (this.loads || 0) + 1);
+    this.links();
+    this.container.dataset.state = 'loading';
     try {
-      const c = await getJson('/api/planning/compliance', { timeoutMs: 60000 });
+      const c = await getJson('/api/planning/compliance' + query(this.basis()), { timeoutMs: 60000 });
+      if (n !== this.loads) return;
       this.show(c);
     } catch (e) {
+      if (n !== this.loads) return;
       this.state.textContent = '达标情况暂不可用：' + e.message;
       this.state.dataset.kind = 'error';
+      this.container.dataset.state = 'error';
     }
+  }
+
+  /** What narrows the table, as a planner reads it: "只计 12月2日（周三）03:00 营业的驿站；服务对象：环卫工人". */
+  basisText() {
+    const p = this.planner;
+    const parts = [];
+    if (p.at) parts.push('只计 ' + p.momentText() + ' 营业的驿站');
+    if (p.services.length) parts.push('只计提供所选服务的驿站（站点数仍计全部开放站点）');
+    if (p.demand !== 'residents') parts.push('服务对象：' + p.demandLabel());
+    return parts.join('；');
   }
 
   show(c) {
@@ -92,6 +121,9 @@ class ComplianceView {
     const failing = c.districts.filter((r) => r.missed > 0).length;
     this.summary.textContent = '服务圈：' + c.stationKind + '，步行 ' + c.walkMinutes + ' 分钟。' + c.districts.length + ' 个区中 '
       + failing + ' 个有未达标项；全区域达标 ' + c.total.met + ' 项，未达标 ' + c.total.missed + ' 项。';
+    const basis = this.basisText();
+    this.basisNote.hidden = !basis;
+    this.basisNote.textContent = basis ? '服务圈' + basis + '。' : '';
     this.tableWrap.replaceChildren(complianceTable(c, { id: 'compliance-table' }));
     this.renderTargets(c);
     this.container.dataset.state = 'ready';
@@ -149,9 +181,10 @@ class ComplianceView {
   }
 }
 
-/** The printable page's address for a report, with the page's region. */
+/** The printable page's address for a report, with the page's region (lists joined with commas). */
 export function reportQuery(params) {
-  const q = new URLSearchParams(params);
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) q.set(k, Array.isArray(v) ? v.join(',') : v);
   if (pageRegion()) q.set('region', pageRegion());
   return '?' + q.toString();
 }

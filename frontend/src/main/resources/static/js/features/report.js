@@ -33,7 +33,7 @@ class Report {
     this.planner = planner;
     this.container = container;
     this.sort = { key: null, dir: 'ascending' };
-    this.title = h('h2', { class: 'report-title' }, '覆盖报告');
+    this.title = h('h2', { class: 'report-title', id: 'report-title' }, '覆盖报告');
     this.csv = h('a', { class: 'btn btn-secondary btn-small', id: 'export-csv', download: '' }, '导出 CSV');
     this.xlsx = h('a', { class: 'btn btn-secondary btn-small', id: 'export-xlsx', download: '' }, '导出 XLSX');
     this.toggle = h('button', { type: 'button', class: 'btn btn-secondary btn-small report-toggle', 'aria-expanded': 'true',
@@ -59,6 +59,7 @@ class Report {
     const filters = () => { this.updateLinks(); this.cross = null; this.container.dataset.state = 'loading'; };
     planner.on('demand', filters);
     planner.on('services', filters);
+    planner.on('moment', filters);
     planner.on('coverage-error', (e) => this.showError(e));
     if (window.matchMedia && window.matchMedia('(max-width: 899px)').matches) this.setOpen(false);
   }
@@ -66,7 +67,7 @@ class Report {
   async loadCross() {
     const n = (this.crossLoads = (this.crossLoads || 0) + 1);
     try {
-      const c = await getJson(this.planner.url('/api/coverage/cross'), { timeoutMs: 60000 });
+      const c = await getJson(this.planner.url('/api/coverage/cross', this.planner.momentParams()), { timeoutMs: 60000 });
       if (n !== this.crossLoads) return;
       this.cross = { total: c.total, byAdcode: new Map(c.districts.map((d) => [d.adcode, d])) };
     } catch (e) {
@@ -91,13 +92,9 @@ class Report {
   }
 
   updateLinks() {
-    // the export takes service= but not demand=: it counts residents (said on the links)
-    this.csv.href = this.planner.layerUrl('/api/coverage/export', { format: 'csv' });
-    this.xlsx.href = this.planner.layerUrl('/api/coverage/export', { format: 'xlsx' });
-    const residentsOnly = this.planner.demand !== 'residents' ? '导出的是常住人口的覆盖（导出暂不支持其他服务对象）' : '';
-    for (const a of [this.csv, this.xlsx]) {
-      if (residentsOnly) a.title = residentsOnly; else a.removeAttribute('title');
-    }
+    // the export is the baseline on screen: the same moment, 服务对象 and 驿站服务
+    this.csv.href = this.planner.url('/api/coverage/export', { format: 'csv', ...this.planner.momentParams() });
+    this.xlsx.href = this.planner.url('/api/coverage/export', { format: 'xlsx', ...this.planner.momentParams() });
   }
 
   showError(e) {
@@ -146,11 +143,14 @@ class Report {
       + (demand.relative ? '。人数列为相对权重（' + this.unit + '），不是人数；请比较覆盖率。' : '。')
       + (demand.method ? '计算方法：' + chinese(demand.method) : '') : '';
     this.demandNote.dataset.relative = String(!!(demand && demand.relative));
-    this.title.textContent = '覆盖报告 · ' + (report.profileName || this.planner.profileName()) + (w ? '（方案模拟）' : '');
-    this.note.textContent = chinese(report.note || '');
+    const at = report.openAt ? String(report.openAt).slice(0, 16) : this.planner.at;
+    const moment = this.planner.momentText(at);
+    this.title.textContent = '覆盖报告 · ' + (report.profileName || this.planner.profileName()) + (moment ? ' · ' + moment + ' 营业的驿站' : '')
+      + (w ? '（方案模拟）' : '');
+    this.title.dataset.at = at || '';
+    this.note.textContent = chinese(report.note || '') + (report.calendarNote ? ' ' + chinese(report.calendarNote) : '');
     this.whatifNote.hidden = !w;
-    this.whatifNote.textContent = w ? '表中为模拟后的数字；绿色为新增覆盖、红色为失去覆盖的人数。导出的是现状。'
-      + (this.planner.filtered() ? '方案模拟按常住人口、全部驿站计算（暂不支持服务对象与驿站服务筛选）。' : '') : '';
+    this.whatifNote.textContent = w ? '表中为模拟后的数字；绿色为新增覆盖、红色为失去覆盖的人数。导出的是现状。' : '';
     const cols = this.columns();
     const deltas = new Map(w ? w.delta.districts.map((d) => [d.adcode, d]) : []);
     const head = h('tr', {});

@@ -44,8 +44,8 @@ class WhatIf {
     this.byId = new Map((ctx.stationData.features || []).map((f) => [f.id, f]));
     this.build();
     ctx.view.onClick((lon, lat) => { if (this.adding) this.add(lon, lat); });
-    planner.on('settings', () => { if (this.changes.length) this.recompute(); });
-    planner.on('coverage', () => { if (!this.changes.length) this.renderResults(); });
+    // a new baseline (profile, kind, moment, 服务对象, 驿站服务 or the stations changed): the changes again on it
+    planner.on('coverage', () => { if (this.changes.length) this.recompute(); else this.renderResults(); });
     planner.on('coverage-error', (e) => this.say('error', '方案模拟暂不可用：' + e.message));
     document.addEventListener('keydown', (e) => { if (e.key === 'Escape' && this.adding) this.setAdding(false); });
     this.loadScenarios();
@@ -180,6 +180,19 @@ class WhatIf {
     return { profile: this.planner.profile, bands: this.planner.bands, kinds, changes: this.apiChanges(), ...extra };
   }
 
+  /**
+   * The planner's moment, 服务对象 and 驿站服务 as the what-if body takes them (at, demand, services), so the difference is
+   * on the figures the report shows; a saved scenario keeps only its changes.
+   */
+  basis() {
+    const p = this.planner.basisParams();
+    const b = {};
+    if (p.at) b.at = p.at;
+    if (p.demand) b.demand = p.demand;
+    if (p.service) b.services = p.service;
+    return b;
+  }
+
   async recompute() {
     if (this.pending) this.pending.abort();
     const ctrl = new AbortController();
@@ -189,7 +202,7 @@ class WhatIf {
     const started = performance.now();
     try {
       const r = await this.ctx.busy.run('正在计算方案…',
-        () => postJson('/api/whatif', this.requestBody({ includeBands: true }), { signal: ctrl.signal, timeoutMs: 30000 }));
+        () => postJson('/api/whatif', this.requestBody({ includeBands: true, ...this.basis() }), { signal: ctrl.signal, timeoutMs: 30000 }));
       if (this.pending !== ctrl) return;
       this.result = r;
       this.roundTripMs = performance.now() - started;
