@@ -44,7 +44,7 @@ class DemandSurfaces {
     static final String UPLOAD = "UPLOAD:";
 
     /** An uploaded surface put on one load of its region. */
-    private record Placed(long load, CompletableFuture<PopulationSurface> surface) {
+    private record Placed(String region, long load, CompletableFuture<PopulationSurface> surface) {
     }
 
     private final Map<String, Built> byRegion = new ConcurrentHashMap<>();
@@ -104,7 +104,7 @@ class DemandSurfaces {
 
     private PopulationSurface uploaded(RegionNetwork region, long id) {
         Placed p = uploaded.compute(id, (k, old) -> old != null && old.load() == region.load() ? old
-                : new Placed(region.load(), CompletableFuture.supplyAsync(() -> {
+                : new Placed(region.region().code(), region.load(), CompletableFuture.supplyAsync(() -> {
                     DemandUploadRepository.Upload u = uploads.find(id).filter(x -> x.regionCode().equals(region.region().code()))
                             .orElseThrow(() -> new InvalidRequestException("demand", "本区域没有编号为 " + id + " 的上传需求 (no uploaded demand "
                                     + id + " in region " + region.region().code() + ")"));
@@ -116,6 +116,12 @@ class DemandSurfaces {
             uploaded.remove(id, p);
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
+    }
+
+    /** Drops the surfaces built on a region's network: it was dropped from memory or loads again. */
+    void forget(String regionCode) {
+        byRegion.remove(regionCode);
+        uploaded.values().removeIf(p -> p.region().equals(regionCode));
     }
 
     private OutdoorWorkerDemand surfaces(RegionNetwork region) {

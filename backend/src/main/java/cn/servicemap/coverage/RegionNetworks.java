@@ -71,6 +71,8 @@ class RegionNetworks implements HealthIndicator, MeterBinder {
     private final ServiceMapProperties.Network settings;
     /** Results computed on a network; dropped with it, or they would keep it in memory. */
     private final CoverageCache cache;
+    /** The worker groups' and uploaded demand surfaces on a network's cells; dropped with it too. */
+    private final DemandSurfaces demands;
     /** by region code, in access order (least recently used first); guarded by itself */
     private final LinkedHashMap<String, CompletableFuture<RegionNetwork>> loaded = new LinkedHashMap<>(16, 0.75f, true);
     /** by region code: the region's revision the load in {@link #loaded} reads; guarded by {@link #loaded} */
@@ -78,9 +80,11 @@ class RegionNetworks implements HealthIndicator, MeterBinder {
     private final AtomicLong loads = new AtomicLong();
     private final AtomicLong evictions = new AtomicLong();
 
-    RegionNetworks(RegionRepository regions, DistrictRepository districts, ServiceMapProperties properties, CoverageCache cache) {
+    RegionNetworks(RegionRepository regions, DistrictRepository districts, ServiceMapProperties properties, CoverageCache cache,
+                   DemandSurfaces demands) {
         this.regions = regions;
         this.cache = cache;
+        this.demands = demands;
         this.districts = districts;
         this.settings = properties.network();
     }
@@ -127,13 +131,13 @@ class RegionNetworks implements HealthIndicator, MeterBinder {
         synchronized (loaded) {
             boolean dropped = event.regionCode() == null ? !loaded.isEmpty() : loaded.containsKey(event.regionCode());
             if (event.regionCode() == null) {
-                loaded.keySet().forEach(cache::forget);
+                loaded.keySet().forEach(this::forget);
                 loaded.clear();
                 revisions.clear();
             } else {
                 loaded.remove(event.regionCode());
                 revisions.remove(event.regionCode());
-                cache.forget(event.regionCode());
+                forget(event.regionCode());
             }
             if (dropped) {
                 log.info("Districts changed ({}): region {} loads its road network and population surface again on the next request",
@@ -149,8 +153,14 @@ class RegionNetworks implements HealthIndicator, MeterBinder {
         synchronized (loaded) {
             loaded.put(network.region().code(), done);
             revisions.put(network.region().code(), network.region().revision());
-            cache.forget(network.region().code());
+            forget(network.region().code());
         }
+    }
+
+    /** Drops what was computed on a region's network (every load of it): results and demand surfaces. */
+    private void forget(String regionCode) {
+        cache.forget(regionCode);
+        demands.forget(regionCode);
     }
 
     /** The next load number: results computed on an earlier load of a region are stale. */
@@ -167,7 +177,7 @@ class RegionNetworks implements HealthIndicator, MeterBinder {
                 return current; // a failed load stays failed until the region's data change
             }
             if (current != null) {
-                cache.forget(region.code());
+                forget(region.code());
                 log.info("Region {} changed (revision {} → {}, through this or another instance): loading its road network and "
                         + "population surface again", region.code(), loadedRevision, region.revision());
             }
@@ -212,7 +222,7 @@ class RegionNetworks implements HealthIndicator, MeterBinder {
                 }
                 total -= estimatedBytes(e.getValue());
                 it.remove();
-                cache.forget(e.getKey());
+                forget(e.getKey());
                 evictions.incrementAndGet();
                 log.info("Region {} dropped from memory (budget servicemap.network.memory-budget-mb={}): it loads again on its "
                         + "next request", e.getKey(), settings.memoryBudgetMb());
