@@ -7,6 +7,7 @@ import cn.servicemap.gis.crs.CoordinateSystem;
 import cn.servicemap.gis.network.BoundingBox;
 import cn.servicemap.gis.network.TravelProfile;
 import cn.servicemap.region.RegionScope;
+import cn.servicemap.stations.AccessFilter;
 import cn.servicemap.stations.StationFeatures;
 import cn.servicemap.system.FieldError;
 import cn.servicemap.system.InvalidRequestException;
@@ -200,24 +201,31 @@ class CoverageController {
                                       @Parameter(description = KINDS) @RequestParam(required = false) List<String> kind,
                                       @Parameter(description = "Only stations offering every one of these services") @RequestParam(required = false) List<String> service,
                                       @RequestParam(defaultValue = "false") boolean openNow,
-            @Parameter(description = WhatIfs.AT) @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME) java.time.LocalDateTime at) {
+            @Parameter(description = WhatIfs.AT) @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME) java.time.LocalDateTime at,
+            @Parameter(description = AccessFilter.ACCESS) @RequestParam(required = false) List<String> access,
+            @Parameter(description = AccessFilter.STEP_FREE) @RequestParam(required = false) Boolean stepFree) {
         List<FieldError> errors = new ArrayList<>();
         Set<String> kinds = params.kinds(kind, "kind", errors);
         Set<String> services = params.services(service, "service", errors);
+        AccessFilter entry = AccessFilter.of(access, stepFree, errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
         RegionScope.Scope where = scope.resolve(region);
         CoverageService.Placed placed = coverage.nearest(where.region(), where.filterCode(), lon, lat, crs, profile, k, kinds,
-                services, whatIfs.moment(openNow, at));
+                services, whatIfs.moment(openNow, at), entry);
         CoverageService.State state = placed.stations();
         CoverageResponses.Origin from = new CoverageResponses.Origin(placed.snap().queryLon(), placed.snap().queryLat(),
                 CoverageResponses.round(placed.snap().lon(), 7), CoverageResponses.round(placed.snap().lat(), 7),
                 CoverageResponses.round(placed.snap().distanceInMeters(), 1), state.region().network().edgeName(placed.snap().edge()));
         LocalDateTime now = at != null ? at : LocalDateTime.now(clock); // each station open or not at the moment asked
-        List<CoverageResponses.Found> found = placed.found().stream().map(f -> new CoverageResponses.Found(f.station().id(),
-                CoverageResponses.round(f.route().minutes(), 1), Math.round(f.route().distanceInMeters()), f.route().route(),
-                stationFeatures.feature(f.station(), now))).toList();
+        var stations = stationFeatures.features(placed.found().stream().map(CoverageService.Found::station).toList(), now);
+        List<CoverageResponses.Found> found = new ArrayList<>();
+        for (int i = 0; i < placed.found().size(); i++) {
+            CoverageService.Found f = placed.found().get(i);
+            found.add(new CoverageResponses.Found(f.station().id(), CoverageResponses.round(f.route().minutes(), 1),
+                    Math.round(f.route().distanceInMeters()), f.route().route(), stations.get(i)));
+        }
         return new CoverageResponses.Nearest(CoverageResponses.region(state.region()), profile, profile.chineseLabel(),
                 state.dataVersion(), from, found, calendars.noteFor(whatIfs.moment(openNow, at)).orElse(null));
     }

@@ -56,7 +56,7 @@ class CoverageExportController {
         String fileName = "coverage-" + state.region().region().code() + "-" + state.profile().name().toLowerCase()
                 + "-v" + state.dataVersion() + "." + format;
         byte[] body = format == Format.csv ? csv(title, rows) : xlsx(title, rows);
-        return Spreadsheet.download(body, format == Format.csv ? new MediaType("text", "csv", StandardCharsets.UTF_8) : Spreadsheet.XLSX,
+        return Spreadsheet.download(body, format == Format.csv ? Spreadsheet.CSV : Spreadsheet.XLSX,
                 fileName);
     }
 
@@ -116,28 +116,10 @@ class CoverageExportController {
     }
 
     private static byte[] csv(String title, List<List<Object>> rows) {
-        StringBuilder out = new StringBuilder("\uFEFF").append(cell(title)).append("\r\n");
-        for (List<Object> row : rows) {
-            List<String> cells = new ArrayList<>();
-            for (Object v : row) {
-                cells.add(cell(v));
-            }
-            out.append(String.join(",", cells)).append("\r\n");
-        }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /**
-     * One CSV cell: quoted when it holds a comma, quote or line break; a text that a spreadsheet would take for a formula
-     * (starting with =, +, -, @, a tab or a carriage return: a district name from an imported file can) gets a leading
-     * apostrophe, so Excel and WPS show it as text. Numbers are written as they are.
-     */
-    static String cell(Object v) {
-        String s = v == null ? "" : String.valueOf(v);
-        if (!(v instanceof Number) && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
-            s = "'" + s;
-        }
-        return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        List<List<Object>> all = new ArrayList<>();
+        all.add(List.of(title));
+        all.addAll(rows);
+        return Spreadsheet.csv(all);
     }
 
     private static byte[] xlsx(String title, List<List<Object>> rows) {

@@ -315,7 +315,7 @@ public class CoverageService {
      * @param crs the system of lon/lat (a phone's GPS gives WGS84; AMap's locator GCJ-02)
      */
     Placed nearest(Region where, String regionFilter, double lon, double lat, CoordinateSystem crs, TravelProfile profile, int k,
-                   Set<String> kinds, Set<String> services, LocalDateTime openAt) {
+                   Set<String> kinds, Set<String> services, LocalDateTime openAt, cn.servicemap.stations.AccessFilter access) {
         if (!(Math.abs(lon) <= 180) || !(Math.abs(lat) <= 90)) {
             throw new InvalidRequestException("lon", "经纬度超出范围 (lon/lat out of range)");
         }
@@ -332,6 +332,7 @@ public class CoverageService {
                 all.coverage().bandMinutes()), () -> new NearestStations(network, profile, all.snaps()));
         Predicate<ServicePoint> wanted = p -> (kinds.isEmpty() || kinds.contains(p.kind()))
                 && p.services().containsAll(services)
+                && access.test(p)
                 && (openAt == null || Boolean.TRUE.equals(features.openNow(p, openAt)));
         List<NearestStation> routes = index.find(from, k, settings.searchLimitInMinutes() * 60,
                 i -> wanted.test(all.sources().get(i)));

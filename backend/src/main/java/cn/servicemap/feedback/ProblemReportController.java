@@ -37,8 +37,11 @@ class ProblemReportController {
 
     private final Moderation moderation;
 
-    ProblemReportController(Moderation moderation) {
+    private final Confirmations confirmations;
+
+    ProblemReportController(Moderation moderation, Confirmations confirmations) {
         this.moderation = moderation;
+        this.confirmations = confirmations;
     }
 
     @Operation(summary = "Report a problem with a station (报告问题), no login needed",
@@ -67,6 +70,14 @@ class ProblemReportController {
                 Moderation.clientKey(request.getRemoteAddr(), String.valueOf(request.getHeader("User-Agent"))));
         return r.merged() ? ResponseEntity.ok(r.report())
                 : ResponseEntity.created(URI.create("/api/reports/" + r.report().id())).body(r.report());
+    }
+
+    @Operation(summary = "Confirm a station is there and open (确认开放), no login needed — from the page its sign's QR opens",
+            description = "Counted once per device and station in 6 hours (a repeat answers counted=false); 429 after 20 stations an hour "
+                    + "from one device; 409 for a station registered as closed. Changes no station: the station's confirmedAt.")
+    @PostMapping("/api/stations/{id}/confirmations")
+    Confirmations.Confirmed confirm(@PathVariable long id, jakarta.servlet.http.HttpServletRequest request) {
+        return confirmations.confirm(id, Moderation.clientKey(request.getRemoteAddr(), String.valueOf(request.getHeader("User-Agent"))));
     }
 
     @Operation(summary = "The problem reports of the stations you may edit, newest first (待处理的问题报告)")

@@ -67,7 +67,7 @@ class SecurityConfig {
             }
         };
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers(HttpMethod.POST, "/api/stations/*/reports").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/stations/*/reports", "/api/stations/*/confirmations").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/users", "/api/users/**").hasRole(Role.REGION_ADMIN.name())
@@ -114,7 +114,7 @@ class SecurityConfig {
      * Whether a request must carry the CSRF token: a write that rides on something a browser sends by itself — a session
      * cookie, or (in the demo) being on this machine — and always a login. Not an API client's request with credentials
      * (a cross-site page cannot set them), nor a request without a session (there is nobody to impersonate: it is
-     * answered 401), nor a worker's problem report (anonymous anyway).
+     * answered 401), nor a worker's problem report or confirmation (anonymous anyway).
      */
     static boolean needsCsrfToken(HttpServletRequest request, boolean demoLogin) {
         String method = request.getMethod();
@@ -125,7 +125,7 @@ class SecurityConfig {
             return true;
         }
         if (request.getHeader("Authorization") != null
-                || "POST".equals(method) && request.getRequestURI().matches("/api/stations/[^/]+/reports")) {
+                || "POST".equals(method) && request.getRequestURI().matches("/api/stations/[^/]+/(reports|confirmations)")) {
             return false;
         }
         return request.getSession(false) != null || request.getRequestedSessionId() != null || demoLogin;

@@ -11,6 +11,7 @@ import cn.servicemap.system.ConflictException;
 import cn.servicemap.system.Feature;
 import cn.servicemap.system.FieldError;
 import cn.servicemap.system.InvalidRequestException;
+import cn.servicemap.system.Spreadsheet;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -58,8 +59,14 @@ class StationController {
 
     private final Access access;
 
+    private final StationTable table;
+    private final cn.servicemap.districts.RegionIndex regionIndex;
+
     StationController(StationService service, StationRepository repository, StationFeatures features,
-                      CatalogParams params, Clock clock, RegionScope scope, Access access) {
+                      CatalogParams params, Clock clock, RegionScope scope, Access access,
+                      cn.servicemap.gis.catalog.StationCatalog catalog, cn.servicemap.districts.RegionIndex regionIndex) {
+        this.table = new StationTable(catalog);
+        this.regionIndex = regionIndex;
         this.access = access;
         this.scope = scope;
         this.stations = service;
@@ -81,7 +88,9 @@ class StationController {
                         @Parameter(description = "Judge open / closed (openNow and each station's openNow) at this local time instead of now, "
                                 + "e.g. 2026-12-05T23:00 — a shift that starts later (某时开放)")
                         @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME)
-                        LocalDateTime at) {
+                        LocalDateTime at,
+                        @Parameter(description = AccessFilter.ACCESS) List<String> access,
+                        @Parameter(description = AccessFilter.STEP_FREE) Boolean stepFree) {
     }
 
     @Schema(description = "One station as a map draws it: where, what, whether open now (details at /api/stations/{id})")
@@ -112,6 +121,25 @@ class StationController {
         return features.collection(find(query, binding, now, true), now, repository.dataVersion());
     }
 
+    /** csv or xlsx. */
+    enum TableFormat {
+        csv, xlsx
+    }
+
+    @Operation(summary = "Download the stations as CSV or XLSX (导出站点) with Chinese headers, the same filters as the list",
+            description = "One row per station under the headers the station import recognises (名称, 类型, 经度, 纬度 … 进入方式, 有人值守, "
+                    + "无障碍进入, 面积), WGS84, with 站点编码 first and 所在区 last: the file goes back in through POST /api/stations/imports.")
+    @GetMapping("/export")
+    ResponseEntity<byte[]> export(@ParameterObject @ModelAttribute StationQuery query, BindingResult binding,
+                                  @Parameter(description = "csv or xlsx") @org.springframework.web.bind.annotation.RequestParam(defaultValue = "xlsx")
+                                  TableFormat format) {
+        LocalDateTime now = query.at() != null ? query.at() : LocalDateTime.now(clock);
+        List<List<Object>> rows = table.rows(find(query, binding, now, true), adcode -> regionIndex.districtName(adcode).orElse(null));
+        String name = "stations-" + java.time.LocalDate.now(clock) + "." + format.name();
+        return format == TableFormat.csv ? Spreadsheet.download(Spreadsheet.csv(rows), Spreadsheet.CSV, name)
+                : Spreadsheet.download(Spreadsheet.xlsx(List.of(new Spreadsheet.Sheet("站点", rows))), Spreadsheet.XLSX, name);
+    }
+
     /** The stations a query asks for; every bad parameter at once as a 400. */
     private List<ServicePoint> find(StationQuery query, BindingResult binding, LocalDateTime now, boolean withServices) {
         List<FieldError> errors = new ArrayList<>(BindingErrors.of(binding));
@@ -119,7 +147,8 @@ class StationController {
         StationFilter filter = new StationFilter(params.kinds(query.kind(), "kind", errors), params.services(query.service(), "service", errors),
                 query.district() == null || query.district().isBlank() ? null : query.district().trim(),
                 bbox == null ? null : new Envelope(bbox.minLon(), bbox.maxLon(), bbox.minLat(), bbox.maxLat()), query.q(),
-                statuses(query.status(), errors), scope.resolveIfAny(query.region()).map(RegionScope.Scope::filterCode).orElse(null));
+                statuses(query.status(), errors), scope.resolveIfAny(query.region()).map(RegionScope.Scope::filterCode).orElse(null),
+                AccessFilter.of(query.access(), query.stepFree(), errors));
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }

@@ -33,7 +33,11 @@ public class StationFeatures {
     private final RegionIndex region;
     private final GeometryFactory geometries = new GeometryFactory(new PrecisionModel(), 4326);
 
-    StationFeatures(StationCatalog catalog, cn.servicemap.catalog.HolidayCalendars holidays, RegionIndex region) {
+    private final ConfirmationRepository confirmations;
+
+    StationFeatures(StationCatalog catalog, cn.servicemap.catalog.HolidayCalendars holidays, RegionIndex region,
+                    ConfirmationRepository confirmations) {
+        this.confirmations = confirmations;
         this.kinds = catalog.kinds().stream().collect(Collectors.toMap(StationKind::code, Function.identity()));
         this.services = catalog.services().stream().collect(Collectors.toMap(ServiceType::code, Function.identity()));
         this.holidays = holidays;
@@ -72,6 +76,38 @@ public class StationFeatures {
                         @Schema(description = "When it next opens or closes (local time)", nullable = true) String nextChange) {
     }
 
+    @Schema(description = "How one gets in and what room there is (进入方式与空间); every part null when not recorded")
+    public record Access(@Schema(description = "OPEN, MEMBER_CODE, CODE_LOCK or FACE_OR_ID", nullable = true) String entry,
+                         @Schema(description = "The entry in plain words: 直接进入, 需出示工会会员卡或扫码 …", nullable = true) String entryText,
+                         @Schema(description = "true: no card, app or phone call needed to get in", nullable = true) Boolean withoutApp,
+                         @Schema(description = "Staffed (有人值守) or self-service (自助)", nullable = true) Boolean staffed,
+                         @Schema(description = "Step-free entry with room for a wheelchair (无障碍)", nullable = true) Boolean stepFree,
+                         @Schema(description = "Floor area in m²", nullable = true) Double areaM2,
+                         @Schema(description = "Seats (the station's capacity)", nullable = true) Integer seats,
+                         @Schema(description = "All of it in words, e.g. 直接进入 · 有人值守 · 无障碍 · 25 ㎡ · 12 个座位; 进入方式未登记 when unknown")
+                         String text) {
+
+        static Access of(ServicePoint p) {
+            List<String> parts = new java.util.ArrayList<>();
+            parts.add(p.entry() == null ? "进入方式未登记" : p.entry().nameZh());
+            if (p.staffed() != null) {
+                parts.add(p.staffed() ? "有人值守" : "自助");
+            }
+            if (p.stepFree() != null) {
+                parts.add(p.stepFree() ? "无障碍" : "有台阶");
+            }
+            if (p.areaM2() != null) {
+                parts.add(java.math.BigDecimal.valueOf(p.areaM2()).stripTrailingZeros().toPlainString() + " ㎡");
+            }
+            if (p.capacity() != null) {
+                parts.add(p.capacity() + " 个座位");
+            }
+            return new Access(p.entry() == null ? null : p.entry().name(), p.entry() == null ? null : p.entry().nameZh(),
+                    p.entry() == null ? null : p.entry().withoutApp(), p.staffed(), p.stepFree(), p.areaM2(), p.capacity(),
+                    String.join(" · ", parts));
+        }
+    }
+
     @Schema(description = "A service point's properties, with the names a map shows")
     public record StationProperties(String name, String kind, String kindName, @Schema(nullable = true) String address,
                                     @Schema(nullable = true) String adcode, @Schema(nullable = true) String districtName,
@@ -81,7 +117,12 @@ public class StationFeatures {
                                     String statusName, @Schema(nullable = true) String statusReason,
                                     @Schema(description = "true open now, false closed now, null unknown hours", nullable = true) Boolean openNow,
                                     @Schema(nullable = true) String verifiedAt, @Schema(nullable = true) String source,
-                                    boolean demo, boolean synthetic, int version, @Schema(nullable = true) String updatedAt) {
+                                    boolean demo, boolean synthetic, int version, @Schema(nullable = true) String updatedAt,
+                                    @Schema(description = "The station code on its sign (站点编码), e.g. 320102-01-000042", nullable = true)
+                                    String code,
+                                    Access access,
+                                    @Schema(description = "When a worker last confirmed it there and open (有人确认开放), ISO date-time",
+                                            nullable = true) String confirmedAt) {
     }
 
     @Schema(description = "Service points as a GeoJSON FeatureCollection, with their count and the data version")
@@ -89,11 +130,21 @@ public class StationFeatures {
     }
 
     public StationCollection collection(List<ServicePoint> points, LocalDateTime localNow, long dataVersion) {
-        return new StationCollection("FeatureCollection", points.size(), dataVersion,
-                points.stream().map(p -> feature(p, localNow)).toList());
+        return new StationCollection("FeatureCollection", points.size(), dataVersion, features(points, localNow));
+    }
+
+    /** The stations as features, what is kept beside them (workers' confirmations) read once for all. */
+    public List<Feature<StationProperties>> features(List<ServicePoint> points, LocalDateTime localNow) {
+        Map<Long, java.time.OffsetDateTime> confirmed = confirmations.latest(points.size() > 500 ? null
+                : points.stream().map(ServicePoint::id).toList());
+        return points.stream().map(p -> feature(p, localNow, confirmed.get(p.id()))).toList();
     }
 
     public Feature<StationProperties> feature(ServicePoint p, LocalDateTime localNow) {
+        return features(List.of(p), localNow).get(0);
+    }
+
+    private Feature<StationProperties> feature(ServicePoint p, LocalDateTime localNow, java.time.OffsetDateTime confirmedAt) {
         List<ServiceRef> offered = p.services().stream().map(code -> {
             ServiceType s = services.get(code);
             return new ServiceRef(code, s == null ? code : s.nameZh(), s == null ? null : s.icon());
@@ -103,7 +154,8 @@ public class StationFeatures {
                 region.districtName(p.adcode()).orElse(null), p.hostOrg(), p.operatingUnion(), p.phone(), hours(p, localNow),
                 offered, p.capacity(), p.status().name(), p.status().nameZh(), p.statusReason(), openNow(p, localNow),
                 p.verifiedAt() == null ? null : p.verifiedAt().toString(), p.source(), p.demo(), p.synthetic(), p.version(),
-                p.updatedAt() == null ? null : p.updatedAt().toString());
+                p.updatedAt() == null ? null : p.updatedAt().toString(), p.code(), Access.of(p),
+                confirmedAt == null ? null : confirmedAt.toString());
         return Feature.of(p.id(), geometries.createPoint(new Coordinate(round(p.lon()), round(p.lat()))), props);
     }
 

@@ -1,6 +1,7 @@
 package cn.servicemap.stations;
 
 import cn.servicemap.gis.stations.CheckedStation;
+import cn.servicemap.gis.stations.EntryMethod;
 import cn.servicemap.gis.stations.StationImportCheck.StoredStation;
 import cn.servicemap.gis.stations.StationStatus;
 import java.sql.PreparedStatement;
@@ -32,11 +33,13 @@ public class StationRepository {
     private static final String COLUMNS = """
             s.id, s.name, s.kind, ST_X(s.geom) AS lon, ST_Y(s.geom) AS lat, s.address, s.adcode, s.host_org,
             s.operating_union, s.phone, s.opening_hours, s.capacity, s.status, s.status_reason, s.verified_at,
-            s.source, s.demo, s.synthetic, s.created_at, s.updated_at, s.version""";
+            s.source, s.demo, s.synthetic, s.created_at, s.updated_at, s.version, s.entry, s.staffed, s.step_free, s.area_m2,
+            s.code""";
     private static final String INSERT = """
             INSERT INTO station (name, kind, geom, address, adcode, host_org, operating_union, phone, opening_hours,
-                                 capacity, status, status_reason, verified_at, source, demo, synthetic, created_at, updated_at, version)
-            VALUES (?, ?, ST_SetSRID(ST_MakePoint(?, ?), 4326), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)""";
+                                 capacity, status, status_reason, verified_at, source, demo, synthetic, created_at, updated_at, version,
+                                 entry, staffed, step_free, area_m2)
+            VALUES (?, ?, ST_SetSRID(ST_MakePoint(?, ?), 4326), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)""";
 
     /** Where a station came from beyond its fields: the demo and synthetic flags. */
     public record Origin(boolean demo, boolean synthetic) {
@@ -45,10 +48,12 @@ public class StationRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
+    private final StationCodes codes;
 
-    StationRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+    StationRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate, cn.servicemap.gis.catalog.StationCatalog catalog) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
+        this.codes = new StationCodes(catalog);
     }
 
     public Optional<ServicePoint> findById(long id) {
@@ -90,6 +95,13 @@ public class StationRepository {
             params.add(like);
             params.add(like);
         }
+        if (!filter.access().entries().isEmpty()) {
+            where.add("s.entry IN (" + placeholders(filter.access().entries().size()) + ")");
+            filter.access().entries().forEach(e -> params.add(e.name()));
+        }
+        if (Boolean.TRUE.equals(filter.access().stepFree())) {
+            where.add("s.step_free = TRUE");
+        }
         if (filter.statuses().isEmpty()) {
             where.add("s.status <> 'CLOSED'");
         } else {
@@ -130,6 +142,7 @@ public class StationRepository {
         }, keys);
         long id = keyOf(keys.getKeyList().get(0).values());
         insertServices(id, s.services());
+        writeCodes(Map.of(id, codes.code(id, s.adcode(), s.kind())));
         return id;
     }
 
@@ -165,6 +178,11 @@ public class StationRepository {
             }
         }
         jdbcTemplate.batchUpdate("INSERT INTO station_service (station_id, service_code) VALUES (?, ?)", serviceRows);
+        Map<Long, String> assigned = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < stations.size(); i++) {
+            assigned.put(ids.get(i), codes.code(ids.get(i), stations.get(i).adcode(), stations.get(i).kind()));
+        }
+        writeCodes(assigned);
         return ids;
     }
 
@@ -177,11 +195,13 @@ public class StationRepository {
         int updated = jdbc.sql("""
                         UPDATE station SET name = ?, kind = ?, geom = ST_SetSRID(ST_MakePoint(?, ?), 4326), address = ?,
                                adcode = ?, host_org = ?, operating_union = ?, phone = ?, opening_hours = ?, capacity = ?,
-                               status = ?, status_reason = ?, verified_at = ?, source = ?, updated_at = ?, version = version + 1
+                               status = ?, status_reason = ?, verified_at = ?, source = ?, updated_at = ?, version = version + 1,
+                               entry = ?, staffed = ?, step_free = ?, area_m2 = ?
                         WHERE id = ? AND version = ?""")
                 .params(s.name(), s.kind(), s.lon(), s.lat(), s.address(), s.adcode(), s.hostOrg(), s.operatingUnion(),
                         s.phone(), s.openingHours(), s.capacity(), s.status().name(), s.statusReason(), s.verifiedAt(),
-                        s.source(), now, id, expectedVersion)
+                        s.source(), now, s.entry() == null ? null : s.entry().name(), s.staffed(), s.stepFree(),
+                        s.areaM2() == null ? null : java.math.BigDecimal.valueOf(s.areaM2()), id, expectedVersion)
                 .update();
         if (updated == 1) {
             jdbc.sql("DELETE FROM station_service WHERE station_id = ?").param(id).update();
@@ -288,7 +308,37 @@ public class StationRepository {
         ps.setBoolean(i++, origin.demo());
         ps.setBoolean(i++, origin.synthetic());
         ps.setObject(i++, now);
-        ps.setObject(i, now);
+        ps.setObject(i++, now);
+        ps.setString(i++, s.entry() == null ? null : s.entry().name());
+        ps.setObject(i++, s.staffed(), Types.BOOLEAN);
+        ps.setObject(i++, s.stepFree(), Types.BOOLEAN);
+        ps.setObject(i, s.areaM2() == null ? null : java.math.BigDecimal.valueOf(s.areaM2()), Types.DECIMAL);
+    }
+
+    /**
+     * Gives every station stored before codes existed its code (an instance upgraded from an earlier version).
+     *
+     * @return how many stations got one
+     */
+    public int assignMissingCodes() {
+        List<StationCodes.Uncoded> uncoded = jdbc.sql("SELECT id, adcode, kind FROM station WHERE code IS NULL ORDER BY id")
+                .query((rs, n) -> new StationCodes.Uncoded(rs.getLong(1), rs.getString(2) == null ? null : rs.getString(2).trim(),
+                        rs.getString(3)))
+                .list();
+        writeCodes(codes.codes(uncoded));
+        return uncoded.size();
+    }
+
+    /** Writes assigned codes (id → code) of stations that have none yet. */
+    private void writeCodes(Map<Long, String> codes) {
+        List<Object[]> rows = new ArrayList<>();
+        codes.forEach((id, code) -> rows.add(new Object[]{code, id}));
+        jdbcTemplate.batchUpdate("UPDATE station SET code = ? WHERE id = ? AND code IS NULL", rows);
+    }
+
+    /** The station with this code. */
+    public Optional<Long> idForCode(String code) {
+        return jdbc.sql("SELECT id FROM station WHERE code = ?").param(code).query(Long.class).optional();
     }
 
     /** The generated id of one inserted row: its only key column (asked for as id; H2 names it ID, PostgreSQL id). */
@@ -309,7 +359,10 @@ public class StationRepository {
                 capacity, StationStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
                 rs.getObject("verified_at", LocalDate.class), rs.getString("source"), rs.getBoolean("demo"),
                 rs.getBoolean("synthetic"), rs.getObject("created_at", OffsetDateTime.class),
-                rs.getObject("updated_at", OffsetDateTime.class), rs.getInt("version"));
+                rs.getObject("updated_at", OffsetDateTime.class), rs.getInt("version"),
+                rs.getString("entry") == null ? null : EntryMethod.valueOf(rs.getString("entry")),
+                (Boolean) rs.getObject("staffed"), (Boolean) rs.getObject("step_free"),
+                rs.getObject("area_m2") == null ? null : rs.getBigDecimal("area_m2").doubleValue(), rs.getString("code"));
     }
 
 }

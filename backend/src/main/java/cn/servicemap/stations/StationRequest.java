@@ -32,7 +32,12 @@ record StationRequest(
         String statusReason,
         @Schema(example = "2026-06-30") String verifiedAt,
         String source,
-        @Schema(description = "The version read; required on PUT unless If-Match is sent") Integer version) {
+        @Schema(description = "The version read; required on PUT unless If-Match is sent") Integer version,
+        @Schema(description = "How one gets in (进入方式): OPEN 直接进入, MEMBER_CODE 需出示工会会员卡或扫码, CODE_LOCK 密码锁（电话获取密码）, "
+                + "FACE_OR_ID 刷脸或身份证; or those words", example = "OPEN", nullable = true) String entry,
+        @Schema(description = "Staffed (true, 有人值守) or self-service (false, 自助); null not recorded", nullable = true) Boolean staffed,
+        @Schema(description = "Step-free entry with room for a wheelchair (无障碍); null not recorded", nullable = true) Boolean stepFree,
+        @Schema(description = "Floor area in square metres (面积)", example = "25", nullable = true) BigDecimal areaM2) {
 
     StationInput toInput() {
         Map<StationField, String> v = new EnumMap<>(StationField.class);
@@ -51,6 +56,10 @@ record StationRequest(
         v.put(StationField.STATUS_REASON, statusReason);
         v.put(StationField.VERIFIED_AT, verifiedAt);
         v.put(StationField.SOURCE, source);
+        v.put(StationField.ENTRY, entry);
+        v.put(StationField.STAFFED, staffed == null ? null : staffed.toString());
+        v.put(StationField.STEP_FREE, stepFree == null ? null : stepFree.toString());
+        v.put(StationField.AREA, areaM2 == null ? null : areaM2.toPlainString());
         return new StationInput(v);
     }
 }

@@ -54,6 +54,27 @@ public class StationService {
         this.clock = clock;
     }
 
+    /**
+     * Codes for the stations stored before station codes existed (an upgraded instance): once at start, so that every
+     * sign and QR link has one.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    @Transactional
+    public void assignMissingCodes() {
+        int n = repository.assignMissingCodes();
+        if (n > 0) {
+            org.slf4j.LoggerFactory.getLogger(StationService.class).info("Gave {} stored stations their station code (站点编码)", n);
+        }
+    }
+
+    /** The station a code (站点编码, as printed on its sign) names. */
+    @Transactional(readOnly = true)
+    public ServicePoint byCode(String code) {
+        return (StationCodes.looksLikeCode(code) ? repository.idForCode(code) : Optional.<Long>empty()).flatMap(repository::findById)
+                .orElseThrow(() -> new NotFoundException("没有编码为 " + (code == null || code.length() > 30 ? "该值" : code)
+                        + " 的站点 (no station has this code)"));
+    }
+
     /** A checker for the districts loaded now; its duplicate search ignores the demo stations' name prefix. */
     public StationChecker checker() {
         return new StationChecker(catalog, region.locator(), List.of(DemoStations.PREFIX));

@@ -41,7 +41,16 @@ public final class StationSnapshot {
         v.put(StationField.STATUS_REASON, p.statusReason());
         v.put(StationField.VERIFIED_AT, p.verifiedAt() == null ? null : p.verifiedAt().toString());
         v.put(StationField.SOURCE, p.source());
+        access(v, p.entry(), p.staffed(), p.stepFree(), p.areaM2());
         return v;
+    }
+
+    private static void access(Map<StationField, String> v, cn.servicemap.gis.stations.EntryMethod entry, Boolean staffed,
+                               Boolean stepFree, Double areaM2) {
+        v.put(StationField.ENTRY, entry == null ? null : entry.name());
+        v.put(StationField.STAFFED, staffed == null ? null : staffed.toString());
+        v.put(StationField.STEP_FREE, stepFree == null ? null : stepFree.toString());
+        v.put(StationField.AREA, areaM2 == null ? null : BigDecimal.valueOf(areaM2).stripTrailingZeros().toPlainString());
     }
 
     /** A checked row's fields, as an import writes it. */
@@ -62,6 +71,7 @@ public final class StationSnapshot {
         v.put(StationField.STATUS_REASON, s.statusReason());
         v.put(StationField.VERIFIED_AT, s.verifiedAt() == null ? null : s.verifiedAt().toString());
         v.put(StationField.SOURCE, s.source());
+        access(v, s.entry(), s.staffed(), s.stepFree(), s.areaM2());
         return v;
     }
 

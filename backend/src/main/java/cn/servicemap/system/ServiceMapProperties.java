@@ -15,11 +15,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param security   users: the first administrator, the local demo login, lockout
  * @param instanceName the name of this instance among several on one database (its jobs are stored under it); the same
  *                     after a restart, different for each instance; blank = host name and server port
+ * @param publicUrl    the address workers reach this instance at, e.g. https://yizhan.example.org — what a station sign's
+ *                     QR code links to; blank = the address the request that makes the sign came to
  */
 @ConfigurationProperties("servicemap")
 public record ServiceMapProperties(String dataDir, @DefaultValue Demo demo, @DefaultValue("Asia/Shanghai") String timeZone,
                                    @DefaultValue Network network, @DefaultValue("data/regions") String regionsDir,
-                                   @DefaultValue Security security, String instanceName) {
+                                   @DefaultValue Security security, String instanceName, String publicUrl) {
 
     /**
      * @param adminUsername   the first administrator, created on start when no user exists yet (with adminPassword)

@@ -53,6 +53,35 @@ public final class Spreadsheet {
         return out.toByteArray();
     }
 
+    /** CSV media type, UTF-8. */
+    public static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+    /** Rows as CSV that Excel and WPS open as UTF-8 (a byte-order mark first), CRLF line ends, each cell by {@link #cell}. */
+    public static byte[] csv(List<List<Object>> rows) {
+        StringBuilder out = new StringBuilder("\uFEFF");
+        for (List<Object> row : rows) {
+            List<String> cells = new java.util.ArrayList<>();
+            for (Object v : row) {
+                cells.add(cell(v));
+            }
+            out.append(String.join(",", cells)).append("\r\n");
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * One CSV cell: quoted when it holds a comma, quote or line break; a text that a spreadsheet would take for a formula
+     * (starting with =, +, -, @, a tab or a carriage return: a name from an imported file can) gets a leading
+     * apostrophe, so Excel and WPS show it as text. Numbers are written as they are.
+     */
+    public static String cell(Object v) {
+        String s = v == null ? "" : String.valueOf(v);
+        if (!(v instanceof Number) && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+            s = "'" + s;
+        }
+        return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
     /** The file as a download named {@code fileName} (UTF-8 safe). */
     public static ResponseEntity<byte[]> download(byte[] body, MediaType type, String fileName) {
         return ResponseEntity.ok()

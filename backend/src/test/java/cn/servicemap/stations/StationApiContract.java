@@ -541,4 +541,118 @@ abstract class StationApiContract extends DemoRegionTestBase {
         assertThat(compact.text().length()).isLessThan(full.text().length() / 3);
         assertThat(api.get("/api/stations/compact?bbox=1,2,3").json().get("field").asText()).isEqualTo("bbox");
     }
+
+    /**
+     * What a worker needs before walking there: how one gets in, staffed, step-free, area and seats — stored, said in
+     * plain words, filtered on (the list and the nearest), refused with the field when wrong, exported under Chinese
+     * headers that import back; each station's code, its A5 sign whose QR code reads back to the station's short
+     * address, which opens its page; and a worker's "it's here and open", rate-limited and no edit.
+     */
+    @Test
+    void shouldTellHowOneGetsInFilterByItAndGiveEachStationItsCodeSignAndConfirmations() throws Exception {
+        Api api = api();
+        String tag = unique("进入");
+        Map<String, Object> app = station(tag + "扫码站", FUZIMIAO_LON, FUZIMIAO_LAT);
+        app.put("entry", "需扫码");
+        app.put("staffed", false);
+        app.put("stepFree", true);
+        app.put("areaM2", 25.5);
+        Map<String, Object> open = station(tag + "直进站", FUZIMIAO_LON + 0.002, FUZIMIAO_LAT);
+        open.put("entry", "OPEN");
+        open.put("staffed", true);
+        Api.Response created = api.post("/api/stations", app);
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(api.post("/api/stations", open).status()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        JsonNode access = created.json().get("properties").get("access");
+        assertThat(access.get("entry").asText()).isEqualTo("MEMBER_CODE");
+        assertThat(access.get("withoutApp").asBoolean()).isFalse();
+        assertThat(access.get("seats").asInt()).isEqualTo(12);
+        assertThat(access.get("text").asText()).isEqualTo("需出示工会会员卡或扫码 · 自助 · 无障碍 · 25.5 ㎡ · 12 个座位");
+        String code = created.json().get("properties").get("code").asText();
+        assertThat(code).isEqualTo(String.format("320104-01-%06d", id));
+
+        // the worker's filters, on the list and on the nearest
+        assertThat(names(api.get("/api/stations?q=" + tag + "&access=OPEN"))).containsExactly(tag + "直进站");
+        assertThat(names(api.get("/api/stations?q=" + tag + "&access=直接进入,密码锁"))).containsExactly(tag + "直进站");
+        assertThat(names(api.get("/api/stations?q=" + tag + "&stepFree=true"))).containsExactly(tag + "扫码站");
+        assertThat(names(api.get("/api/stations?q=" + tag + "&access=OPEN&service=MICROWAVE&openNow=true"))).containsExactly(tag + "直进站");
+        // (the demo network is 新街口's: ask from there; its demo stations say how one gets in)
+        JsonNode nearest = api.get("/api/nearest?lon=118.7840&lat=32.0418&k=5&access=OPEN").json().get("stations");
+        assertThat(nearest).isNotEmpty().allSatisfy(s -> assertThat(s.get("station").get("properties").get("access").get("entry").asText())
+                .isEqualTo("OPEN"));
+        assertThat(api.get("/api/stations?access=翻墙").json().get("field").asText()).isEqualTo("access");
+        assertThat(api.get("/api/nearest?lon=118.7886&lat=32.0219&access=翻墙").json().get("field").asText()).isEqualTo("access");
+
+        // a value that does not fit is refused with its field
+        Map<String, Object> bad = station(tag + "错", FUZIMIAO_LON + 0.004, FUZIMIAO_LAT);
+        bad.put("entry", "翻墙");
+        bad.put("areaM2", -3);
+        Api.Response refused = api.post("/api/stations", bad);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("entry", "areaM2");
+
+        // exported with Chinese headers; the file imports back (renamed, so not a duplicate) with the same access
+        String csv = new String(api.bytes("/api/stations/export?format=csv&q=" + java.net.URLEncoder.encode(tag, StandardCharsets.UTF_8)).body(),
+                StandardCharsets.UTF_8);
+        List<String> lines = csv.lines().toList();
+        assertThat(lines.get(0)).startsWith("\uFEFF站点编码,名称,类型,经度,纬度").contains("进入方式", "有人值守", "无障碍进入", "面积", "所在区");
+        assertThat(lines).hasSize(3);
+        assertThat(lines.stream().filter(l -> l.startsWith(code)).findFirst().orElseThrow())
+                .contains("需出示工会会员卡或扫码", ",否,是,25.5,", "秦淮区");
+        String tag2 = unique("回导");
+        Api.Response imported = api.upload("/api/stations/imports?crs=WGS84&commit=true", "stations.csv",
+                csv.replace(tag, tag2).getBytes(StandardCharsets.UTF_8));
+        assertThat(imported.status()).as(imported.text()).isEqualTo(200);
+        assertThat(imported.json().get("goodRows").asInt()).as(imported.text()).isEqualTo(2);
+        JsonNode back = api.get("/api/stations?q=" + tag2 + "扫码站").json().get("features").get(0).get("properties");
+        assertThat(back.get("access").get("text").asText()).isEqualTo(access.get("text").asText());
+        assertThat(back.get("code").asText()).isNotEqualTo(code).endsWith(String.format("%06d", api.get("/api/stations?q=" + tag2 + "扫码站")
+                .json().get("features").get(0).get("id").asLong()));
+        Api.Response badRows = api.upload("/api/stations/imports?crs=WGS84", "bad.csv",
+                ("名称,类型,经度,纬度,进入方式,有人值守,面积\n" + tag + "行,爱心驿站,118.7886,32.0219,翻墙,有时,二十\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(badRows.json().get("problems").findValuesAsString("code")).containsExactlyInAnyOrder("BAD_ENTRY", "BAD_YES_NO", "BAD_AREA");
+        assertThat(badRows.json().get("problems").findValuesAsString("column")).containsExactlyInAnyOrder("进入方式", "有人值守", "面积");
+
+        // the sign: A5 SVG with the name, code, hours and access; its QR code reads back to the station's short address
+        java.net.http.HttpResponse<byte[]> sign = api.anonymous().bytes("/api/stations/" + id + "/sign.svg");
+        assertThat(sign.statusCode()).isEqualTo(200);
+        assertThat(sign.headers().firstValue("Content-Type").orElse("")).startsWith("image/svg+xml");
+        String svg = new String(sign.body(), StandardCharsets.UTF_8);
+        assertThat(svg).contains("width=\"148.0mm\" height=\"210.0mm\"", tag + "扫码站", "站点编码 " + code, "周一至周五", "需出示工会会员卡或扫码");
+        String url = StationSignTest.decodeQr(svg);
+        assertThat(url).startsWith("http://localhost:").endsWith("/s/" + code);
+        Api.Response page = api.anonymous().get(url.substring(url.indexOf("/s/")));
+        assertThat(page.status()).isEqualTo(302);
+        assertThat(page.header("Location")).isEqualTo("/?station=" + id);
+        assertThat(api.anonymous().get("/s/000000-00-000000").status()).isEqualTo(404);
+        assertThat(api.anonymous().get("/api/stations/99999999/sign.svg").status()).isEqualTo(404);
+
+        // "it's here and open": counted once per device in 6 hours, no edit (same version), shown as confirmedAt
+        Api worker = api.anonymous();
+        Api.Response first = worker.post("/api/stations/" + id + "/confirmations", Map.of());
+        assertThat(first.status()).as(first.text()).isEqualTo(200);
+        assertThat(first.json().get("counted").asBoolean()).isTrue();
+        assertThat(first.json().get("lastThirtyDays").asInt()).isEqualTo(1);
+        Api.Response repeat = worker.post("/api/stations/" + id + "/confirmations", Map.of());
+        assertThat(repeat.json().get("counted").asBoolean()).isFalse();
+        assertThat(repeat.json().get("lastThirtyDays").asInt()).isEqualTo(1);
+        Api.Response after = api.get("/api/stations/" + id);
+        assertThat(after.header("ETag")).isEqualTo("\"1\"");
+        assertThat(after.json().get("properties").get("confirmedAt").asText()).isNotBlank();
+        // one device confirming station after station: 20 an hour, then 429
+        List<Long> others = api.get("/api/stations").json().get("features").findValues("id").stream().map(JsonNode::asLong)
+                .filter(x -> x != id).limit(25).toList();
+        int counted = 1;
+        Api.Response last = null;
+        for (long other : others) {
+            last = worker.post("/api/stations/" + other + "/confirmations", Map.of());
+            if (last.status() != 200) {
+                break;
+            }
+            counted++;
+        }
+        assertThat(counted).isEqualTo(20);
+        assertThat(last.status()).isEqualTo(429);
+    }
 }

@@ -118,7 +118,8 @@ class StationControllerSliceTest extends WebSliceTest {
     void shouldCreateWithLocationAndEtag() {
         ServicePoint p = new ServicePoint(7, "新街口爱心驿站", "OUTDOOR_STATION", 118.779, 32.041, null, null, null, null, null,
                 null, List.of(), null, StationStatus.OPEN, null, null, "api", false, false,
-                OffsetDateTime.parse("2026-06-30T10:00:00+08:00"), OffsetDateTime.parse("2026-06-30T10:00:00+08:00"), 1);
+                OffsetDateTime.parse("2026-06-30T10:00:00+08:00"), OffsetDateTime.parse("2026-06-30T10:00:00+08:00"), 1, null, null, null,
+                null, "320102-01-000007");
         when(stations.create(any(), eq(CoordinateSystem.GCJ02), anyString())).thenReturn(p);
         when(stationFeatures.feature(eq(p), any())).thenReturn(Feature.of(7L, null, null));
         MvcTestResult r = post("{\"name\":\"新街口爱心驿站\",\"lon\":118.779,\"lat\":32.041,\"crs\":\"GCJ02\"}");

@@ -26,25 +26,26 @@ public final class DemoStations {
     public static final String PREFIX = "【示例】";
 
     /** How a kind of host place becomes a kind of station. */
-    record Host(String key, String value, String fallbackName, String kind, String suffix, String services, String hours) {
+    record Host(String key, String value, String fallbackName, String kind, String suffix, String services, String hours, String entry,
+                boolean staffed) {
         boolean matches(Map<String, String> tags) {
             return value.equals(tags.get(key));
         }
     }
 
     private static final List<Host> HOSTS = List.of(
-            new Host("amenity", "bank", "银行网点", "OUTDOOR_STATION", "爱心驿站", "WATER|MICROWAVE|REST|PHONE_CHARGING|WIFI|CLIMATE", "Mo-Fr 09:00-17:00; Sa,Su 09:30-16:00"),
-            new Host("amenity", "post_office", "邮政网点", "OUTDOOR_STATION", "劳动者港湾", "WATER|REST|PHONE_CHARGING|AIR_PUMP|FIRST_AID", "Mo-Su 08:30-17:30"),
-            new Host("amenity", "fuel", "加油站", "DRIVERS_HOME", "司机之家", "WATER|MICROWAVE|TOILET|REST|PHONE_CHARGING|AIR_PUMP|WIFI", "24/7"),
-            new Host("amenity", "toilets", "公共厕所", "OUTDOOR_STATION", "环卫爱心驿站", "WATER|TOILET|REST|MICROWAVE|EBIKE_CHARGING", "Mo-Su 06:00-22:00"),
-            new Host("amenity", "police", "交警岗亭", "OUTDOOR_STATION", "交警爱心驿站", "WATER|REST|FIRST_AID|PHONE_CHARGING|CLIMATE", "24/7"),
-            new Host("amenity", "townhall", "街道办事处", "SERVICE_CENTRE", "职工服务中心", "WATER|TOILET|REST|WIFI|CLIMATE|BOOKS", "Mo-Fr 08:30-17:30; PH off"),
-            new Host("amenity", "library", "图书馆", "READING_ROOM", "职工书屋", "BOOKS|WATER|WIFI|CLIMATE|TOILET", "Tu-Su 09:00-17:00"),
-            new Host("amenity", "courthouse", "法院", "LEGAL_AID", "工会法律援助站", "WATER|REST", "Mo-Fr 09:00-17:00; PH off"),
-            new Host("amenity", "community_centre", "社区中心", "WORKERS_HOME", "职工之家", "WATER|MICROWAVE|REST|BOOKS|CLIMATE|WIFI", "Mo-Su 08:00-20:00"),
-            new Host("amenity", "clinic", "诊所", "NURSING_ROOM", "爱心母婴室", "WATER|REST|CLIMATE", "Mo-Su 08:00-18:00"),
-            new Host("shop", "convenience", "便利店", "OUTDOOR_STATION", "爱心驿站", "WATER|MICROWAVE|PHONE_CHARGING|EBIKE_CHARGING", "24/7"),
-            new Host("amenity", "waste_transfer_station", "环卫所", "OUTDOOR_STATION", "环卫工人驿站", "WATER|MICROWAVE|TOILET|REST|EBIKE_CHARGING", "24/7"));
+            new Host("amenity", "bank", "银行网点", "OUTDOOR_STATION", "爱心驿站", "WATER|MICROWAVE|REST|PHONE_CHARGING|WIFI|CLIMATE", "Mo-Fr 09:00-17:00; Sa,Su 09:30-16:00", "OPEN", true),
+            new Host("amenity", "post_office", "邮政网点", "OUTDOOR_STATION", "劳动者港湾", "WATER|REST|PHONE_CHARGING|AIR_PUMP|FIRST_AID", "Mo-Su 08:30-17:30", "OPEN", true),
+            new Host("amenity", "fuel", "加油站", "DRIVERS_HOME", "司机之家", "WATER|MICROWAVE|TOILET|REST|PHONE_CHARGING|AIR_PUMP|WIFI", "24/7", "OPEN", true),
+            new Host("amenity", "toilets", "公共厕所", "OUTDOOR_STATION", "环卫爱心驿站", "WATER|TOILET|REST|MICROWAVE|EBIKE_CHARGING", "Mo-Su 06:00-22:00", "OPEN", false),
+            new Host("amenity", "police", "交警岗亭", "OUTDOOR_STATION", "交警爱心驿站", "WATER|REST|FIRST_AID|PHONE_CHARGING|CLIMATE", "24/7", "OPEN", true),
+            new Host("amenity", "townhall", "街道办事处", "SERVICE_CENTRE", "职工服务中心", "WATER|TOILET|REST|WIFI|CLIMATE|BOOKS", "Mo-Fr 08:30-17:30; PH off", "MEMBER_CODE", true),
+            new Host("amenity", "library", "图书馆", "READING_ROOM", "职工书屋", "BOOKS|WATER|WIFI|CLIMATE|TOILET", "Tu-Su 09:00-17:00", "OPEN", true),
+            new Host("amenity", "courthouse", "法院", "LEGAL_AID", "工会法律援助站", "WATER|REST", "Mo-Fr 09:00-17:00; PH off", "FACE_OR_ID", true),
+            new Host("amenity", "community_centre", "社区中心", "WORKERS_HOME", "职工之家", "WATER|MICROWAVE|REST|BOOKS|CLIMATE|WIFI", "Mo-Su 08:00-20:00", "CODE_LOCK", false),
+            new Host("amenity", "clinic", "诊所", "NURSING_ROOM", "爱心母婴室", "WATER|REST|CLIMATE", "Mo-Su 08:00-18:00", "OPEN", true),
+            new Host("shop", "convenience", "便利店", "OUTDOOR_STATION", "爱心驿站", "WATER|MICROWAVE|PHONE_CHARGING|EBIKE_CHARGING", "24/7", "OPEN", true),
+            new Host("amenity", "waste_transfer_station", "环卫所", "OUTDOOR_STATION", "环卫工人驿站", "WATER|MICROWAVE|TOILET|REST|EBIKE_CHARGING", "24/7", "CODE_LOCK", false));
 
     /** Host places of one kind closer than this are one place for the demo: keeps the map readable. */
     private static final double MIN_SPACING_IN_METERS = 120;
@@ -111,6 +112,11 @@ public final class DemoStations {
         v.put(StationField.OPENING_HOURS, h.hours());
         v.put(StationField.SERVICES, h.services());
         v.put(StationField.CAPACITY, Long.toString(4 + Math.floorMod(f.id(), 17)));
+        // how one gets in, by the kind of host; step-free and floor area vary with the OSM id (deterministic)
+        v.put(StationField.ENTRY, h.entry());
+        v.put(StationField.STAFFED, Boolean.toString(h.staffed()));
+        v.put(StationField.STEP_FREE, Boolean.toString(Math.floorMod(f.id(), 3) != 0));
+        v.put(StationField.AREA, Long.toString(8 + Math.floorMod(f.id() / 7, 38)));
         v.put(StationField.SOURCE, "示例数据，位于 OSM " + f.reference() + " (demo data at OSM " + f.reference()
                 + ", © OpenStreetMap contributors)");
         return new StationInput(v);

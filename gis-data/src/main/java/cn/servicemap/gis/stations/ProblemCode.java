@@ -17,6 +17,9 @@ public enum ProblemCode {
     BAD_CAPACITY,
     BAD_DATE,
     BAD_STATUS,
+    BAD_ENTRY,
+    BAD_YES_NO,
+    BAD_AREA,
     TOO_LONG,
     DUPLICATE,
     UNREADABLE_ROW

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -168,6 +169,27 @@ public final class StationChecker {
                         "日期格式应为 2025-06-30 (date must be yyyy-MM-dd)"));
             }
         }
+        EntryMethod entry = null;
+        if (in.has(StationField.ENTRY)) {
+            entry = EntryMethod.parse(in.get(StationField.ENTRY)).orElse(null);
+            if (entry == null) {
+                problems.add(new FieldProblem(StationField.ENTRY, shown(in.get(StationField.ENTRY)), ProblemCode.BAD_ENTRY,
+                        "进入方式应为 " + java.util.Arrays.stream(EntryMethod.values()).map(EntryMethod::nameZh)
+                                .collect(Collectors.joining("、")) + " 之一 (entry must be OPEN, MEMBER_CODE, CODE_LOCK or FACE_OR_ID)"));
+            }
+        }
+        Boolean staffed = yesNo(in, StationField.STAFFED, STAFFED_WORDS, problems);
+        Boolean stepFree = yesNo(in, StationField.STEP_FREE, Map.of(), problems);
+        Double area = null;
+        if (in.has(StationField.AREA)) {
+            String a = nfkc(in.get(StationField.AREA)).replaceAll("(?i)\\s*(m2|平方米|平米|㎡)$", "");
+            if (DECIMAL.matcher(a).matches() && Double.parseDouble(a) > 0 && Double.parseDouble(a) <= 100_000) {
+                area = Math.round(Double.parseDouble(a) * 10) / 10.0;
+            } else {
+                problems.add(new FieldProblem(StationField.AREA, shown(in.get(StationField.AREA)), ProblemCode.BAD_AREA,
+                        "面积应为大于 0、不超过 100000 的平方米数，如 25 或 25.5 (area must be square metres, over 0 and at most 100000)"));
+            }
+        }
         String address = text(in, StationField.ADDRESS, MAX_TEXT, problems);
         String host = text(in, StationField.HOST_ORG, MAX_NAME, problems);
         String union = text(in, StationField.OPERATING_UNION, MAX_NAME, problems);
@@ -176,7 +198,38 @@ public final class StationChecker {
             return new Result(null, List.copyOf(problems));
         }
         return new Result(new CheckedStation(name, kind, wgs84.lon(), wgs84.lat(), adcode, address, phone, hours,
-                services, host, union, capacity, status, statusReason, verifiedAt, source), List.of());
+                services, host, union, capacity, status, statusReason, verifiedAt, source, entry, staffed, stepFree, area), List.of());
+    }
+
+    /** Words for staffed / self-service beyond yes and no. */
+    private static final Map<String, Boolean> STAFFED_WORDS = Map.of("有人值守", true, "有人", true, "专人值守", true,
+            "自助", false, "无人值守", false, "无人", false, "self-service", false, "self service", false);
+
+    /**
+     * A yes/no cell: 是/否, 有/无, 能/不能, 可/不可, yes/no, true/false, y/n, 1/0, ✓/✗ (√/×), or a field's own words; anything
+     * else is a problem naming the field.
+     */
+    private static Boolean yesNo(StationInput in, StationField f, Map<String, Boolean> words, List<FieldProblem> problems) {
+        if (!in.has(f)) {
+            return null;
+        }
+        String v = nfkc(in.get(f)).toLowerCase(java.util.Locale.ROOT);
+        if (words.containsKey(v)) {
+            return words.get(v);
+        }
+        switch (v) {
+            case "是", "有", "能", "可", "可以", "yes", "y", "true", "1", "✓", "✔", "√", "对" -> {
+                return true;
+            }
+            case "否", "无", "没有", "不能", "不可", "no", "n", "false", "0", "✗", "✘", "×", "x" -> {
+                return false;
+            }
+            default -> {
+                problems.add(new FieldProblem(f, shown(in.get(f)), ProblemCode.BAD_YES_NO,
+                        "应填 是 或 否 (" + f.apiName() + " must be yes or no)"));
+                return null;
+            }
+        }
     }
 
     private static String text(StationInput in, StationField f, int max, List<FieldProblem> problems) {

@@ -24,7 +24,15 @@ public enum StationField {
     STATUS("status", false, "状态", "运营状态", "status"),
     STATUS_REASON("statusReason", false, "关闭原因", "状态说明", "status_reason", "statusreason", "reason"),
     VERIFIED_AT("verifiedAt", false, "核实日期", "核验日期", "verified_at", "verifiedat", "verified"),
-    SOURCE("source", false, "数据来源", "来源", "source");
+    SOURCE("source", false, "数据来源", "来源", "source"),
+    /** How one gets in ({@link EntryMethod}). */
+    ENTRY("entry", false, "进入方式", "入站方式", "准入方式", "门禁", "entry", "access"),
+    /** Staffed (有人值守) or self-service (自助). */
+    STAFFED("staffed", false, "有人值守", "值守方式", "是否有人值守", "值守", "staffed"),
+    /** Step-free entry with room for a wheelchair (无障碍). */
+    STEP_FREE("stepFree", false, "无障碍进入", "无障碍", "轮椅可进", "无障碍通行", "step_free", "stepfree", "wheelchair"),
+    /** Floor area in square metres. */
+    AREA("areaM2", false, "面积", "面积㎡", "使用面积", "建筑面积", "area", "area_m2", "aream2");
 
     private final String apiName;
     private final boolean required;

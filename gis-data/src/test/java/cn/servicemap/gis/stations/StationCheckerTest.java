@@ -128,6 +128,51 @@ class StationCheckerTest {
     }
 
     @Test
+    void shouldReadHowOneGetsInAsUnionsWriteIt() {
+        CheckedStation s = anywhere.check(input("118.7886", "32.0219", StationField.ENTRY, "需扫码", StationField.STAFFED, "自助",
+                StationField.STEP_FREE, "√", StationField.AREA, "25.55 ㎡"), CoordinateSystem.WGS84).station();
+        assertThat(s.entry()).isEqualTo(EntryMethod.MEMBER_CODE);
+        assertThat(s.staffed()).isFalse();
+        assertThat(s.stepFree()).isTrue();
+        assertThat(s.areaM2()).isEqualTo(25.6);
+        assertThat(anywhere.check(input("118.7886", "32.0219", StationField.ENTRY, "open",
+                StationField.STAFFED, "有人值守", StationField.STEP_FREE, "否", StationField.AREA, "40"), CoordinateSystem.WGS84).station())
+                .extracting(CheckedStation::entry, CheckedStation::staffed, CheckedStation::stepFree, CheckedStation::areaM2)
+                .containsExactly(EntryMethod.OPEN, true, false, 40.0);
+        assertThat(EntryMethod.parse("密码锁").orElseThrow()).isEqualTo(EntryMethod.CODE_LOCK);
+        assertThat(EntryMethod.parse("刷脸").orElseThrow()).isEqualTo(EntryMethod.FACE_OR_ID);
+        assertThat(EntryMethod.parse("code_lock").orElseThrow()).isEqualTo(EntryMethod.CODE_LOCK);
+        // nothing recorded: unknown, not "no"
+        CheckedStation blank = anywhere.check(input("118.7886", "32.0219"), CoordinateSystem.WGS84).station();
+        assertThat(blank.entry()).isNull();
+        assertThat(blank.staffed()).isNull();
+        assertThat(blank.stepFree()).isNull();
+        assertThat(blank.areaM2()).isNull();
+        // the headers of a union's sheet
+        assertThat(StationField.forHeader("进入方式")).contains(StationField.ENTRY);
+        assertThat(StationField.forHeader("面积（㎡）")).contains(StationField.AREA);
+        assertThat(StationField.forHeader("是否有人值守")).contains(StationField.STAFFED);
+        assertThat(StationField.forHeader("无障碍")).contains(StationField.STEP_FREE);
+    }
+
+    @Test
+    void shouldNameBadAccessValuesEachWithItsField() {
+        StationChecker.Result r = anywhere.check(input("118.7886", "32.0219", StationField.ENTRY, "翻墙", StationField.STAFFED, "有时",
+                StationField.STEP_FREE, "maybe", StationField.AREA, "-3"), CoordinateSystem.WGS84);
+        assertThat(r.ok()).isFalse();
+        assertThat(r.problems()).extracting(FieldProblem::field, FieldProblem::code).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(StationField.ENTRY, ProblemCode.BAD_ENTRY),
+                org.assertj.core.groups.Tuple.tuple(StationField.STAFFED, ProblemCode.BAD_YES_NO),
+                org.assertj.core.groups.Tuple.tuple(StationField.STEP_FREE, ProblemCode.BAD_YES_NO),
+                org.assertj.core.groups.Tuple.tuple(StationField.AREA, ProblemCode.BAD_AREA));
+        assertThat(r.problems().get(0).reason()).contains("直接进入", "密码锁");
+        assertThat(onlyProblem(anywhere.check(input("118.7886", "32.0219", StationField.AREA, "二十"), CoordinateSystem.WGS84)))
+                .isEqualTo(ProblemCode.BAD_AREA);
+        assertThat(onlyProblem(anywhere.check(input("118.7886", "32.0219", StationField.AREA, "NaN"), CoordinateSystem.WGS84)))
+                .isEqualTo(ProblemCode.BAD_AREA);
+    }
+
+    @Test
     void shouldRequireAReasonToClose() {
         assertThat(onlyProblem(nanjing.check(input("118.7886", "32.0219", StationField.STATUS, "已关闭"), CoordinateSystem.WGS84)))
                 .isEqualTo(ProblemCode.MISSING_VALUE);
