@@ -4,7 +4,7 @@
 // baseline report, the current what-if and the moment every coverage figure counts open stations at — and tells them
 // when it changes.
 import { boot } from './app.js';
-import { getJson, query } from './api.js';
+import { getJson, query, withRegion } from './api.js';
 import { h, fmtInt, fmtPct } from './dom.js';
 import * as layers from './features/layers.js';
 import * as customDemand from './features/customdemand.js';
@@ -241,6 +241,10 @@ boot({
   const count = document.getElementById('station-count');
   const open = data.filter((f) => f.properties.openNow === true).length;
   count.textContent = `${data.length} 个站点，其中 ${open} 个此刻营业`;
+  // the registry as a table with Chinese headers (进入方式, 有人值守 …) that imports back (导出站点)
+  count.after(h('p', { class: 'station-export', id: 'station-export' }, '导出站点：',
+    h('a', { href: withRegion('/api/stations/export?format=xlsx'), download: '', id: 'station-export-xlsx' }, 'XLSX'), ' · ',
+    h('a', { href: withRegion('/api/stations/export?format=csv'), download: '', id: 'station-export-csv' }, 'CSV')));
   const planner = new Planner(ctx);
   ctx.planner = planner;
   const summary = document.getElementById('coverage-summary');

@@ -31,6 +31,35 @@ export function openAtBadge(label, open) {
   return h('span', { class: 'st-open st-open-at st-open-' + (open ? 'open' : 'closed') }, label + (open ? ' 营业' : ' 不营业'));
 }
 
+/** Entry methods as their short chips say them (the API's access.entryText is the full sentence). */
+const ENTRY_SHORT = { OPEN: '直接进入', MEMBER_CODE: '需扫码或工会卡', CODE_LOCK: '密码锁', FACE_OR_ID: '刷脸或身份证' };
+
+/**
+ * 进入方式 as the detail shows it first: the entry in words (marked when a card, app or call is needed) and then staffed,
+ * step-free, area and seats; null when nothing is recorded and the view is not the full one.
+ */
+export function accessBlock(a, full = false) {
+  if (!a) return null;
+  const known = a.entry || a.staffed !== null || a.stepFree !== null || a.areaM2 !== null || a.seats !== null;
+  if (!known && !full) return null;
+  const entry = a.entry ? a.entryText : '进入方式未登记，请先电话询问';
+  const rest = [];
+  if (a.staffed === true) rest.push('有人值守');
+  if (a.staffed === false) rest.push('自助（无人值守）');
+  if (a.stepFree === true) rest.push('无障碍，轮椅可进');
+  if (a.stepFree === false) rest.push('有台阶');
+  if (a.areaM2 !== null && a.areaM2 !== undefined) rest.push(a.areaM2 + ' ㎡');
+  if (a.seats !== null && a.seats !== undefined) rest.push(a.seats + ' 个座位');
+  return h('div', { class: 'st-access st-access-' + (a.entry ? (a.withoutApp ? 'open' : 'restricted') : 'unknown'), 'data-entry': a.entry || '' },
+    h('span', { class: 'st-access-entry' }, h('span', { class: 'st-label' }, '进入方式'), h('strong', {}, entry)),
+    rest.length ? h('span', { class: 'st-access-more' }, rest.join(' · ')) : null);
+}
+
+/** The entry method's short name, for a list row. */
+export function entryShort(a) {
+  return a && a.entry ? ENTRY_SHORT[a.entry] || a.entryText : null;
+}
+
 /** A tel: link for a phone number as written in the data. */
 export function phoneLink(phone) {
   return h('a', { href: 'tel:' + String(phone).replace(/[^0-9+]/g, ''), class: 'st-phone' }, phone);
@@ -50,14 +79,19 @@ export function stationDetails(feature, { full = false, at = null } = {}) {
   glyph.style.background = kind.color;
   root.append(h('h3', { class: 'st-name' }, p.name), h('span', { class: 'st-kind' }, glyph, kindName(p.kind, p.kindName)));
   root.append(h('div', { class: 'st-badges' }, openBadge(p), at ? openAtBadge(at.label, at.open) : null));
+  // how one gets in comes first: a locked door or an app is what workers most need to know before walking there
+  const access = accessBlock(p.access, full);
+  if (access) root.append(access);
   root.append(row('开放时间', p.openingHours && p.openingHours.text ? p.openingHours.text : '未提供', 'st-hours'));
   if (p.services && p.services.length) {
     root.append(row('服务', serviceIcons(p.services, { withNames: true }), 'st-services-row'));
   } else if (full) {
     root.append(row('服务', '未提供'));
   }
-  if (p.capacity !== null && p.capacity !== undefined) root.append(row('容纳', '约 ' + p.capacity + ' 人', 'st-capacity'));
-  else if (full) root.append(row('容纳', '未提供', 'st-capacity'));
+  if (!p.access) {
+    if (p.capacity !== null && p.capacity !== undefined) root.append(row('容纳', '约 ' + p.capacity + ' 人', 'st-capacity'));
+    else if (full) root.append(row('容纳', '未提供', 'st-capacity'));
+  }
   if (p.phone) root.append(row('电话', phoneLink(p.phone)));
   if (p.address) root.append(row('地址', p.address, 'st-address'));
   else if (full) root.append(row('地址', '未提供', 'st-address'));

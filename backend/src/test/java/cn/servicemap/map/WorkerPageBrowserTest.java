@@ -2,6 +2,7 @@ package cn.servicemap.map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.servicemap.support.Api;
 import cn.servicemap.support.Browser;
 import cn.servicemap.support.DemoRegionTestBase;
 import cn.servicemap.support.FixedClockConfig;
@@ -288,7 +289,8 @@ class WorkerPageBrowserTest extends DemoRegionTestBase {
         JsonNode p = station.get("properties");
         assertThat(text).contains(p.get("name").asText()).contains(p.get("kindName").asText())
                 .contains("开放时间").contains(p.get("openingHours").get("text").asText())
-                .contains("容纳").contains("地址").contains("依托单位").contains("报告问题");
+                .contains("进入方式").contains(p.get("access").get("entryText").asText())
+                .contains(p.get("access").get("seats").asText() + " 个座位").contains("地址").contains("依托单位").contains("报告问题");
         if (p.hasNonNull("hostOrg")) {
             assertThat(text).contains(p.get("hostOrg").asText());
         }
@@ -410,6 +412,61 @@ class WorkerPageBrowserTest extends DemoRegionTestBase {
     }
 
     /** Opens the page with the browser's geolocation set to lon/lat (granted, as if the worker allowed it). */
+    /**
+     * A worker's "open now, no app needed, microwave" is three taps; every row then is such a station, as the API finds
+     * them; its detail says how one gets in first; the sign's QR code opens the station's page, where the worker
+     * confirms it open (counted once, the station unchanged).
+     */
+    @Test
+    void shouldFilterOpenNowNoAppMicrowaveShowAccessFirstAndConfirmFromTheSignsPage() throws Exception {
+        openAt(LON, LAT);
+        phone.driver().findElement(By.id("locate")).click();
+        waitForRows(5);
+        new org.openqa.selenium.support.ui.Select(phone.driver().findElement(By.id("filter-when"))).selectByValue("now");
+        phone.driver().findElement(By.id("filter-entry")).click();
+        new org.openqa.selenium.support.ui.Select(phone.driver().findElement(By.id("filter-service"))).selectByValue("MICROWAVE");
+        assertThat(phone.driver().findElement(By.id("filter-entry")).getAttribute("aria-pressed")).isEqualTo("true");
+        JsonNode api = api().get("/api/nearest?lon=" + LON + "&lat=" + LAT + "&profile=WALK&k=5&openNow=true&access=OPEN&service=MICROWAVE")
+                .json().get("stations");
+        assertThat(api).isNotEmpty();
+        List<WebElement> rows = waitForRows(api.size());
+        assertThat(rows.stream().map(r -> r.getAttribute("data-station-id")).toList())
+                .containsExactlyElementsOf(java.util.stream.StreamSupport.stream(api.spliterator(), false).map(x -> x.get("id").asText()).toList());
+        for (WebElement r : rows) {
+            assertThat(r.getAttribute("data-services")).contains("MICROWAVE");
+            assertThat(r.findElement(By.cssSelector(".nr-entry")).getText()).isEqualTo("直接进入");
+        }
+        phone.screenshot("worker-filter-no-app");
+
+        // the detail: how one gets in before anything else but the name and whether it is open
+        rows.get(0).findElement(By.cssSelector(".nr-detail")).click();
+        WebElement detail = phone.waitFor(Duration.ofSeconds(5), d -> d.findElement(By.id("station-detail")).isDisplayed()
+                ? d.findElement(By.id("station-detail")) : null);
+        assertThat(detail.findElement(By.cssSelector(".station-details > .st-badges + .st-access")).getText()).startsWith("进入方式").contains("直接进入");
+        long id = api.get(0).get("id").asLong();
+
+        // the sign's QR code → the station's page → 确认开放
+        String svg = new String(api().anonymous().bytes("/api/stations/" + id + "/sign.svg").body(), java.nio.charset.StandardCharsets.UTF_8);
+        String url = cn.servicemap.stations.StationSignTest.decodeQr(svg);
+        phone.open(url);
+        assertThat(phone.waitForPageState()).isEqualTo("ready");
+        WebElement page = phone.waitFor(Duration.ofSeconds(10), d -> d.findElement(By.id("station-detail")).isDisplayed()
+                && String.valueOf(id).equals(d.findElement(By.id("station-detail")).getAttribute("data-station-id"))
+                ? d.findElement(By.id("station-detail")) : null);
+        assertThat(phone.driver().getCurrentUrl()).endsWith("/?station=" + id);
+        assertThat(page.findElement(By.cssSelector(".st-name")).getText()).isEqualTo(api.get(0).get("station").get("properties").get("name").asText());
+        String etag = api().get("/api/stations/" + id).header("ETag");
+        page.findElement(By.id("confirm-open")).click();
+        WebElement result = phone.waitFor(Duration.ofSeconds(10), d -> "ok".equals(d.findElement(By.id("confirm-result")).getAttribute("data-kind"))
+                ? d.findElement(By.id("confirm-result")) : null);
+        assertThat(result.getText()).startsWith("谢谢！已记录");
+        assertThat(result.getAttribute("data-counted")).isEqualTo("true");
+        Api.Response after = api().get("/api/stations/" + id);
+        assertThat(after.json().get("properties").get("confirmedAt").asText()).isNotBlank();
+        assertThat(after.header("ETag")).isEqualTo(etag);
+        phone.screenshot("worker-station-page-confirmed");
+    }
+
     private void openAt(double lon, double lat) {
         String origin = "http://localhost:" + port();
         phone.driver().executeCdpCommand("Browser.grantPermissions", Map.of("origin", origin, "permissions", List.of("geolocation")));

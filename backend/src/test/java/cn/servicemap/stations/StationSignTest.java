@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 
 /** The sign's SVG: well-formed, the texts escaped and wrapped, and a QR code any reader decodes to the station's address. */
-class StationSignTest {
+public class StationSignTest {
 
     private static final StationSign.Content CONTENT = new StationSign.Content("户外劳动者服务站点", "新街口<爱心>驿站 & 港湾",
             "320102-01-000042", "周一至周五 08:00-18:00；法定节假日休息", "直接进入 · 有人值守", "南京市总工会",
@@ -40,7 +40,7 @@ class StationSignTest {
     }
 
     /** Decodes the QR code of a sign: its path's unit squares drawn as pixels, read by ZXing's reader. */
-    static String decodeQr(String svg) throws Exception {
+    public static String decodeQr(String svg) throws Exception {
         Matcher path = Pattern.compile("id=\"sign-qr\" d=\"([^\"]*)\"").matcher(svg);
         assertThat(path.find()).as("the QR path").isTrue();
         Matcher modules = Pattern.compile("data-modules=\"(\\d+)\"").matcher(svg);

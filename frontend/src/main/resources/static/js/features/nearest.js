@@ -10,7 +10,7 @@ import { ApiError, chinese, getJson, postJson, query } from '../api.js';
 import { h, fmtMeters } from '../dom.js';
 import { kindName, kindStyle, sortKindCodes } from '../kinds.js';
 import { serviceIcons } from '../icons.js';
-import { openAtBadge, openBadge, phoneLink, stationDetails } from '../popup.js';
+import { entryShort, openAtBadge, openBadge, phoneLink, stationDetails } from '../popup.js';
 
 export const name = 'nearest';
 
@@ -53,6 +53,9 @@ export async function mount(ctx) {
   container.dataset.mounted = 'ready';
   container.hidden = false;
   await n.loadCatalog();
+  // the page a station sign's QR code opens: /s/<code> redirects to /?station=<id>
+  const asked = new URLSearchParams(window.location.search).get('station');
+  if (asked) await n.openStation(asked);
   return n;
 }
 
@@ -119,6 +122,9 @@ class Nearest {
       onchange: () => this.timeChanged() });
     this.daySelect = h('select', { id: 'filter-day', 'aria-label': '哪一天', onchange: () => this.filtersChanged() },
       h('option', { value: 'today' }, '今天'), h('option', { value: 'tomorrow' }, '明天'));
+    // how one must be able to get in: one tap each (with 现在营业 and 热饭 a worker's "open now, no app, microwave")
+    this.entryChip = chip('filter-entry', '直接进入', '只看无需扫码、刷卡或打电话即可进入的驿站', () => this.filtersChanged());
+    this.stepFreeChip = chip('filter-step-free', '无障碍', '只看轮椅可进的驿站', () => this.filtersChanged());
     this.atRow = h('div', { class: 'filters filter-at-row', id: 'filter-at-row', hidden: true },
       h('label', { class: 'filter filter-time' }, h('span', { class: 'filter-label' }, '营业时间'), this.timeInput),
       h('label', { class: 'filter filter-day' }, this.daySelect));
@@ -131,6 +137,7 @@ class Nearest {
         h('label', { class: 'filter' }, this.serviceSelect),
         h('label', { class: 'filter' }, this.kindSelect),
         h('label', { class: 'filter' }, this.whenSelect)),
+      h('div', { class: 'filters filter-chips', role: 'group', 'aria-label': '进入方式' }, this.entryChip, this.stepFreeChip),
       this.atRow, this.message, this.calendarNote, this.rows);
     this.detailView = h('div', { id: 'station-detail', class: 'station-detail', hidden: true });
     this.container.replaceChildren(this.listView, this.detailView);
@@ -154,12 +161,13 @@ class Nearest {
   /** The filters as the API takes them (at: the chosen moment, local time of the region, or undefined). */
   filters(m = this.moment()) {
     return { service: this.serviceSelect.value, kind: this.kindSelect.value, openNow: this.whenSelect.value === 'now',
-      at: m ? m.at : undefined };
+      at: m ? m.at : undefined, access: pressed(this.entryChip) ? 'OPEN' : undefined,
+      stepFree: pressed(this.stepFreeChip) ? true : undefined };
   }
 
   hasFilters() {
     const f = this.filters();
-    return !!(f.service || f.kind || f.openNow || f.at);
+    return !!(f.service || f.kind || f.openNow || f.at || f.access || f.stepFree);
   }
 
   /**
@@ -184,6 +192,9 @@ class Nearest {
     if (f.kind && p.kind !== f.kind) return false;
     if (f.service && !(p.services || []).some((s) => s.code === f.service)) return false;
     if (f.openNow && !(p.openNow === true && (!p.status || p.status === 'OPEN'))) return false;
+    // an unrecorded entry never passes 直接进入: a worker who asked must not walk to a locked door
+    if (f.access && !(p.access && p.access.entry === f.access)) return false;
+    if (f.stepFree && !(p.access && p.access.stepFree === true)) return false;
     // 某时营业: the stations open then, as GET /api/stations/compact?at= judged them (all until that has answered)
     if (f.at && this.openAt && !this.openAt.ids.has(String(feature.id))) return false;
     return true;
@@ -270,6 +281,7 @@ class Nearest {
     this.kindSelect.value = '';
     this.whenSelect.value = 'any';
     this.atRow.hidden = true;
+    for (const c of [this.entryChip, this.stepFreeChip]) c.setAttribute('aria-pressed', 'false');
     this.filtersChanged();
   }
 
@@ -332,7 +344,7 @@ class Nearest {
       this.loadOpenAt(m.at); // the day may have turned since the time was chosen
     }
     const url = '/api/nearest' + query({ lon: this.position.lon.toFixed(7), lat: this.position.lat.toFixed(7), crs: 'WGS84',
-      profile: this.profile, k: K, service: f.service, kind: f.kind, openNow: f.openNow, at: f.at });
+      profile: this.profile, k: K, service: f.service, kind: f.kind, openNow: f.openNow, at: f.at, access: f.access, stepFree: f.stepFree });
     this.say('busy', '正在查找最近的驿站…');
     this.container.dataset.state = 'loading';
     try {
@@ -439,7 +451,9 @@ class Nearest {
       h('div', { class: 'nr-meta' },
         h('strong', { class: 'nr-minutes' }, fmtMinutes(s.minutes)),
         h('span', { class: 'nr-meters' }, fmtMeters(s.meters)),
-        this.result.atLabel ? openAtBadge(this.result.atLabel, true) : openBadge(p)),
+        this.result.atLabel ? openAtBadge(this.result.atLabel, true) : openBadge(p),
+        entryShort(p.access) ? h('span', { class: 'nr-entry nr-entry-' + (p.access.withoutApp ? 'open' : 'restricted') },
+          entryShort(p.access)) : null),
       serviceIcons(p.services)),
     h('div', { class: 'nr-actions' },
       p.phone ? phoneLink(p.phone) : null,
@@ -532,11 +546,51 @@ class Nearest {
     const back = h('button', { type: 'button', class: 'btn btn-secondary detail-back', onclick: () => this.showList() }, '← 返回列表');
     const trip = found ? h('p', { class: 'detail-trip' }, this.result.profileName + ' ' + fmtMinutes(found.minutes) + '，' + fmtMeters(found.meters)) : null;
     const form = this.reportForm(feature);
-    this.detailView.replaceChildren(back, trip, stationDetails(feature, { full: true, at: this.openAtFor(feature) }), form);
+    this.detailView.replaceChildren(back, trip, stationDetails(feature, { full: true, at: this.openAtFor(feature) }),
+      this.confirmBox(feature), form);
     this.detailView.dataset.stationId = feature.id;
     this.listView.hidden = true;
     this.detailView.hidden = false;
     this.container.scrollTop = 0;
+  }
+
+  /** 确认开放: the worker says the station is here and open now (POST /api/stations/{id}/confirmations). */
+  confirmBox(feature) {
+    const p = feature.properties;
+    if (p.status === 'CLOSED') return null;
+    const out = h('p', { class: 'confirm-result', id: 'confirm-result', role: 'status', 'aria-live': 'polite' });
+    const button = h('button', { type: 'button', class: 'btn btn-primary confirm-open', id: 'confirm-open', onclick: async () => {
+      button.disabled = true;
+      try {
+        const r = await postJson('/api/stations/' + feature.id + '/confirmations', {});
+        out.dataset.kind = 'ok';
+        out.dataset.counted = String(r.counted);
+        out.textContent = r.message + '（近 30 天 ' + r.lastThirtyDays + ' 人次确认）';
+        if (r.counted) p.confirmedAt = r.confirmedAt;
+      } catch (e) {
+        out.dataset.kind = 'error';
+        out.textContent = '未能记录：' + e.message;
+        button.disabled = false;
+      }
+    } }, '我在这里，它正开放');
+    return h('section', { class: 'confirm' }, h('h4', {}, '确认开放'),
+      h('p', { class: 'panel-hint' }, '到了站点、它正开放？点一下告诉其他职工。'), button, out);
+  }
+
+  /** Opens a station's detail by id — the page a station sign's QR code opens (/?station=id) — and shows it on the map. */
+  async openStation(id) {
+    let feature = (this.ctx.stationData.features || []).find((f) => String(f.id) === String(id));
+    if (!feature) {
+      try {
+        feature = await getJson('/api/stations/' + encodeURIComponent(id));
+      } catch (e) {
+        this.say('error', '找不到这个站点：' + e.message);
+        return;
+      }
+    }
+    const c = feature.geometry.coordinates;
+    this.map.setView(this.view.toDisplay(c[0], c[1]), Math.max(this.map.getZoom(), 17), { animate: false });
+    this.showDetail(feature);
   }
 
   reportForm(feature) {
@@ -586,6 +640,19 @@ class Nearest {
     });
     return h('section', { class: 'report' }, h('h4', {}, '报告问题'), form, done);
   }
+}
+
+/** A toggle button (aria-pressed) for a filter that is on or off. */
+function chip(id, label, title, onChange) {
+  const b = h('button', { type: 'button', class: 'chip', id, 'aria-pressed': 'false', title, onclick: () => {
+    b.setAttribute('aria-pressed', String(!pressed(b)));
+    onChange();
+  } }, label);
+  return b;
+}
+
+function pressed(b) {
+  return b.getAttribute('aria-pressed') === 'true';
 }
 
 /** Now in the region's time zone: {date: 'YYYY-MM-DD', time: 'HH:MM'}. */

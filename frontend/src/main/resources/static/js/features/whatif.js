@@ -16,6 +16,15 @@ const NEW_KIND = 'OUTDOOR_STATION';
 let instance = null;
 
 /** The popup of a station marker on the planner page: details plus the what-if actions. */
+/** 标识牌: the station's printable A5 sign with its code and QR code (GET /api/stations/{id}/sign.svg). */
+function signLink(feature) {
+  const code = feature.properties.code;
+  if (!code || typeof feature.id !== 'number') return null;
+  return h('p', { class: 'st-sign' }, h('span', { class: 'st-code' }, '站点编码 ' + code), ' ',
+    h('a', { href: '/api/stations/' + feature.id + '/sign.svg', target: '_blank', rel: 'noopener', class: 'st-sign-link',
+      download: 'sign-' + code + '.svg' }, '标识牌（A5，含二维码）'));
+}
+
 export function stationPopup(feature) {
   return instance ? instance.popup(feature) : stationDetails(feature);
 }
@@ -268,7 +277,7 @@ class WhatIf {
         '关闭此站（模拟）'));
     }
     root.append(h('p', { class: 'panel-hint' }, '方案模拟：拖动标记可迁移此站。'), actions,
-      historyButton(this.ctx, this.planner, feature.id));
+      historyButton(this.ctx, this.planner, feature.id), signLink(feature));
     return root;
   }
 
