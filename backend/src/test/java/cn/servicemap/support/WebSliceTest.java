@@ -83,6 +83,8 @@ public abstract class WebSliceTest {
     protected cn.servicemap.feedback.Moderation moderation;
     @MockitoBean
     protected cn.servicemap.coverage.DemandUploadRepository demandUploads;
+    @MockitoBean
+    protected cn.servicemap.photos.PhotoService photos;
 
     @Autowired
     private cn.servicemap.region.RegionScope regionScope;
