@@ -11,6 +11,7 @@ import { h, fmtMeters } from '../dom.js';
 import { kindName, kindStyle, sortKindCodes } from '../kinds.js';
 import { serviceIcons } from '../icons.js';
 import { openAtBadge, openBadge, phoneLink, stationDetails } from '../popup.js';
+import { photoSection } from '../photos.js';
 
 export const name = 'nearest';
 
@@ -532,7 +533,8 @@ class Nearest {
     const back = h('button', { type: 'button', class: 'btn btn-secondary detail-back', onclick: () => this.showList() }, '← 返回列表');
     const trip = found ? h('p', { class: 'detail-trip' }, this.result.profileName + ' ' + fmtMinutes(found.minutes) + '，' + fmtMeters(found.meters)) : null;
     const form = this.reportForm(feature);
-    this.detailView.replaceChildren(back, trip, stationDetails(feature, { full: true, at: this.openAtFor(feature) }), form);
+    this.detailView.replaceChildren(back, trip, stationDetails(feature, { full: true, at: this.openAtFor(feature) }),
+      photoSection(feature.id, { upload: 'propose' }), form);
     this.detailView.dataset.stationId = feature.id;
     this.listView.hidden = true;
     this.detailView.hidden = false;
