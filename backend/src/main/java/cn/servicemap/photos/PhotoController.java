@@ -88,6 +88,7 @@ class PhotoController {
         }
         PhotoService.Permit permit = photos.permit(id, proposal,
                 Moderation.clientKey(request.getRemoteAddr(), String.valueOf(request.getHeader("User-Agent"))));
+        images.checkSize(file.getSize()); // before the bytes are read into memory
         PhotoImages.Processed image = images.process(file.getBytes(), today);
         Photo photo = photos.add(permit, photoKind, taken != null ? taken : image.takenAt(), image);
         return ResponseEntity.created(URI.create(photo.url())).body(photo);

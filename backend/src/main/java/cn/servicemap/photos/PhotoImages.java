@@ -88,7 +88,7 @@ final class PhotoImages {
      * @throws ServiceUnavailableException too many photos are being decoded now
      */
     Processed process(byte[] bytes, LocalDate today) {
-        checkBytes(bytes);
+        checkSize(bytes.length);
         Format format = sniff(bytes);
         if (format == null) {
             throw refused("NOT_AN_IMAGE", "文件不是 JPEG、PNG 或 WebP 图片 (the file is not a JPEG, PNG or WebP image)");
@@ -128,13 +128,14 @@ final class PhotoImages {
         return null;
     }
 
-    private void checkBytes(byte[] bytes) {
-        if (bytes.length == 0) {
+    /** An upload's size within the limit, checked before its bytes are read into memory (400 EMPTY or TOO_LARGE). */
+    void checkSize(long bytes) {
+        if (bytes == 0) {
             throw refused("EMPTY", "文件是空的 (the file is empty)");
         }
         long max = limits.maxFileSize().toBytes();
-        if (bytes.length > max) {
-            throw refused("TOO_LARGE", "文件过大：" + size(bytes.length) + "，上限 " + size(max) + " (the file is " + size(bytes.length)
+        if (bytes > max) {
+            throw refused("TOO_LARGE", "文件过大：" + size(bytes) + "，上限 " + size(max) + " (the file is " + size(bytes)
                     + "; at most " + size(max) + ")");
         }
     }
