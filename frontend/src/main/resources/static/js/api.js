@@ -45,6 +45,11 @@ export function postJson(url, body, options = {}) {
   return request('POST', url, body, options);
 }
 
+/** POSTs a multipart form (files and fields; the browser writes its Content-Type) and reads the JSON answer. */
+export function postForm(url, form, options = {}) {
+  return request('POST', url, form, { timeoutMs: 60000, ...options });
+}
+
 /** PUTs JSON and reads the JSON answer. */
 export function putJson(url, body, options = {}) {
   return request('PUT', url, body, options);
@@ -84,13 +89,14 @@ async function request(method, url, body, { timeoutMs = 15000, signal } = {}) {
     else signal.addEventListener('abort', () => ctrl.abort(signal.reason), { once: true });
   }
   const headers = { Accept: 'application/json, application/geo+json, application/problem+json', ...csrfHeader(method) };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const form = typeof FormData !== 'undefined' && body instanceof FormData;
+  if (body !== undefined && !form) headers['Content-Type'] = 'application/json';
   let response;
   try {
     response = await fetch(url, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined || form ? body : JSON.stringify(body),
       signal: ctrl.signal,
     });
   } catch (e) {

@@ -59,7 +59,7 @@ public class Moderation {
     }
 
     /** A client as a short hash of its address and browser: enough to merge and limit, nothing to identify it by. */
-    static String clientKey(String address, String userAgent) {
+    public static String clientKey(String address, String userAgent) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest((address + "|" + userAgent).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, 12);

@@ -31,13 +31,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Who may do what over HTTP. Reading (stations, nearest, coverage, the worker page) and a worker's problem report need no
- * login; every other write needs a signed-in user whose role and scope allow it (URL rules here by role, scope checks in
- * {@link Access}). Pages sign in with a form and a session; the session's writes carry a CSRF token (a cookie the page's
- * script sends back in {@code X-XSRF-TOKEN}); API clients send HTTP Basic credentials instead, which a cross-site form
- * cannot. Every answer carries a Content-Security-Policy of the app's own origin (plus the online basemap's tile host when
- * one is configured), nosniff, no framing and a same-origin referrer. Refusals of API requests are problem details (401,
- * 403); a page asks the person to sign in.
+ * Who may do what over HTTP. Reading (stations, nearest, coverage, the worker page) and a worker's problem report or
+ * photo proposal need no login; every other write needs a signed-in user whose role and scope allow it (URL rules here
+ * by role, scope checks in {@link Access}). Pages sign in with a form and a session; the session's writes carry a CSRF
+ * token (a cookie the page's script sends back in {@code X-XSRF-TOKEN}); API clients send HTTP Basic credentials
+ * instead, which a cross-site form cannot. Every answer carries a Content-Security-Policy of the app's own origin (plus
+ * the online basemap's tile host when one is configured), nosniff, no framing and a same-origin referrer. Refusals of
+ * API requests are problem details (401, 403); a page asks the person to sign in.
  */
 @Configuration(proxyBeanMethods = false)
 @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication // the command-line import has no HTTP
@@ -67,11 +67,13 @@ class SecurityConfig {
             }
         };
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers(HttpMethod.POST, "/api/stations/*/reports", "/api/stations/*/confirmations").permitAll()
+                        // a worker's problem report, confirmation (确认开放) and photo proposal (补充照片); an editor's photo is checked in PhotoService
+                        .requestMatchers(HttpMethod.POST, "/api/stations/*/reports", "/api/stations/*/confirmations", "/api/stations/*/photos").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/users", "/api/users/**").hasRole(Role.REGION_ADMIN.name())
                         .requestMatchers("/api/reports", "/api/reports/**").hasRole(Role.DISTRICT_EDITOR.name())
+                        .requestMatchers(HttpMethod.GET, "/api/photos").hasRole(Role.DISTRICT_EDITOR.name())
                         .requestMatchers("/api/stations/*/history", "/api/audit").hasRole(Role.DISTRICT_EDITOR.name())
                         .requestMatchers("/api/planning/**", "/api/scenarios", "/api/scenarios/**").hasRole(Role.PLANNER.name())
                         .requestMatchers(HttpMethod.POST, "/api/whatif").hasRole(Role.PLANNER.name())

@@ -34,10 +34,12 @@ public class StationFeatures {
     private final GeometryFactory geometries = new GeometryFactory(new PrecisionModel(), 4326);
 
     private final ConfirmationRepository confirmations;
+    private final cn.servicemap.photos.PhotoService photos;
 
     StationFeatures(StationCatalog catalog, cn.servicemap.catalog.HolidayCalendars holidays, RegionIndex region,
-                    ConfirmationRepository confirmations) {
+                    ConfirmationRepository confirmations, cn.servicemap.photos.PhotoService photos) {
         this.confirmations = confirmations;
+        this.photos = photos;
         this.kinds = catalog.kinds().stream().collect(Collectors.toMap(StationKind::code, Function.identity()));
         this.services = catalog.services().stream().collect(Collectors.toMap(ServiceType::code, Function.identity()));
         this.holidays = holidays;
@@ -122,7 +124,9 @@ public class StationFeatures {
                                     String code,
                                     Access access,
                                     @Schema(description = "When a worker last confirmed it there and open (有人确认开放), ISO date-time",
-                                            nullable = true) String confirmedAt) {
+                                            nullable = true) String confirmedAt,
+                                    @Schema(description = "Photos of the entrance and inside, entrance first (thumbnail and full URLs, date taken)")
+                                    List<cn.servicemap.photos.PhotoRef> photos) {
     }
 
     @Schema(description = "Service points as a GeoJSON FeatureCollection, with their count and the data version")
@@ -135,16 +139,18 @@ public class StationFeatures {
 
     /** The stations as features, what is kept beside them (workers' confirmations) read once for all. */
     public List<Feature<StationProperties>> features(List<ServicePoint> points, LocalDateTime localNow) {
-        Map<Long, java.time.OffsetDateTime> confirmed = confirmations.latest(points.size() > 500 ? null
-                : points.stream().map(ServicePoint::id).toList());
-        return points.stream().map(p -> feature(p, localNow, confirmed.get(p.id()))).toList();
+        List<Long> ids = points.stream().map(ServicePoint::id).toList();
+        Map<Long, java.time.OffsetDateTime> confirmed = confirmations.latest(points.size() > 500 ? null : ids);
+        Map<Long, List<cn.servicemap.photos.PhotoRef>> photos = this.photos.refs(ids);
+        return points.stream().map(p -> feature(p, localNow, confirmed.get(p.id()), photos.getOrDefault(p.id(), List.of()))).toList();
     }
 
     public Feature<StationProperties> feature(ServicePoint p, LocalDateTime localNow) {
         return features(List.of(p), localNow).get(0);
     }
 
-    private Feature<StationProperties> feature(ServicePoint p, LocalDateTime localNow, java.time.OffsetDateTime confirmedAt) {
+    private Feature<StationProperties> feature(ServicePoint p, LocalDateTime localNow, java.time.OffsetDateTime confirmedAt,
+                                               List<cn.servicemap.photos.PhotoRef> photos) {
         List<ServiceRef> offered = p.services().stream().map(code -> {
             ServiceType s = services.get(code);
             return new ServiceRef(code, s == null ? code : s.nameZh(), s == null ? null : s.icon());
@@ -155,7 +161,7 @@ public class StationFeatures {
                 offered, p.capacity(), p.status().name(), p.status().nameZh(), p.statusReason(), openNow(p, localNow),
                 p.verifiedAt() == null ? null : p.verifiedAt().toString(), p.source(), p.demo(), p.synthetic(), p.version(),
                 p.updatedAt() == null ? null : p.updatedAt().toString(), p.code(), Access.of(p),
-                confirmedAt == null ? null : confirmedAt.toString());
+                confirmedAt == null ? null : confirmedAt.toString(), photos);
         return Feature.of(p.id(), geometries.createPoint(new Coordinate(round(p.lon()), round(p.lat()))), props);
     }
 

@@ -3,6 +3,7 @@ package cn.servicemap.system;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings under {@code servicemap.*}.
@@ -17,11 +18,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     after a restart, different for each instance; blank = host name and server port
  * @param publicUrl    the address workers reach this instance at, e.g. https://yizhan.example.org — what a station sign's
  *                     QR code links to; blank = the address the request that makes the sign came to
+ * @param photos     station photos: where they are kept and the limits an upload must keep within
  */
 @ConfigurationProperties("servicemap")
 public record ServiceMapProperties(String dataDir, @DefaultValue Demo demo, @DefaultValue("Asia/Shanghai") String timeZone,
                                    @DefaultValue Network network, @DefaultValue("data/regions") String regionsDir,
-                                   @DefaultValue Security security, String instanceName, String publicUrl) {
+                                   @DefaultValue Security security, String instanceName, String publicUrl, @DefaultValue Photos photos) {
 
     /**
      * @param adminUsername   the first administrator, created on start when no user exists yet (with adminPassword)
@@ -37,6 +39,31 @@ public record ServiceMapProperties(String dataDir, @DefaultValue Demo demo, @Def
     }
 
     public record Demo(@DefaultValue("true") boolean enabled) {
+    }
+
+    /**
+     * @param storage              DATABASE (the default: the images in the database, nothing else to back up) or DISK (files
+     *                             under {@code dir}; with several instances, storage every instance reads)
+     * @param dir                  where DISK keeps the images, one folder per thousand photos
+     * @param maxFileSize          the largest upload taken (keep it below spring.servlet.multipart.max-file-size, so that
+     *                             the app itself answers a larger one with a problem detail)
+     * @param maxPixels            the most pixels (width × height) an image may declare; checked before it is decoded
+     * @param maxSideInPixels      the longest side an image may declare; checked before it is decoded
+     * @param storedSideInPixels   the stored image's longest side at most (larger photos are scaled down once)
+     * @param thumbnailSideInPixels the thumbnail's longest side
+     * @param proposalsPerHour     photos a device may propose in an hour without signing in
+     * @param decodingAtOnce       images decoded at the same time at most (each can take ~100 MB of heap)
+     */
+    public record Photos(@DefaultValue("DATABASE") Storage storage, @DefaultValue("data/photos") String dir,
+                         @DefaultValue("10MB") DataSize maxFileSize, @DefaultValue("40000000") long maxPixels,
+                         @DefaultValue("8000") int maxSideInPixels, @DefaultValue("2560") int storedSideInPixels,
+                         @DefaultValue("320") int thumbnailSideInPixels, @DefaultValue("20") int proposalsPerHour,
+                         @DefaultValue("2") int decodingAtOnce) {
+
+        /** Where photos are kept. */
+        public enum Storage {
+            DATABASE, DISK
+        }
     }
 
     /**

@@ -85,6 +85,8 @@ public abstract class WebSliceTest {
     protected cn.servicemap.coverage.DemandUploadRepository demandUploads;
     @MockitoBean
     protected cn.servicemap.feedback.Confirmations confirmations;
+    @MockitoBean
+    protected cn.servicemap.photos.PhotoService photos;
 
     @Autowired
     private cn.servicemap.region.RegionScope regionScope;

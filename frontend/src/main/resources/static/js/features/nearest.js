@@ -11,6 +11,7 @@ import { h, fmtMeters } from '../dom.js';
 import { kindName, kindStyle, sortKindCodes } from '../kinds.js';
 import { serviceIcons } from '../icons.js';
 import { entryShort, openAtBadge, openBadge, phoneLink, stationDetails } from '../popup.js';
+import { photoSection } from '../photos.js';
 
 export const name = 'nearest';
 
@@ -547,7 +548,7 @@ class Nearest {
     const trip = found ? h('p', { class: 'detail-trip' }, this.result.profileName + ' ' + fmtMinutes(found.minutes) + '，' + fmtMeters(found.meters)) : null;
     const form = this.reportForm(feature);
     this.detailView.replaceChildren(back, trip, stationDetails(feature, { full: true, at: this.openAtFor(feature) }),
-      this.confirmBox(feature), form);
+      photoSection(feature.id, { upload: 'propose' }), this.confirmBox(feature), form);
     this.detailView.dataset.stationId = feature.id;
     this.listView.hidden = true;
     this.detailView.hidden = false;

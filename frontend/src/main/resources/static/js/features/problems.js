@@ -3,6 +3,7 @@
 // resolve action that asks for the outcome (POST /api/reports/{id}/resolve).
 import { getJson, postJson } from '../api.js';
 import { h, fmtTime } from '../dom.js';
+import { mountPendingPhotos } from '../photos.js';
 
 export const name = 'problems';
 
@@ -11,6 +12,7 @@ export function mount(ctx, planner) {
   if (!container) return null;
   const p = new Problems(ctx, container);
   ctx.problems = p;
+  mountPendingPhotos(container, ctx);
   container.dataset.mounted = 'ready';
   void planner;
   return p;
