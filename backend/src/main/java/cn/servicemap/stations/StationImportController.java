@@ -59,11 +59,22 @@ class StationImportController {
             description = "Every bad row is reported with its row number, column and reason; a commit writes all good rows in one transaction.")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ImportResponse importStations(@RequestPart("file") MultipartFile file,
-                                  @Parameter(description = "Coordinate system of the file: WGS84, CGCS2000, GCJ02 or BD09")
-                                  @RequestParam CoordinateSystem crs,
+                                  @Parameter(description = "Coordinate system of the file: WGS84, CGCS2000, GCJ02 or BD09 (longitude and "
+                                          + "latitude), or the EPSG code of a Gauss-Kruger grid of CGCS2000, Beijing 1954 or Xi'an 1980 (e.g. "
+                                          + "EPSG:4549; easting and northing in either column order). A Shapefile's .prj of such a grid is read "
+                                          + "and converted whatever this says.")
+                                  @RequestParam String crs,
                                   @Parameter(description = "false (default) checks only; true writes the good rows")
                                   @RequestParam(defaultValue = "false") boolean commit) throws IOException {
-        CoordinateSystem system = crs;
+        cn.servicemap.gis.crs.NationalCrs grid = cn.servicemap.gis.crs.NationalCrs.parse(crs).orElse(null);
+        CoordinateSystem system;
+        try {
+            system = grid != null ? CoordinateSystem.WGS84 : CoordinateSystem.parse(crs);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(java.util.List.of(new cn.servicemap.system.FieldError("crs", "未知的坐标系“" + (crs.length() > 30 ? crs.substring(0, 30) + "…" : crs)
+                    + "”：可选 WGS84、CGCS2000、GCJ02、BD09，或国家2000/北京54/西安80 高斯-克吕格投影的 EPSG 代码（如 EPSG:4549） (unknown "
+                    + "coordinate system: WGS84, CGCS2000, GCJ02, BD09 or the EPSG code of a Gauss-Kruger grid, e.g. EPSG:4549)", "BAD_CRS")));
+        }
         String original = file.getOriginalFilename();
         if (original != null && original.length() > MAX_FILE_NAME) {
             throw new InvalidRequestException("file", "文件名最多 " + MAX_FILE_NAME + " 个字符 (the file name is longer than " + MAX_FILE_NAME
@@ -75,7 +86,7 @@ class StationImportController {
         Path tmp = Files.createTempFile("servicemap-import-", "-" + (safe.length() > 60 ? safe.substring(safe.length() - 60) : safe));
         try {
             file.transferTo(tmp);
-            return ImportResponse.of(imports.importFile(tmp, name, system, commit, access.actor(), StationRepository.Origin.USER,
+            return ImportResponse.of(imports.importFile(tmp, name, system, grid, commit, access.actor(), StationRepository.Origin.USER,
                     good -> access.requireStationEdit("file", good.stream().map(s -> s.adcode()).distinct().toArray(String[]::new))));
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("file", e.getMessage());

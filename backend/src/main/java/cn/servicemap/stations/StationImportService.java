@@ -57,22 +57,24 @@ public class StationImportService {
      */
     public Outcome importFile(Path file, String originalFileName, CoordinateSystem crs, boolean commit, String actor,
                               StationRepository.Origin origin) throws IOException {
-        return importFile(file, originalFileName, crs, commit, actor, origin, good -> { });
+        return importFile(file, originalFileName, crs, null, commit, actor, origin, good -> { });
     }
 
     /**
      * As above; {@code mayWrite} sees the good rows before a commit writes them and may refuse them all by throwing
-     * (the user may not edit stations where some of them lie).
+     * (the user may not edit stations where some of them lie). {@code grid}: the national grid (e.g. EPSG:4549) the
+     * file's coordinate columns are in, as the user declared it; null when they are longitude and latitude in {@code crs}.
      */
-    public Outcome importFile(Path file, String originalFileName, CoordinateSystem crs, boolean commit, String actor,
+    public Outcome importFile(Path file, String originalFileName, CoordinateSystem crs, cn.servicemap.gis.crs.NationalCrs grid,
+                              boolean commit, String actor,
                               StationRepository.Origin origin, java.util.function.Consumer<List<CheckedStation>> mayWrite)
             throws IOException {
         if (!commit) {
-            return new Outcome(check(file, originalFileName, crs), false, null, List.of());
+            return new Outcome(check(file, originalFileName, crs, grid), false, null, List.of());
         }
         Outcome outcome = tx.execute(status -> {
             try {
-                ImportReport report = check(file, originalFileName, crs);
+                ImportReport report = check(file, originalFileName, crs, grid);
                 OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
                 List<CheckedStation> good = report.goodRows().stream().map(ImportedRow::station).toList();
                 mayWrite.accept(good);
@@ -97,9 +99,10 @@ public class StationImportService {
         return outcome;
     }
 
-    private ImportReport check(Path file, String originalFileName, CoordinateSystem crs) throws IOException {
+    private ImportReport check(Path file, String originalFileName, CoordinateSystem crs, cn.servicemap.gis.crs.NationalCrs grid)
+            throws IOException {
         try (RowSource rows = RowSources.open(file, originalFileName)) {
-            return StationImportCheck.check(rows, originalFileName, crs, stations.checker(),
+            return StationImportCheck.check(rows, originalFileName, crs, grid, stations.checker(),
                     repository.storedForDuplicateCheck());
         }
     }

@@ -115,6 +115,31 @@ abstract class StationImportContract extends DemoRegionTestBase {
         assertThat(p.get("openingHours").get("osm").asText()).isEqualTo("Mo-Fr 08:00-18:00");
     }
 
+    /**
+     * A surveyor's sheet in the CGCS2000 3° Gauss–Krüger grid with central meridian 120°E (EPSG:4549), X the northing
+     * and Y the easting as Chinese surveying writes them, values from PROJ's cs2cs for 新街口 and 夫子庙: stored within a
+     * metre of those places, the report saying it converted; a projection it cannot convert is a field error.
+     */
+    @Test
+    void shouldImportAGaussKrugerSheetToWithinAMetre() {
+        String tag = tag();
+        String csv = "名称,类型,X坐标,Y坐标\n" + tag + "新街口,爱心驿站,3547162.2402,384625.4235\n"
+                + tag + "夫子庙,爱心驿站,3544922.4366,385554.4631\n";
+        Api.Response r = api().upload("/api/stations/imports?crs=EPSG:4549&commit=true", "gk.csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.json().get("goodRows").asInt()).as(r.text()).isEqualTo(2);
+        assertThat(r.json().get("warnings").toString()).contains("EPSG:4549");
+        double[][] truth = {{118.7785, 32.042}, {118.7886, 32.0219}};
+        String[] names = {"新街口", "夫子庙"};
+        for (int i = 0; i < 2; i++) {
+            JsonNode c = api().get("/api/stations?q=" + tag + names[i]).json().get("features").get(0).get("geometry").get("coordinates");
+            assertThat(Geodesic.distanceMeters(c.get(0).asDouble(), c.get(1).asDouble(), truth[i][0], truth[i][1])).as(names[i]).isLessThan(1);
+        }
+        Api.Response mercator = api().upload("/api/stations/imports?crs=EPSG:3857", "m.csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(mercator.status()).isEqualTo(400);
+        assertThat(mercator.json().get("field").asText()).isEqualTo("crs");
+    }
+
     @Test
     void shouldPlaceStationsWithinHalfAMetreOnlyWhenTheCoordinateSystemIsDeclaredRight() {
         // True WGS84 positions, written in GCJ-02 as copied from AMap.

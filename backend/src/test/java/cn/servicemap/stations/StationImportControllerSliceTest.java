@@ -35,6 +35,12 @@ class StationImportControllerSliceTest extends WebSliceTest {
     }
 
     @Test
+    void shouldTakeTheEpsgCodeOfAGaussKrugerGridButNoOtherProjection() {
+        assertField(mvc.post().uri("/api/stations/imports").multipart().file(CSV).param("crs", "EPSG:3857").exchange(), "crs", "BAD_CRS");
+        verifyNoInteractions(imports);
+    }
+
+    @Test
     void shouldRequireTheCoordinateSystem() {
         assertField(mvc.post().uri("/api/stations/imports").multipart().file(CSV).exchange(), "crs", "missing");
         verifyNoInteractions(imports);
@@ -49,7 +55,7 @@ class StationImportControllerSliceTest extends WebSliceTest {
 
     @Test
     void shouldAnswerAFileTheReaderRefusesAsABadFile() throws Exception {
-        when(imports.importFile(any(), anyString(), any(), anyBoolean(), anyString(), any(), any()))
+        when(imports.importFile(any(), anyString(), any(), any(), anyBoolean(), anyString(), any(), any()))
                 .thenThrow(new IllegalArgumentException("unsupported file type .doc (use CSV, XLSX, GeoJSON or a zipped Shapefile)"));
         assertField(mvc.post().uri("/api/stations/imports").multipart().file(CSV).param("crs", "WGS84").exchange(), "file", null);
     }

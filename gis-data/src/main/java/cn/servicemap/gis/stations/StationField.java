@@ -12,8 +12,8 @@ import java.util.Optional;
 public enum StationField {
     NAME("name", true, "名称", "站点名称", "驿站名称", "阵地名称", "站名", "name", "station_name"),
     KIND("kind", true, "类型", "类别", "站点类型", "阵地类型", "kind", "type", "category"),
-    LON("lon", true, "经度", "lon", "lng", "long", "longitude", "x"),
-    LAT("lat", true, "纬度", "lat", "latitude", "y"),
+    LON("lon", true, "经度", "lon", "lng", "long", "longitude", "x", "x坐标", "东坐标", "横坐标", "easting"),
+    LAT("lat", true, "纬度", "lat", "latitude", "y", "y坐标", "北坐标", "纵坐标", "northing"),
     ADDRESS("address", false, "地址", "详细地址", "address", "addr"),
     PHONE("phone", false, "电话", "联系电话", "电话号码", "phone", "tel", "telephone"),
     OPENING_HOURS("openingHours", false, "开放时间", "营业时间", "服务时间", "opening_hours", "openinghours", "hours"),

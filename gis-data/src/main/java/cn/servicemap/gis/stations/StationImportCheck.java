@@ -1,6 +1,8 @@
 package cn.servicemap.gis.stations;
 
 import cn.servicemap.gis.crs.CoordinateSystem;
+import cn.servicemap.gis.crs.LonLat;
+import cn.servicemap.gis.crs.NationalCrs;
 import cn.servicemap.gis.table.RowSource;
 import cn.servicemap.gis.table.SourceRow;
 import java.util.ArrayList;
@@ -51,8 +53,30 @@ public final class StationImportCheck {
 
     public static ImportReport check(RowSource rows, String fileName, CoordinateSystem crs, StationChecker checker,
                                      Iterable<StoredStation> stored) {
+        return check(rows, fileName, crs, null, checker, stored);
+    }
+
+    /**
+     * As above, for a file whose coordinate columns are in a national grid the caller declared ({@code grid}, e.g.
+     * EPSG:4549; null for none): each row's two numbers — easting and northing in either order, Chinese surveying's X
+     * being the northing ({@link NationalCrs#firstIsEasting}) — are converted to WGS84 before the checks.
+     */
+    public static ImportReport check(RowSource rows, String fileName, CoordinateSystem crs, NationalCrs grid, StationChecker checker,
+                                     Iterable<StoredStation> stored) {
         Problems problems = new Problems();
         Warnings warnings = new Warnings();
+        if (grid != null) {
+            warnings.add("坐标按所选的 " + grid.name() + " 换算为 WGS84" + (grid.approximate() ? "（" + grid.datum().nameZh()
+                    + "换算为近似，误差可达数米至数十米）" : "") + " (coordinates converted to WGS84 from " + grid.name() + ")");
+            crs = CoordinateSystem.WGS84;
+        }
+        if (rows.convertedFrom().isPresent()) {
+            // the reader converted a national grid (a Gauss–Krüger .prj …) to WGS84: that is what the rows hold now
+            warnings.add("坐标已由文件声明的 " + rows.convertedFrom().get() + " 换算为 WGS84" + (crs == CoordinateSystem.WGS84
+                    || crs == CoordinateSystem.CGCS2000 ? "" : "，所选坐标系 " + crs.label() + " 未采用")
+                    + " (coordinates converted to WGS84 from the file's " + rows.convertedFrom().get() + ")");
+            crs = CoordinateSystem.WGS84;
+        }
         Map<StationField, String> columns = mapColumns(rows.headers(), warnings);
         for (StationField f : StationField.values()) {
             if (f.required() && !columns.containsKey(f)) {
@@ -82,6 +106,9 @@ public final class StationImportCheck {
             }
             Map<StationField, String> values = new EnumMap<>(StationField.class);
             columns.forEach((field, header) -> values.put(field, row.cells().get(header)));
+            if (grid != null) {
+                toWgs84(values, grid);
+            }
             StationChecker.Result result = checker.check(new StationInput(values), crs);
             if (!result.ok()) {
                 badRows++;
@@ -104,6 +131,28 @@ public final class StationImportCheck {
             good.add(new ImportedRow(row.rowNumber(), s));
         }
         return problems.report(fileName, rows.format(), crs, total, good, badRows, warnings);
+    }
+
+    /**
+     * A row's grid coordinates as WGS84 longitude and latitude, in place; values that are not two decimal numbers are
+     * left for the checker to name.
+     */
+    private static void toWgs84(Map<StationField, String> values, NationalCrs grid) {
+        try {
+            double a = Double.parseDouble(values.getOrDefault(StationField.LON, "").strip());
+            double b = Double.parseDouble(values.getOrDefault(StationField.LAT, "").strip());
+            if (!Double.isFinite(a) || !Double.isFinite(b)) {
+                return;
+            }
+            boolean aEasting = NationalCrs.firstIsEasting(a, b);
+            LonLat wgs84 = grid.toWgs84(aEasting ? a : b, aEasting ? b : a);
+            if (Double.isFinite(wgs84.lon()) && Double.isFinite(wgs84.lat())) {
+                values.put(StationField.LON, java.math.BigDecimal.valueOf(wgs84.lon()).setScale(8, java.math.RoundingMode.HALF_UP).toPlainString());
+                values.put(StationField.LAT, java.math.BigDecimal.valueOf(wgs84.lat()).setScale(8, java.math.RoundingMode.HALF_UP).toPlainString());
+            }
+        } catch (NumberFormatException | IllegalStateException e) {
+            // not numbers, or nowhere on the grid: the checker reports the original values
+        }
     }
 
     private static Map<StationField, String> mapColumns(List<String> headers, Warnings warnings) {

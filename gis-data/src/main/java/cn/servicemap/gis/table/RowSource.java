@@ -34,6 +34,14 @@ public interface RowSource extends Iterable<SourceRow>, AutoCloseable {
      */
     Optional<CoordinateSystem> declaredCoordinateSystem();
 
+    /**
+     * The national grid the reader converted the points from (a Shapefile's Gauss–Krüger .prj, …), in words, with how
+     * exact that is; empty when the points are as the file has them.
+     */
+    default Optional<String> convertedFrom() {
+        return Optional.empty();
+    }
+
     /** The rows after the header, in file order. May be called once. */
     @Override
     Iterator<SourceRow> iterator();

@@ -20,6 +20,8 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 import cn.servicemap.gis.crs.CoordinateSystem;
+import cn.servicemap.gis.crs.LonLat;
+import cn.servicemap.gis.crs.NationalCrs;
 
 /**
  * Streaming reader of a point Shapefile uploaded as a .zip (.shp + .dbf required, .prj and .cpg
@@ -32,7 +34,9 @@ import cn.servicemap.gis.crs.CoordinateSystem;
  * whose header declares lines or polygons is rejected at open. Attributes: see {@link DbfReader}; the
  * encoding comes from the .cpg (UTF-8, GBK, 936, CP936, GB2312, GB18030, …), else it is detected
  * (strict UTF-8 on all text fields, else GB18030). Coordinate system: from the .prj — a geographic
- * WGS 84 or CGCS2000 system is declared; a projected system (PROJCS) or another datum is rejected.
+ * WGS 84 or CGCS2000 system is declared; a Gauss–Krüger projection on CGCS2000, Beijing 1954 or Xi'an 1980, or a
+ * Beijing 1954 / Xi'an 1980 longitude/latitude ({@link NationalCrs}), is converted to WGS84 while reading (and WGS84
+ * declared); another projection or datum is rejected, named.
  * Row numbers are record numbers (1-based); deleted dBASE records are skipped but counted.
  */
 final class ShapefileRowSource extends AbstractRowSource {
@@ -42,11 +46,14 @@ final class ShapefileRowSource extends AbstractRowSource {
     private final DbfReader dbf;
     private final List<String> headers;
     private final Optional<CoordinateSystem> declared;
+    /** The .prj's national grid (Gauss–Krüger on CGCS2000, Beijing 1954, Xi'an 1980), whose points are converted to WGS84. */
+    private final NationalCrs grid;
     private int recordNumber;
 
-    private ShapefileRowSource(ZipFile zip, InputStream shp, DbfReader dbf, Optional<CoordinateSystem> declared,
+    private ShapefileRowSource(ZipFile zip, InputStream shp, DbfReader dbf, Optional<CoordinateSystem> declared, NationalCrs grid,
                                ReadLimits limits) throws IOException {
         super(limits);
+        this.grid = grid;
         this.zip = zip;
         this.shp = shp;
         this.dbf = dbf;
@@ -67,13 +74,14 @@ final class ShapefileRowSource extends AbstractRowSource {
         try {
             ZipBudget budget = new ZipBudget(zip, limits, "压缩包", "the zip");
             Layer layer = Layer.find(zip);
-            Optional<CoordinateSystem> declared = layer.prj == null
-                    ? Optional.empty() : parsePrj(readText(budget, layer.prj, StandardCharsets.UTF_8));
+            String prj = layer.prj == null ? "" : readText(budget, layer.prj, StandardCharsets.UTF_8);
+            NationalCrs grid = nationalGrid(prj);
+            Optional<CoordinateSystem> declared = grid != null ? Optional.of(CoordinateSystem.WGS84) : parsePrj(prj);
             Charset charset = charset(budget, layer, limits);
             shp = new BufferedInputStream(budget.open(layer.shp), 64 * 1024);
             readShpHeader(shp, budget, limits);
             dbf = openDbf(budget, layer, charset, limits);
-            return new ShapefileRowSource(zip, shp, dbf, declared, limits);
+            return new ShapefileRowSource(zip, shp, dbf, declared, grid, limits);
         } catch (IOException | RuntimeException e) {
             closeAll(dbf, shp, zip);
             throw e;
@@ -174,8 +182,41 @@ final class ShapefileRowSource extends AbstractRowSource {
             problems.add("the Point has no coordinates (NaN)");
             return;
         }
+        if (grid != null) {
+            LonLat wgs84 = grid.toWgs84(x, y);
+            if (!Double.isFinite(wgs84.lon()) || !Double.isFinite(wgs84.lat())) {
+                problems.add("the Point (" + x + ", " + y + ") is outside " + grid.name());
+                return;
+            }
+            x = wgs84.lon();
+            y = wgs84.lat();
+        }
         values.put(Cells.LON, Cells.decimal(x));
         values.put(Cells.LAT, Cells.decimal(y));
+    }
+
+    /**
+     * The .prj's national grid when it names one ({@link NationalCrs#fromWkt}): a projected or Beijing 1954 / Xi'an
+     * 1980 system, converted to WGS84 while reading. Null for none, blank, or WGS 84 / CGCS2000 longitude/latitude.
+     *
+     * @throws IOException naming a projection, unit or datum that cannot be converted
+     */
+    static NationalCrs nationalGrid(String wkt) throws IOException {
+        if (wkt == null || wkt.isBlank()) {
+            return null;
+        }
+        try {
+            return NationalCrs.fromWkt(wkt).orElse(null);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("the .prj: " + e.getMessage(), e);
+        }
+    }
+
+    /** The national grid the points were converted from, if any: what the import report tells the user. */
+    @Override
+    public Optional<String> convertedFrom() {
+        return Optional.ofNullable(grid).map(g -> g.name() + (g.approximate() ? "（" + g.datum().nameZh()
+                + "换算到 WGS84 为近似，误差可达数米至数十米 / the datum shift is approximate）" : ""));
     }
 
     private static void readShpHeader(InputStream shp, ZipBudget budget, ReadLimits limits) throws IOException {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import cn.servicemap.gis.crs.CoordinateSystem;
+import cn.servicemap.gis.crs.Geodesic;
 import cn.servicemap.gis.table.ShapefileTestWriter.Feature;
 
 class ShapefileRowSourceTest {
@@ -121,21 +122,57 @@ class ShapefileRowSourceTest {
         }
     }
 
+    /**
+     * A Gauss–Krüger layer (CGCS2000, 3° zone with central meridian 120°E), its points where PROJ's cs2cs puts
+     * 东铁管巷 (118.7785, 32.042) and a point in 福州 (119.2965, 26.0745): read as WGS84 within a metre, and said so.
+     */
     @Test
-    void shouldRejectProjectedPrj() throws IOException {
-        Path zip = stations().prj(ShapefileTestWriter.CGCS2000_GK_PRJ).writeZip(dir.resolve("gk.zip"), true);
-        assertThatThrownBy(() -> RowSources.open(zip, "gk.zip"))
-                .isInstanceOf(IOException.class)
-                .hasMessageContaining("CGCS2000_3_Degree_GK_CM_120E")
-                .hasMessageContaining("projected coordinate systems are not supported: re-export the layer in WGS84 "
-                        + "or CGCS2000 longitude/latitude");
+    void shouldConvertAGaussKrugerLayerToWgs84() throws IOException {
+        Path zip = new ShapefileTestWriter().field("名称", 'C', 40, 0)
+                .feature(new Feature(new double[] {384625.4235, 3547162.2402}, List.of("新街口"), false))
+                .feature(new Feature(new double[] {429610.5796, 2885278.2669}, List.of("福州"), false))
+                .prj(ShapefileTestWriter.CGCS2000_GK_PRJ).writeZip(dir.resolve("gk.zip"), true);
+        try (RowSource source = RowSources.open(zip, "gk.zip")) {
+            assertThat(source.declaredCoordinateSystem()).contains(CoordinateSystem.WGS84);
+            assertThat(source.convertedFrom()).contains("CGCS2000_3_Degree_GK_CM_120E");
+            List<SourceRow> rows = CsvRowSourceTest.readAll(source);
+            assertThat(Geodesic.distanceMeters(Double.parseDouble(rows.get(0).cell("lon")), Double.parseDouble(rows.get(0).cell("lat")),
+                    118.7785, 32.042)).isLessThan(1);
+            assertThat(Geodesic.distanceMeters(Double.parseDouble(rows.get(1).cell("lon")), Double.parseDouble(rows.get(1).cell("lat")),
+                    119.2965, 26.0745)).isLessThan(1);
+        }
+        // Beijing 1954: converted, and the report is told the datum shift is approximate
+        Path beijing = new ShapefileTestWriter().field("名称", 'C', 40, 0)
+                .feature(new Feature(new double[] {384562.9003, 3547217.4091}, List.of("新街口"), false))
+                .prj(ShapefileTestWriter.CGCS2000_GK_PRJ.replace("CGCS2000_3_Degree_GK_CM_120E", "Beijing_1954_3_Degree_GK_CM_120E")
+                        .replace("GCS_China_Geodetic_Coordinate_System_2000", "GCS_Beijing_1954").replace("D_China_2000", "D_Beijing_1954")
+                        .replace("SPHEROID[\"CGCS2000\",6378137.0,298.257222101]", "SPHEROID[\"Krasovsky_1940\",6378245.0,298.3]"))
+                .writeZip(dir.resolve("bj54.zip"), true);
+        try (RowSource source = RowSources.open(beijing, "bj54.zip")) {
+            assertThat(source.convertedFrom().orElseThrow()).contains("Beijing_1954").contains("近似");
+            SourceRow row = CsvRowSourceTest.readAll(source).get(0);
+            assertThat(Geodesic.distanceMeters(Double.parseDouble(row.cell("lon")), Double.parseDouble(row.cell("lat")), 118.7785, 32.042))
+                    .isLessThan(1);
+        }
     }
 
     @Test
-    void shouldRejectOtherGeographicDatums() {
-        assertThatThrownBy(() -> ShapefileRowSource.parsePrj("GEOGCS[\"GCS_Beijing_1954\",DATUM[\"D_Beijing_1954\","
-                + "SPHEROID[\"Krasovsky_1940\",6378245.0,298.3]],PRIMEM[\"Greenwich\",0.0],UNIT[\"Degree\",0.0174532925199433]]"))
-                .isInstanceOf(IOException.class).hasMessageContaining("GCS_Beijing_1954");
+    void shouldRejectAProjectionItCannotConvertNamingIt() throws IOException {
+        Path zip = stations().prj("PROJCS[\"Asia_Lambert_Conformal_Conic\",GEOGCS[\"GCS_WGS_1984\",DATUM[\"D_WGS_1984\","
+                + "SPHEROID[\"WGS_1984\",6378137.0,298.257223563]],PRIMEM[\"Greenwich\",0.0],UNIT[\"Degree\",0.0174532925199433]],"
+                + "PROJECTION[\"Lambert_Conformal_Conic\"],PARAMETER[\"Central_Meridian\",105.0],UNIT[\"Meter\",1.0]]")
+                .writeZip(dir.resolve("lcc.zip"), true);
+        assertThatThrownBy(() -> RowSources.open(zip, "lcc.zip"))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("Asia_Lambert_Conformal_Conic")
+                .hasMessageContaining("高斯-克吕格");
+    }
+
+    @Test
+    void shouldRejectOtherGeographicDatums() throws IOException {
+        Path zip = stations().prj("GEOGCS[\"GCS_Tokyo\",DATUM[\"D_Tokyo\",SPHEROID[\"Bessel_1841\",6377397.155,299.1528128]],"
+                + "PRIMEM[\"Greenwich\",0.0],UNIT[\"Degree\",0.0174532925199433]]").writeZip(dir.resolve("tokyo.zip"), true);
+        assertThatThrownBy(() -> RowSources.open(zip, "tokyo.zip")).isInstanceOf(IOException.class).hasMessageContaining("GCS_Tokyo");
     }
 
     @Test
