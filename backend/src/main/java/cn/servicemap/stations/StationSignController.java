@@ -48,7 +48,7 @@ class StationSignController {
     @Operation(summary = "A station's printable sign, A5 SVG (站点标识牌): name, station code, hours, how to get in and a QR code of its page",
             description = "The QR code holds <servicemap.public-url>/s/<code> (or this request's address when no public URL is set).")
     @GetMapping(value = "/api/stations/{id}/sign.svg", produces = "image/svg+xml")
-    ResponseEntity<String> sign(@PathVariable long id) {
+    ResponseEntity<byte[]> sign(@PathVariable long id) {
         ServicePoint p = stations.get(id);
         OpeningHours hours = features.openingHours(p);
         String kind = catalog.resolveKind(p.kind()).map(StationKind::nameZh).orElse(p.kind());
@@ -59,7 +59,7 @@ class StationSignController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename("sign-" + p.code() + ".svg").build().toString())
                 .cacheControl(CacheControl.noCache())
                 .eTag("\"" + p.version() + "\"")
-                .body(svg);
+                .body(svg.getBytes(StandardCharsets.UTF_8));
     }
 
     @Operation(summary = "Open a station's page by its code (扫码打开站点): redirects to the worker's map with the station open")

@@ -87,6 +87,8 @@ public abstract class WebSliceTest {
     protected cn.servicemap.feedback.Confirmations confirmations;
     @MockitoBean
     protected cn.servicemap.photos.PhotoService photos;
+    @MockitoBean
+    protected cn.servicemap.ogc.OgcFeatures ogcFeatures;
 
     @Autowired
     private cn.servicemap.region.RegionScope regionScope;

@@ -1,0 +1,186 @@
+package cn.servicemap.ogc;
+
+import cn.servicemap.gis.network.BoundingBox;
+import cn.servicemap.region.Region;
+import cn.servicemap.region.RegionRepository;
+import cn.servicemap.region.RegionScope;
+import cn.servicemap.system.Feature;
+import cn.servicemap.system.InvalidRequestException;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * OGC API – Features, Part 1 Core (GeoJSON, OpenAPI 3.0), per region at {@code /ogc/{region}}: landing page,
+ * conformance, collections (stations, districts) and their items with {@code bbox}, {@code limit} and {@code offset},
+ * paged by {@code next} links — what QGIS ("WFS / OGC API – Features" connection), ArcGIS Pro and GDAL's OAPIF driver
+ * read directly. Coordinates CRS84. {@code /ogc} lists the regions.
+ */
+@RestController
+class OgcController {
+
+    static final String GEOJSON = "application/geo+json";
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 10_000;
+    static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
+
+    @Schema(description = "A link of an OGC API resource")
+    record Link(String href, String rel, String type, @JsonInclude(JsonInclude.Include.NON_NULL) String title) {
+    }
+
+    @Schema(description = "OGC API landing page")
+    record Landing(String title, String description, List<Link> links) {
+    }
+
+    @Schema(description = "OGC API conformance classes")
+    record Conformance(List<String> conformsTo) {
+    }
+
+    @Schema(description = "A collection's spatial extent (CRS84)")
+    record Extent(Spatial spatial) {
+    }
+
+    record Spatial(List<double[]> bbox, String crs) {
+    }
+
+    @Schema(description = "An OGC API feature collection's description")
+    record CollectionInfo(String id, String title, String description, @JsonInclude(JsonInclude.Include.NON_NULL) Extent extent,
+                          String itemType, List<String> crs, List<Link> links) {
+    }
+
+    record Collections(List<Link> links, List<CollectionInfo> collections) {
+    }
+
+    @Schema(description = "A page of an OGC API collection's items: a GeoJSON FeatureCollection with counts and paging links")
+    record Items(String type, List<Feature<?>> features, long numberMatched, int numberReturned, String timeStamp, List<Link> links) {
+    }
+
+    private final OgcFeatures features;
+    private final RegionRepository regions;
+    private final RegionScope scope;
+    private final Clock clock;
+
+    OgcController(OgcFeatures features, RegionRepository regions, RegionScope scope, Clock clock) {
+        this.features = features;
+        this.regions = regions;
+        this.scope = scope;
+        this.clock = clock;
+    }
+
+    @Operation(summary = "OGC API – Features: the regions, each a landing page (开放地理数据接口)")
+    @GetMapping(value = "/ogc", produces = MediaType.APPLICATION_JSON_VALUE)
+    Landing regions() {
+        List<Link> links = new ArrayList<>();
+        links.add(new Link(base() + "/ogc", "self", MediaType.APPLICATION_JSON_VALUE, "ServiceMap OGC API – Features"));
+        for (Region r : regions.findAll()) {
+            links.add(new Link(base() + "/ogc/" + r.code(), "child", MediaType.APPLICATION_JSON_VALUE, r.nameZh()));
+        }
+        return new Landing("职工服务阵地地图 OGC API – Features", "One landing page per region", links);
+    }
+
+    @Operation(summary = "OGC API – Features landing page of a region")
+    @GetMapping(value = "/ogc/{region}", produces = MediaType.APPLICATION_JSON_VALUE)
+    Landing landing(@PathVariable String region) {
+        Region r = scope.resolve(region).region();
+        String at = base() + "/ogc/" + r.code();
+        return new Landing(r.nameZh() + " · 职工服务阵地地图", "Stations and districts of " + r.nameZh() + " as OGC API – Features (GeoJSON, CRS84)",
+                List.of(new Link(at, "self", MediaType.APPLICATION_JSON_VALUE, "this document"),
+                        new Link(base() + "/v3/api-docs", "service-desc", "application/vnd.oai.openapi+json;version=3.0", "the API definition"),
+                        new Link(base() + "/swagger-ui.html", "service-doc", MediaType.TEXT_HTML_VALUE, "the API documentation"),
+                        new Link(at + "/conformance", "conformance", MediaType.APPLICATION_JSON_VALUE, "conformance classes"),
+                        new Link(at + "/collections", "data", MediaType.APPLICATION_JSON_VALUE, "the collections")));
+    }
+
+    @Operation(summary = "OGC API – Features conformance classes")
+    @GetMapping(value = "/ogc/{region}/conformance", produces = MediaType.APPLICATION_JSON_VALUE)
+    Conformance conformance(@PathVariable String region) {
+        scope.resolve(region);
+        return new Conformance(List.of("http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+                "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+                "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30"));
+    }
+
+    @Operation(summary = "OGC API – Features collections of a region")
+    @GetMapping(value = "/ogc/{region}/collections", produces = MediaType.APPLICATION_JSON_VALUE)
+    Collections collections(@PathVariable String region) {
+        String code = scope.resolve(region).region().code();
+        List<CollectionInfo> out = new ArrayList<>();
+        for (OgcFeatures.Collection c : OgcFeatures.Collection.values()) {
+            out.add(info(code, c));
+        }
+        return new Collections(List.of(new Link(base() + "/ogc/" + code + "/collections", "self", MediaType.APPLICATION_JSON_VALUE, null)), out);
+    }
+
+    @Operation(summary = "OGC API – Features: one collection's description")
+    @GetMapping(value = "/ogc/{region}/collections/{collection}", produces = MediaType.APPLICATION_JSON_VALUE)
+    CollectionInfo collection(@PathVariable String region, @PathVariable String collection) {
+        return info(scope.resolve(region).region().code(), OgcFeatures.Collection.of(collection));
+    }
+
+    @Operation(summary = "OGC API – Features: a page of a collection's items (GeoJSON), next link while more follow")
+    @GetMapping(value = "/ogc/{region}/collections/{collection}/items", produces = {GEOJSON, MediaType.APPLICATION_JSON_VALUE})
+    ResponseEntity<Items> items(@PathVariable String region, @PathVariable String collection,
+                                @Parameter(description = "minLon,minLat,maxLon,maxLat (CRS84)") @RequestParam(required = false) BoundingBox bbox,
+                                @Parameter(description = "Items per page, 1–" + MAX_LIMIT) @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit,
+                                @Parameter(description = "Items to skip (the next link sets it)") @RequestParam(defaultValue = "0") int offset,
+                                @RequestParam(value = "bbox-crs", required = false) String bboxCrs) {
+        if (limit < 1 || offset < 0) {
+            throw new InvalidRequestException(limit < 1 ? "limit" : "offset", "应为正整数 (must be a positive whole number)");
+        }
+        if (bboxCrs != null && !bboxCrs.equals(CRS84)) {
+            throw new InvalidRequestException("bbox-crs", "只支持 CRS84 (only " + CRS84 + ")");
+        }
+        int size = Math.min(limit, MAX_LIMIT); // a larger limit is capped, as Part 1 allows
+        String code = scope.resolve(region).region().code();
+        OgcFeatures.Collection c = OgcFeatures.Collection.of(collection);
+        OgcFeatures.Page page = features.page(code, c, bbox, offset, size);
+        String self = base() + "/ogc/" + code + "/collections/" + c.name() + "/items";
+        String box = bbox == null ? "" : "&bbox=" + bbox.minLon() + "," + bbox.minLat() + "," + bbox.maxLon() + "," + bbox.maxLat();
+        List<Link> links = new ArrayList<>();
+        links.add(new Link(self + "?limit=" + size + "&offset=" + offset + box, "self", GEOJSON, "this page"));
+        if (offset + page.features().size() < page.matched()) {
+            links.add(new Link(self + "?limit=" + size + "&offset=" + (offset + page.features().size()) + box, "next", GEOJSON, "next page"));
+        }
+        if (offset > 0) {
+            links.add(new Link(self + "?limit=" + size + "&offset=" + Math.max(0, offset - size) + box, "prev", GEOJSON, "previous page"));
+        }
+        links.add(new Link(base() + "/ogc/" + code + "/collections/" + c.name(), "collection", MediaType.APPLICATION_JSON_VALUE, c.title));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(GEOJSON)).header("Content-Crs", "<" + CRS84 + ">")
+                .body(new Items("FeatureCollection", page.features(), page.matched(), page.features().size(),
+                        OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS).toString(), links));
+    }
+
+    @Operation(summary = "OGC API – Features: one item (GeoJSON)")
+    @GetMapping(value = "/ogc/{region}/collections/{collection}/items/{id}", produces = {GEOJSON, MediaType.APPLICATION_JSON_VALUE})
+    ResponseEntity<Feature<?>> item(@PathVariable String region, @PathVariable String collection, @PathVariable String id) {
+        String code = scope.resolve(region).region().code();
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(GEOJSON)).header("Content-Crs", "<" + CRS84 + ">")
+                .body(features.one(code, OgcFeatures.Collection.of(collection), id));
+    }
+
+    private CollectionInfo info(String code, OgcFeatures.Collection c) {
+        String at = base() + "/ogc/" + code + "/collections/" + c.name();
+        double[] box = features.extent(code, c);
+        return new CollectionInfo(c.name(), c.title, c.description, box == null ? null : new Extent(new Spatial(List.of(box), CRS84)),
+                "feature", List.of(CRS84), List.of(new Link(at, "self", MediaType.APPLICATION_JSON_VALUE, c.title),
+                new Link(at + "/items", "items", GEOJSON, c.title)));
+    }
+
+    /** This server's address as the request reached it. */
+    private static String base() {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+    }
+}
