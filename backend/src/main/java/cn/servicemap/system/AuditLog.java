@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The audit trail of everything that is not a station (stations keep theirs in {@code station_event}): districts, census
- * figures, regions, scenarios, targets, users — who did what when, with the record before and after as JSON. Written in
+ * figures, regions, scenarios, targets, a region's chosen standard, users — who did what when, with the record before and after as JSON. Written in
  * the transaction of the change it records, so a change rolled back leaves no trace.
  */
 @Component
@@ -19,7 +19,7 @@ public class AuditLog {
 
     /** What is audited here. */
     public enum Entity {
-        DISTRICT, CENSUS, REGION, SCENARIO, TARGET, USER, HOLIDAYS
+        DISTRICT, CENSUS, REGION, SCENARIO, TARGET, USER, HOLIDAYS, STANDARD
     }
 
     @Schema(description = "One audited change (审计记录)")

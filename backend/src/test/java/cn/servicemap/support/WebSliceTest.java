@@ -85,6 +85,12 @@ public abstract class WebSliceTest {
     protected cn.servicemap.coverage.DemandUploadRepository demandUploads;
     @MockitoBean
     protected cn.servicemap.feedback.Confirmations confirmations;
+    @MockitoBean
+    protected cn.servicemap.standards.StandardChoices standardChoices;
+    @MockitoBean
+    protected cn.servicemap.standards.StandardCompliance standardCompliance;
+    @MockitoBean
+    protected cn.servicemap.grades.GradeService grades;
 
     @Autowired
     private cn.servicemap.region.RegionScope regionScope;
