@@ -1,11 +1,8 @@
 package cn.servicemap.gis.standards;
 
-import cn.servicemap.gis.table.SeedCsv;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,6 +19,8 @@ public record FacilityStandard(String code, String nameZh, String scope, Set<Str
 
     static final List<String> COLUMNS = List.of("standard_code", "standard_name_zh", "scope", "applies_to", "item_code",
             "item_name_zh", "condition", "note", "source", "verified");
+    private static final SeedGroups.Layout LAYOUT = new SeedGroups.Layout("facility-standards.csv", COLUMNS, "standard_code",
+            "standard_name_zh", "item_code", "item_name_zh");
 
     public FacilityStandard {
         appliesTo = Set.copyOf(appliesTo);
@@ -45,19 +44,7 @@ public record FacilityStandard(String code, String nameZh, String scope, Set<Str
      *                                  disagreeing standard columns or a repeated item
      */
     public static List<FacilityStandard> read(InputStream csv, Set<String> services) throws IOException {
-        List<FacilityStandard> out = new ArrayList<>();
-        for (Map.Entry<String, List<SeedCsv.Row>> group : SeedGroups.group(SeedCsv.read(csv, "facility-standards.csv", COLUMNS),
-                "standard_code", List.of("standard_name_zh", "scope", "applies_to")).entrySet()) {
-            SeedCsv.Row first = group.getValue().get(0);
-            List<StandardItem> items = new ArrayList<>();
-            for (SeedCsv.Row row : group.getValue()) {
-                StandardItem item = SeedGroups.item(row, "item_code", "item_name_zh", services);
-                SeedGroups.requireUnique(items, row, item);
-                items.add(item);
-            }
-            out.add(new FacilityStandard(group.getKey(), first.require("standard_name_zh"), first.get("scope"),
-                    SeedGroups.appliesTo(first), items));
-        }
-        return List.copyOf(out);
+        return SeedGroups.read(csv, LAYOUT, services).stream()
+                .map(g -> new FacilityStandard(g.code(), g.nameZh(), g.scope(), g.appliesTo(), g.items())).toList();
     }
 }

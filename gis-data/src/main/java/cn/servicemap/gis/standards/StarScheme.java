@@ -1,6 +1,5 @@
 package cn.servicemap.gis.standards;
 
-import cn.servicemap.gis.table.SeedCsv;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -27,6 +26,8 @@ public record StarScheme(String code, String nameZh, String scope, Set<String> a
 
     static final List<String> COLUMNS = List.of("scheme", "scheme_name_zh", "scope", "applies_to", "stars", "criterion_code",
             "name_zh", "condition", "note", "source", "verified");
+    private static final SeedGroups.Layout LAYOUT = new SeedGroups.Layout("star-criteria.csv", COLUMNS, "scheme", "scheme_name_zh",
+            "criterion_code", "name_zh");
 
     /** The criteria of one star level. */
     public record Level(int stars, List<StandardItem> criteria) {
@@ -53,23 +54,17 @@ public record StarScheme(String code, String nameZh, String scope, Set<String> a
      */
     public static List<StarScheme> read(InputStream csv, Set<String> services) throws IOException {
         List<StarScheme> out = new ArrayList<>();
-        for (Map.Entry<String, List<SeedCsv.Row>> group : SeedGroups.group(SeedCsv.read(csv, "star-criteria.csv", COLUMNS),
-                "scheme", List.of("scheme_name_zh", "scope", "applies_to")).entrySet()) {
-            SeedCsv.Row first = group.getValue().get(0);
+        for (SeedGroups.Group g : SeedGroups.read(csv, LAYOUT, services)) {
             Map<Integer, List<StandardItem>> byStars = new TreeMap<>();
-            List<StandardItem> all = new ArrayList<>();
-            for (SeedCsv.Row row : group.getValue()) {
-                int stars = row.integer("stars");
+            for (SeedGroups.Entry e : g.entries()) {
+                int stars = e.row().integer("stars");
                 if (stars < 1 || stars > MAX_STARS) {
-                    throw row.fail("column stars must be 1 to " + MAX_STARS + ": " + stars);
+                    throw e.row().fail("column stars must be 1 to " + MAX_STARS + ": " + stars);
                 }
-                StandardItem item = SeedGroups.item(row, "criterion_code", "name_zh", services);
-                SeedGroups.requireUnique(all, row, item);
-                all.add(item);
-                byStars.computeIfAbsent(stars, k -> new ArrayList<>()).add(item);
+                byStars.computeIfAbsent(stars, k -> new ArrayList<>()).add(e.item());
             }
-            out.add(new StarScheme(group.getKey(), first.require("scheme_name_zh"), first.get("scope"), SeedGroups.appliesTo(first),
-                    byStars.entrySet().stream().map(e -> new Level(e.getKey(), e.getValue())).toList()));
+            out.add(new StarScheme(g.code(), g.nameZh(), g.scope(), g.appliesTo(),
+                    byStars.entrySet().stream().map(x -> new Level(x.getKey(), x.getValue())).toList()));
         }
         return List.copyOf(out);
     }
