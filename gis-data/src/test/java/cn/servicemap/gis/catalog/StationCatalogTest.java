@@ -156,6 +156,8 @@ class StationCatalogTest {
             assertThat(catalog.resolveServices("热饭（微波炉）；空调／取暖").codes()).containsExactly("MICROWAVE", "CLIMATE");
             assertThat(catalog.resolveServices("Air conditioning / heating, Wi-Fi").codes()).containsExactly("CLIMATE", "WIFI");
             assertThat(catalog.resolveServices("空调/充电").codes()).containsExactly("CLIMATE", "PHONE_CHARGING");
+            // the facilities the standards and star criteria ask for, as an import sheet's cell lists them
+            assertThat(catalog.resolveServices("冰箱、桌椅，除颤仪(AED)；电冰箱 AED").codes()).containsExactly("FRIDGE", "TABLE_CHAIRS", "AED");
         }
 
         @Test
