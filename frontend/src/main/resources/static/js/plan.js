@@ -14,6 +14,7 @@ import * as gaps from './features/gaps.js';
 import * as siting from './features/siting.js';
 import * as week from './features/week.js';
 import * as compliance from './features/compliance.js';
+import * as standards from './features/standards.js';
 import * as compare from './features/compare.js';
 import * as districts from './features/districts.js';
 import * as report from './features/report.js';
@@ -272,7 +273,7 @@ boot({
   planner.on('coverage', showSummary);
   planner.on('whatif', showSummary);
   planner.on('coverage-error', (e) => { summary.textContent = '覆盖计算暂不可用：' + e.message; });
-  for (const f of [layers, customDemand, bands, bandTiles, gaps, siting, week, compliance, compare, districts, report, whatif, problems, regions]) {
+  for (const f of [layers, customDemand, bands, bandTiles, gaps, siting, week, compliance, standards, compare, districts, report, whatif, problems, regions]) {
     try {
       f.mount(ctx, planner);
     } catch (e) {

@@ -2,6 +2,7 @@
 import { kindName, kindStyle } from './kinds.js';
 import { h } from './dom.js';
 import { serviceIcons } from './icons.js';
+import { standingRows } from './standing.js';
 
 function row(label, value, cls) {
   return h('div', { class: 'st-row' + (cls ? ' ' + cls : '') }, h('span', { class: 'st-label' }, label), h('span', { class: 'st-value' }, value));
@@ -99,6 +100,7 @@ export function stationDetails(feature, { full = false, at = null } = {}) {
   else if (full) root.append(row('依托单位', '未提供', 'st-host'));
   if (p.districtName) root.append(row('所在区', p.districtName));
   if (p.statusReason && p.status !== 'OPEN') root.append(row('说明', p.statusReason));
+  root.append(...standingRows(p));
   if (p.synthetic) root.append(h('div', { class: 'st-note' }, '合成示例数据，不是真实站点'));
   else if (p.demo) root.append(h('div', { class: 'st-note' }, '示例站点，仅供演示'));
   return root;

@@ -74,7 +74,7 @@ class SecurityConfig {
                         .requestMatchers("/api/users", "/api/users/**").hasRole(Role.REGION_ADMIN.name())
                         .requestMatchers("/api/reports", "/api/reports/**").hasRole(Role.DISTRICT_EDITOR.name())
                         .requestMatchers(HttpMethod.GET, "/api/photos").hasRole(Role.DISTRICT_EDITOR.name())
-                        .requestMatchers("/api/stations/*/history", "/api/audit").hasRole(Role.DISTRICT_EDITOR.name())
+                        .requestMatchers("/api/stations/*/history", "/api/stations/*/grades", "/api/audit").hasRole(Role.DISTRICT_EDITOR.name())
                         .requestMatchers("/api/planning/**", "/api/scenarios", "/api/scenarios/**").hasRole(Role.PLANNER.name())
                         .requestMatchers(HttpMethod.POST, "/api/whatif").hasRole(Role.PLANNER.name())
                         .requestMatchers(HttpMethod.DELETE, "/api/jobs/**").hasRole(Role.PLANNER.name())

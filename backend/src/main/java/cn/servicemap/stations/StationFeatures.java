@@ -35,11 +35,16 @@ public class StationFeatures {
 
     private final ConfirmationRepository confirmations;
     private final cn.servicemap.photos.PhotoService photos;
+    private final cn.servicemap.standards.StationStandards standards;
+    private final cn.servicemap.grades.StationGrades grades;
 
     StationFeatures(StationCatalog catalog, cn.servicemap.catalog.HolidayCalendars holidays, RegionIndex region,
-                    ConfirmationRepository confirmations, cn.servicemap.photos.PhotoService photos) {
+                    ConfirmationRepository confirmations, cn.servicemap.photos.PhotoService photos,
+                    cn.servicemap.standards.StationStandards standards, cn.servicemap.grades.StationGrades grades) {
         this.confirmations = confirmations;
         this.photos = photos;
+        this.standards = standards;
+        this.grades = grades;
         this.kinds = catalog.kinds().stream().collect(Collectors.toMap(StationKind::code, Function.identity()));
         this.services = catalog.services().stream().collect(Collectors.toMap(ServiceType::code, Function.identity()));
         this.holidays = holidays;
@@ -125,6 +130,11 @@ public class StationFeatures {
                                     Access access,
                                     @Schema(description = "When a worker last confirmed it there and open (有人确认开放), ISO date-time",
                                             nullable = true) String confirmedAt,
+                                    @Schema(description = "The star grade as last reviewed (星级); null when never reviewed", nullable = true)
+                                    cn.servicemap.grades.StationGrades.GradeSummary starGrade,
+                                    @Schema(description = "The station against its region's checklist (达标); null when the checklist does not "
+                                            + "measure its kind", nullable = true)
+                                    cn.servicemap.standards.StationStandards.StationStandard standard,
                                     @Schema(description = "Photos of the entrance and inside, entrance first (thumbnail and full URLs, date taken)")
                                     List<cn.servicemap.photos.PhotoRef> photos) {
     }
@@ -137,12 +147,18 @@ public class StationFeatures {
         return new StationCollection("FeatureCollection", points.size(), dataVersion, features(points, localNow));
     }
 
-    /** The stations as features, what is kept beside them (workers' confirmations) read once for all. */
+    /**
+     * The stations as features, what is kept beside them (workers' confirmations, star grades) and the region's checklist
+     * read once for all.
+     */
     public List<Feature<StationProperties>> features(List<ServicePoint> points, LocalDateTime localNow) {
         List<Long> ids = points.stream().map(ServicePoint::id).toList();
         Map<Long, java.time.OffsetDateTime> confirmed = confirmations.latest(points.size() > 500 ? null : ids);
         Map<Long, List<cn.servicemap.photos.PhotoRef>> photos = this.photos.refs(ids);
-        return points.stream().map(p -> feature(p, localNow, confirmed.get(p.id()), photos.getOrDefault(p.id(), List.of()))).toList();
+        Map<Long, cn.servicemap.standards.StationStandards.Assessment> assessed = standards.assess(points);
+        Map<Long, cn.servicemap.grades.StationGrades.GradeSummary> graded = grades.of(points, assessed);
+        return points.stream().map(p -> feature(p, localNow, confirmed.get(p.id()), graded.get(p.id()),
+                assessed.get(p.id()).standard(), photos.getOrDefault(p.id(), List.of()))).toList();
     }
 
     public Feature<StationProperties> feature(ServicePoint p, LocalDateTime localNow) {
@@ -150,6 +166,8 @@ public class StationFeatures {
     }
 
     private Feature<StationProperties> feature(ServicePoint p, LocalDateTime localNow, java.time.OffsetDateTime confirmedAt,
+                                               cn.servicemap.grades.StationGrades.GradeSummary starGrade,
+                                               cn.servicemap.standards.StationStandards.StationStandard standard,
                                                List<cn.servicemap.photos.PhotoRef> photos) {
         List<ServiceRef> offered = p.services().stream().map(code -> {
             ServiceType s = services.get(code);
@@ -161,7 +179,7 @@ public class StationFeatures {
                 offered, p.capacity(), p.status().name(), p.status().nameZh(), p.statusReason(), openNow(p, localNow),
                 p.verifiedAt() == null ? null : p.verifiedAt().toString(), p.source(), p.demo(), p.synthetic(), p.version(),
                 p.updatedAt() == null ? null : p.updatedAt().toString(), p.code(), Access.of(p),
-                confirmedAt == null ? null : confirmedAt.toString(), photos);
+                confirmedAt == null ? null : confirmedAt.toString(), starGrade, standard, photos);
         return Feature.of(p.id(), geometries.createPoint(new Coordinate(round(p.lon()), round(p.lat()))), props);
     }
 

@@ -11,15 +11,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The audit trail of everything that is not a station (stations keep theirs in {@code station_event}): districts, census
- * figures, regions, scenarios, targets, users, station photos — who did what when, with the record before and after as
- * JSON. Written in the transaction of the change it records, so a change rolled back leaves no trace.
+ * figures, regions, scenarios, targets, a region's chosen standard, users, station photos — who did what when, with the
+ * record before and after as JSON. Written in the transaction of the change it records, so a change rolled back leaves no trace.
  */
 @Component
 public class AuditLog {
 
     /** What is audited here. */
     public enum Entity {
-        DISTRICT, CENSUS, REGION, SCENARIO, TARGET, USER, HOLIDAYS, PHOTO
+        DISTRICT, CENSUS, REGION, SCENARIO, TARGET, USER, HOLIDAYS, PHOTO, STANDARD
     }
 
     @Schema(description = "One audited change (审计记录)")

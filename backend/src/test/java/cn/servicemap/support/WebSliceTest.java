@@ -89,6 +89,12 @@ public abstract class WebSliceTest {
     protected cn.servicemap.photos.PhotoService photos;
     @MockitoBean
     protected cn.servicemap.ogc.OgcFeatures ogcFeatures;
+    @MockitoBean
+    protected cn.servicemap.standards.StandardChoices standardChoices;
+    @MockitoBean
+    protected cn.servicemap.standards.StandardCompliance standardCompliance;
+    @MockitoBean
+    protected cn.servicemap.grades.GradeService grades;
 
     @Autowired
     private cn.servicemap.region.RegionScope regionScope;

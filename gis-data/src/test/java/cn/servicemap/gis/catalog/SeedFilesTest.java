@@ -37,7 +37,8 @@ class SeedFilesTest {
 
     @Test
     void shouldCiteSourceOnEveryRowOfEveryCsv() throws IOException {
-        for (String file : List.of("station-kinds.csv", "services.csv", "holidays-cn.csv", "policy-targets.csv")) {
+        for (String file : List.of("station-kinds.csv", "services.csv", "holidays-cn.csv", "policy-targets.csv", "facility-standards.csv",
+                "star-criteria.csv")) {
             assertThat(rows(file, List.of("source"))).as(file)
                     .isNotEmpty()
                     .allSatisfy(row -> assertThat(row.get("source")).as(file + " line " + row.line()).isNotBlank());

@@ -104,10 +104,10 @@ class StationCatalogTest {
     class Services {
 
         @Test
-        void shouldReadElevenServicesInSortOrder() {
+        void shouldReadFourteenServicesInSortOrder() {
             assertThat(catalog.services()).extracting(ServiceType::code).containsExactly(
-                    "WATER", "MICROWAVE", "TOILET", "REST", "PHONE_CHARGING", "EBIKE_CHARGING", "FIRST_AID",
-                    "AIR_PUMP", "BOOKS", "CLIMATE", "WIFI");
+                    "WATER", "MICROWAVE", "FRIDGE", "TOILET", "REST", "TABLE_CHAIRS", "PHONE_CHARGING", "EBIKE_CHARGING", "FIRST_AID",
+                    "AED", "AIR_PUMP", "BOOKS", "CLIMATE", "WIFI");
             assertThat(catalog.services()).allSatisfy(s -> {
                 assertThat(s.icon()).matches("[a-z][a-z-]*");
                 assertThat(s.source()).isNotBlank();
@@ -123,6 +123,10 @@ class StationCatalogTest {
             "热饭（微波炉）  | MICROWAVE",
             "公厕            | TOILET",
             "充电            | PHONE_CHARGING",
+            "冰柜            | FRIDGE",
+            "桌凳            | TABLE_CHAIRS",
+            "自动体外除颤器  | AED",
+            "除颤仪(AED)     | AED",
             "电瓶车充电      | EBIKE_CHARGING",
             "急救箱          | FIRST_AID",
             "充气            | AIR_PUMP",
@@ -152,6 +156,8 @@ class StationCatalogTest {
             assertThat(catalog.resolveServices("热饭（微波炉）；空调／取暖").codes()).containsExactly("MICROWAVE", "CLIMATE");
             assertThat(catalog.resolveServices("Air conditioning / heating, Wi-Fi").codes()).containsExactly("CLIMATE", "WIFI");
             assertThat(catalog.resolveServices("空调/充电").codes()).containsExactly("CLIMATE", "PHONE_CHARGING");
+            // the facilities the standards and star criteria ask for, as an import sheet's cell lists them
+            assertThat(catalog.resolveServices("冰箱、桌椅，除颤仪(AED)；电冰箱 AED").codes()).containsExactly("FRIDGE", "TABLE_CHAIRS", "AED");
         }
 
         @Test
