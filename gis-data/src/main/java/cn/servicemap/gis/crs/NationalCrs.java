@@ -200,7 +200,8 @@ public final class NationalCrs {
         return otherwise;
     }
 
-    static String wktName(String wkt) {
+    /** The name a WKT gives its system (its first quoted text), for messages; the text itself, cut, when it has none. */
+    public static String wktName(String wkt) {
         int open = wkt.indexOf('"');
         int close = open < 0 ? -1 : wkt.indexOf('"', open + 1);
         return close > open ? wkt.substring(open + 1, close) : wkt.length() > 40 ? wkt.substring(0, 40) + "…" : wkt;

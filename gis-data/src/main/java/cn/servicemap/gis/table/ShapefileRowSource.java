@@ -260,36 +260,25 @@ final class ShapefileRowSource extends AbstractRowSource {
     }
 
     /**
-     * The coordinate system of an ESRI/OGC WKT .prj: WGS 84 or CGCS2000 longitude/latitude; empty if blank.
+     * The coordinate system of a .prj that names no national grid ({@link #nationalGrid} answered null): WGS 84 or
+     * CGCS2000 longitude/latitude; empty if blank.
      *
-     * @throws IOException for projected systems and other datums, which the importer cannot convert
+     * @throws IOException for anything else
      */
     static Optional<CoordinateSystem> parsePrj(String wkt) throws IOException {
         String text = wkt.strip();
         if (text.isEmpty()) {
             return Optional.empty();
         }
-        String upper = text.toUpperCase(Locale.ROOT);
-        if (upper.startsWith("PROJCS") || upper.startsWith("PROJCRS") || upper.startsWith("PROJECTEDCRS")) {
-            throw new IOException("the .prj declares the projected coordinate system '" + wktName(text)
-                    + "'; projected coordinate systems are not supported: re-export the layer in WGS84 or "
-                    + "CGCS2000 longitude/latitude");
-        }
-        String key = upper.replaceAll("[^A-Z0-9]", "");
+        String key = text.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
         if (key.contains("CGCS2000") || key.contains("CHINA2000") || key.contains("CHINAGEODETICCOORDINATESYSTEM2000")) {
             return Optional.of(CoordinateSystem.CGCS2000);
         }
         if (key.contains("WGS1984") || key.contains("WGS84")) {
             return Optional.of(CoordinateSystem.WGS84);
         }
-        throw new IOException("the .prj declares the coordinate system '" + wktName(text) + "', which is not "
+        throw new IOException("the .prj declares the coordinate system '" + NationalCrs.wktName(text) + "', which is not "
                 + "supported: re-export the layer in WGS84 or CGCS2000 longitude/latitude");
-    }
-
-    private static String wktName(String wkt) {
-        int open = wkt.indexOf('"');
-        int close = open < 0 ? -1 : wkt.indexOf('"', open + 1);
-        return close > open ? wkt.substring(open + 1, close) : Cells.abbreviate(wkt);
     }
 
     private static Charset charset(ZipBudget budget, Layer layer, ReadLimits limits) throws IOException {
