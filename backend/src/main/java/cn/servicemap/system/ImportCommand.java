@@ -64,7 +64,11 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
             Path path = Path.of(file);
             String region = region(args);
             switch (what) {
-                case "stations" -> importStations(path, crs(args), args.containsOption("commit"));
+                case "stations" -> {
+                    // a Gauss-Kruger grid's EPSG code (e.g. --crs=EPSG:4549) as the web import takes it
+                    cn.servicemap.gis.crs.NationalCrs grid = cn.servicemap.gis.crs.NationalCrs.parse(option(args, "crs")).orElse(null);
+                    importStations(path, grid == null ? crs(args) : CoordinateSystem.WGS84, grid, args.containsOption("commit"));
+                }
                 case "districts" -> {
                     try (InputStream in = Files.newInputStream(path)) {
                         CoordinateSystem crs = crs(args);
@@ -81,7 +85,7 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
                 }
                 default -> throw new IllegalArgumentException("usage: import region --code=ADCODE --name=名称 --osm=F.osm.pbf "
                         + "--districts=F.json --crs=GCJ02 --census=F.csv | import <stations|districts|census> --file=F "
-                        + "[--crs=WGS84|CGCS2000|GCJ02|BD09] [--region=CODE] [--commit]");
+                        + "[--crs=WGS84|CGCS2000|GCJ02|BD09|EPSG:<Gauss-Kruger code, stations only>] [--region=CODE] [--commit]");
             }
         } catch (InvalidRequestException e) {
             e.errors().forEach(f -> out.println("导入失败 (import failed): " + f.field() + ": " + f.reason()));
@@ -124,8 +128,9 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
                 .orElseThrow(() -> new IllegalArgumentException("no region " + code + "; create it with: import region --code=" + code + " …"));
     }
 
-    private void importStations(Path path, CoordinateSystem crs, boolean commit) throws Exception {
-        var outcome = stations.importFile(path, path.getFileName().toString(), crs, commit, "cli", StationRepository.Origin.USER);
+    private void importStations(Path path, CoordinateSystem crs, cn.servicemap.gis.crs.NationalCrs grid, boolean commit) throws Exception {
+        var outcome = stations.importFile(path, path.getFileName().toString(), crs, grid, commit, "cli", StationRepository.Origin.USER,
+                good -> { });
         var r = outcome.report();
         out.printf("%s (%s, %s): %d 行, %d 行通过, %d 行有误 (%d rows, %d good, %d bad)%n", r.fileName(), r.format(),
                 r.coordinateSystem(), r.totalRows(), r.goodRows().size(), r.badRows(), r.totalRows(), r.goodRows().size(), r.badRows());

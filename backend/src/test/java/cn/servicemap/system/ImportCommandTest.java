@@ -54,6 +54,14 @@ class ImportCommandTest {
         assertThat(commit.stations()).isEqualTo(1);
         assertThat(output).contains("已写入 1 个站点");
 
+        // a surveyor's sheet in the CGCS2000 3° Gauss–Krüger grid (CM 120°E), X = northing: 东铁管巷 as cs2cs puts it
+        Path grid = dir.resolve("gk.csv");
+        Files.writeString(grid, "名称,类型,X,Y\n东铁管巷驿站,爱心驿站,3547162.2402,384625.4235\n", StandardCharsets.UTF_8);
+        Run gk = importCommand("import", "stations", "--file=" + grid, "--crs=EPSG:4549", "--commit");
+        assertThat(gk.exitCode()).as(output.toString()).isZero();
+        assertThat(gk.stations()).isEqualTo(2);
+        assertThat(output).contains("EPSG:4549");
+
         assertThat(importCommand("import", "stations", "--file=" + dir.resolve("missing.csv"), "--crs=WGS84").exitCode()).isEqualTo(2);
         assertThat(importCommand("import", "stations", "--file=" + csv).exitCode()).isEqualTo(2);
         assertThat(output).contains("--crs is required");
