@@ -1,14 +1,12 @@
-// The offline basemap: a Leaflet GridLayer that fetches our own JSON tiles
-// (GET /api/basemap/{z}/{x}/{y}.json, cut from the region's OSM data by the backend) and draws
-// them on canvas. No tile server and no internet: it works on an intranet.
+// Draws one tile of the offline basemap — our own JSON tiles (GET /api/basemap/{z}/{x}/{y}.json, cut from the
+// region's OSM data by the backend) — on a canvas 2D context. No imports and no DOM: basemap-worker.js runs it off the
+// page's main thread on an OffscreenCanvas; basemap.js runs it on the page where a browser has no such worker.
 //
 // Why canvas per tile (not SVG or vector overlays): a tile of the dense core has hundreds of
 // buildings and roads; canvas draws them in one pass, and a canvas of 256·devicePixelRatio pixels
 // shown at 256 CSS pixels stays crisp on HiDPI phones. Why labels are placed per tile with a check
 // that the text stays inside its tile: a label crossing a tile edge would be cut by the neighbour;
 // the server gives one anchor per road name per tile, so long roads still get named.
-import { withRegion } from './api.js';
-import L from './leaflet.js';
 
 const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", "Source Han Sans SC", sans-serif';
 
@@ -220,57 +218,3 @@ export function drawTile(ctx, data, z, tilePx) {
   const labels = drawLabels(ctx, layer('labels'), s, tilePx);
   return { roads: layer('roads').length, buildings: layer('buildings').length, labels };
 }
-
-/**
- * The offline basemap layer. Events: 'tiledata' {coords, data} after a tile is drawn;
- * 'tilefail' {coords, error} when a tile could not be fetched.
- */
-export const OfflineBasemap = L.GridLayer.extend({
-  options: {
-    url: '/api/basemap/{z}/{x}/{y}.json',
-    maxZoom: 19,
-    maxNativeZoom: 19,
-    updateWhenIdle: false,
-    keepBuffer: 3,
-    className: 'offline-basemap',
-  },
-
-  createTile(coords, done) {
-    const size = this.getTileSize();
-    const dpr = Math.min(Math.max(window.devicePixelRatio || 1, 1), 3);
-    const canvas = document.createElement('canvas');
-    canvas.width = Math.round(size.x * dpr);
-    canvas.height = Math.round(size.y * dpr);
-    const ctx = canvas.getContext('2d');
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.fillStyle = STYLE.background;
-    ctx.fillRect(0, 0, size.x, size.y);
-    const url = withRegion(L.Util.template(this.options.url, { z: coords.z, x: coords.x, y: coords.y }));
-    const ctrl = new AbortController();
-    canvas._abort = ctrl;
-    fetch(url, { signal: ctrl.signal })
-      .then((r) => {
-        if (!r.ok) throw new Error('底图瓦片加载失败 (' + r.status + ')');
-        return r.json();
-      })
-      .then((data) => {
-        const counts = drawTile(ctx, data, coords.z, size.x);
-        canvas.dataset.roads = counts.roads;
-        canvas.dataset.labels = counts.labels;
-        this.fire('tiledata', { coords, data });
-        done(null, canvas);
-      })
-      .catch((error) => {
-        if (error.name === 'AbortError') return;
-        this.fire('tilefail', { coords, error });
-        done(error, canvas);
-      });
-    return canvas;
-  },
-
-  _removeTile(key) {
-    const tile = this._tiles[key];
-    if (tile && tile.el && tile.el._abort && !tile.loaded) tile.el._abort.abort();
-    L.GridLayer.prototype._removeTile.call(this, key);
-  },
-});

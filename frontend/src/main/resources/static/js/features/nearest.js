@@ -7,7 +7,7 @@
 // A station's details and "报告问题" open in the same sheet.
 import L from '../leaflet.js';
 import { ApiError, chinese, getJson, postJson, query } from '../api.js';
-import { h, fmtMeters } from '../dom.js';
+import { h, fmtMeters, lazyFormat } from '../dom.js';
 import { kindName, kindStyle, sortKindCodes } from '../kinds.js';
 import { serviceIcons } from '../icons.js';
 import { openAtBadge, openBadge, phoneLink, stationDetails } from '../popup.js';
@@ -30,8 +30,8 @@ const WHEN = [
  * own zone is not asked: a worker's time of day means Beijing time whatever the phone is set to.
  */
 const REGION_TIME_ZONE = 'Asia/Shanghai';
-const CLOCK = new Intl.DateTimeFormat('en-CA', { timeZone: REGION_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit',
-  hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const CLOCK = lazyFormat(() => new Intl.DateTimeFormat('en-CA', { timeZone: REGION_TIME_ZONE, year: 'numeric', month: '2-digit',
+  day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }));
 /** How many moments' open stations are kept (each a set of ids). */
 const OPEN_AT_CACHE = 8;
 const REPORT_TYPES = [
@@ -591,7 +591,7 @@ class Nearest {
 /** Now in the region's time zone: {date: 'YYYY-MM-DD', time: 'HH:MM'}. */
 function regionNow() {
   const p = {};
-  for (const part of CLOCK.formatToParts(new Date())) p[part.type] = part.value;
+  for (const part of CLOCK().formatToParts(new Date())) p[part.type] = part.value;
   return { date: p.year + '-' + p.month + '-' + p.day, time: p.hour + ':' + p.minute };
 }
 
