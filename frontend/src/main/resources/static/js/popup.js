@@ -2,6 +2,7 @@
 import { kindName, kindStyle } from './kinds.js';
 import { h } from './dom.js';
 import { serviceIcons } from './icons.js';
+import { verifiedNote } from './verified.js';
 
 function row(label, value, cls) {
   return h('div', { class: 'st-row' + (cls ? ' ' + cls : '') }, h('span', { class: 'st-label' }, label), h('span', { class: 'st-value' }, value));
@@ -50,6 +51,7 @@ export function stationDetails(feature, { full = false, at = null } = {}) {
   glyph.style.background = kind.color;
   root.append(h('h3', { class: 'st-name' }, p.name), h('span', { class: 'st-kind' }, glyph, kindName(p.kind, p.kindName)));
   root.append(h('div', { class: 'st-badges' }, openBadge(p), at ? openAtBadge(at.label, at.open) : null));
+  root.append(verifiedNote(p));
   root.append(row('开放时间', p.openingHours && p.openingHours.text ? p.openingHours.text : '未提供', 'st-hours'));
   if (p.services && p.services.length) {
     root.append(row('服务', serviceIcons(p.services, { withNames: true }), 'st-services-row'));

@@ -11,6 +11,7 @@ import { h, fmtMeters, lazyFormat } from '../dom.js';
 import { kindName, kindStyle, sortKindCodes } from '../kinds.js';
 import { serviceIcons } from '../icons.js';
 import { openAtBadge, openBadge, phoneLink, stationDetails } from '../popup.js';
+import { verifiedNote } from '../verified.js';
 
 export const name = 'nearest';
 
@@ -440,7 +441,7 @@ class Nearest {
         h('strong', { class: 'nr-minutes' }, fmtMinutes(s.minutes)),
         h('span', { class: 'nr-meters' }, fmtMeters(s.meters)),
         this.result.atLabel ? openAtBadge(this.result.atLabel, true) : openBadge(p)),
-      serviceIcons(p.services)),
+      serviceIcons(p.services), verifiedNote(p)),
     h('div', { class: 'nr-actions' },
       p.phone ? phoneLink(p.phone) : null,
       h('button', { type: 'button', class: 'btn btn-secondary nr-detail', onclick: () => this.showDetail(s.station, s) }, '详情')));
