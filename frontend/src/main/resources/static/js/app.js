@@ -216,7 +216,7 @@ async function showUser() {
   } catch (e) {
     return;
   }
-  bar.prepend(userBadge(me));
+  bar.before(userBadge(me)); // beside the links, not in their box: the links stay where they are when it arrives
   const account = accountLink(me);
   if (account) bar.append(account);
 }
