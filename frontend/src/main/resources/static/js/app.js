@@ -4,6 +4,7 @@
 import L, { leafletStyles } from './leaflet.js';
 import { getJson, pageRegion } from './api.js';
 import { MapView } from './mapview.js';
+import { holdTilesUntil } from './basemap.js';
 import { setKinds } from './kinds.js';
 import { StationLayer } from './stations.js';
 import { Busy, Status, legendControl, markSynthetic, showCredits } from './ui.js';
@@ -80,6 +81,10 @@ export async function boot({ page, features = [], stationOptions = {}, legendSec
   if (region.synthetic || config.basemaps.offline.synthetic) markSynthetic(config.syntheticLabel || '合成示例数据');
 
   await leafletStyles;
+  // the basemap's tiles wait until the page's own content (stations, the features' panels) is up: on a slow phone
+  // its first frames show that, not a dozen tile pictures being drawn
+  let contentShown;
+  holdTilesUntil(new Promise((resolve) => { contentShown = resolve; }));
   const view = new MapView(document.getElementById('map'), config);
   ctx.view = view;
   ctx.map = view.map;
@@ -141,6 +146,7 @@ export async function boot({ page, features = [], stationOptions = {}, legendSec
     fc = await stationsLoad;
   } catch (e) {
     status.error('站点数据加载失败：' + e.message);
+    contentShown();
     return null;
   }
   stations.setStations(fc);
@@ -166,6 +172,7 @@ export async function boot({ page, features = [], stationOptions = {}, legendSec
       console.warn('feature ' + f.name + ' failed to start', e);
     }
   }
+  contentShown();
   return ctx;
 }
 

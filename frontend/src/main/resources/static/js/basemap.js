@@ -10,13 +10,24 @@ import { STYLE, drawTile } from './basemap-draw.js';
 export { STYLE, drawTile };
 
 /**
+ * Tiles are fetched once this resolves: a page lets them go when its own content is on screen (app.js, after the
+ * features are mounted), so that drawing a dozen tile pictures does not hold back the page's first frames.
+ */
+let tilesAllowed = Promise.resolve();
+
+/** Holds every basemap tile's request until `until` settles. */
+export function holdTilesUntil(until) {
+  tilesAllowed = until.then(() => {}, () => {});
+}
+
+/**
  * A tile's JSON response: fetched by the page in both cases, so that the page's resource timing lists every tile (the
  * browser tests read it). Each request starts in a task of its own: a view change creates a dozen tiles at once, and
  * starting every request inside Leaflet's update made one long task on a slow phone. Rejects with a Chinese message
  * for an error status; an AbortError when cancelled.
  */
 function fetchTile(url, signal) {
-  return new Promise((resolve) => setTimeout(resolve, 0)).then(() => fetch(url, { signal })).then((r) => {
+  return tilesAllowed.then(() => new Promise((resolve) => setTimeout(resolve, 0))).then(() => fetch(url, { signal })).then((r) => {
     if (!r.ok) throw new Error('底图瓦片加载失败 (' + r.status + ')');
     return r;
   });

@@ -48,7 +48,7 @@ export class Status {
   update() {
     const total = this.steps.size || 1;
     const done = [...this.steps.values()].filter(Boolean).length;
-    this.bar.style.width = Math.round(100 * done / total) + '%';
+    this.bar.style.transform = 'scaleX(' + (done / total).toFixed(3) + ')';
     this.root.querySelector('.progress').setAttribute('aria-valuenow', String(Math.round(100 * done / total)));
   }
 
