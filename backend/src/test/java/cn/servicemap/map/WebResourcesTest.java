@@ -3,7 +3,6 @@ package cn.servicemap.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.servicemap.support.Api;
-import cn.servicemap.support.TestDatabases;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,8 +26,6 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,6 +34,7 @@ import tools.jackson.databind.JsonNode;
  * type and icons, and the worker page's list of modules to preload equal to what its entry module imports.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"servicemap.demo.enabled=false",
+        "spring.datasource.url=jdbc:h2:mem:web-resources;DB_CLOSE_DELAY=-1", // this class's own, empty: only files are asked for
         "servicemap.security.admin-username=" + Api.ADMIN, "servicemap.security.admin-password=" + Api.ADMIN_PASSWORD})
 class WebResourcesTest {
 
@@ -48,11 +46,6 @@ class WebResourcesTest {
 
     @Value("${local.server.port}")
     int port;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry r) {
-        r.add("spring.datasource.url", TestDatabases::freshH2Url);
-    }
 
     @Test
     void shouldServeScriptsStylesAndJsonGzippedToABrowserThatAcceptsIt() {

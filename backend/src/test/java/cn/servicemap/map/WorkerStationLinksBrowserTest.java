@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import cn.servicemap.gis.crs.ChinaCoordinates;
 import cn.servicemap.gis.crs.LonLat;
-import cn.servicemap.support.Browser;
-import cn.servicemap.support.DemoRegionTestBase;
-import cn.servicemap.support.RequiresChromium;
+import cn.servicemap.support.DesktopBrowserTestBase;
 import cn.servicemap.support.TestDatabases;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -19,9 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -35,36 +31,24 @@ import tools.jackson.databind.JsonNode;
  * as gis-data's ChinaCoordinates), when someone last confirmed a station open is said in words with the long
  * unverified marked 「长期未核实」, and Chrome finds the page installable (its web app manifest).
  */
-@RequiresChromium
-@org.springframework.test.context.TestPropertySource(properties = "test.demo-login=true")
-class WorkerStationLinksBrowserTest extends DemoRegionTestBase {
+class WorkerStationLinksBrowserTest extends DesktopBrowserTestBase {
 
     private static final double LON = WorkerPageBrowserTest.LON;
     private static final double LAT = WorkerPageBrowserTest.LAT;
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-
-    private static Browser phone;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry r) {
         r.add("spring.datasource.url", TestDatabases::freshH2Url);
     }
 
-    @BeforeAll
-    static void startBrowser() {
-        phone = new Browser(360, 740, 2).emulateViewport(360, 740, 2, true);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (phone != null) {
-            phone.close();
-        }
-    }
-
-    @AfterEach
-    void noSevereBrowserErrors() {
-        assertThat(phone.severe(phone.log())).as("SEVERE browser log entries").isEmpty();
+    /** The base's browser as a 360 px HiDPI phone whose worker allowed 定位, standing at (LON, LAT). */
+    @BeforeEach
+    void phoneAtTheWorkersPosition() {
+        desktop.emulateViewport(360, 740, 2, true);
+        desktop.driver().executeCdpCommand("Browser.grantPermissions",
+                Map.of("origin", "http://localhost:" + port(), "permissions", List.of("geolocation")));
+        desktop.driver().executeCdpCommand("Emulation.setGeolocationOverride", Map.of("latitude", LAT, "longitude", LON, "accuracy", 15));
     }
 
     @Test
@@ -74,23 +58,23 @@ class WorkerStationLinksBrowserTest extends DemoRegionTestBase {
         for (int i = 0; i < rows.size(); i++) {
             assertMapApps(rows.get(i), nearest.get("stations").get(i).get("station"), "WALK", true);
         }
-        phone.screenshot("worker-map-apps");
+        desktop.screenshot("worker-map-apps");
 
         // 电动自行车: the same stations ridden
-        phone.driver().findElement(By.cssSelector("[data-profile='EBIKE']")).click();
-        phone.waitFor(Duration.ofSeconds(20), d -> d.findElements(By.cssSelector(".nearest-row .map-app[data-mode='EBIKE']")).size() == 15);
+        desktop.driver().findElement(By.cssSelector("[data-profile='EBIKE']")).click();
+        desktop.waitFor(Duration.ofSeconds(20), d -> d.findElements(By.cssSelector(".nearest-row .map-app[data-mode='EBIKE']")).size() == 15);
         JsonNode ridden = api().get("/api/nearest?lon=" + LON + "&lat=" + LAT + "&profile=EBIKE&k=5").json();
-        rows = phone.driver().findElements(By.cssSelector(".nearest-row"));
+        rows = desktop.driver().findElements(By.cssSelector(".nearest-row"));
         assertMapApps(rows.get(0), ridden.get("stations").get(0).get("station"), "EBIKE", true);
 
         // a station's detail has them too
         rows.get(0).findElement(By.cssSelector(".nr-detail")).click();
-        WebElement detail = phone.waitFor(Duration.ofSeconds(10), d -> {
+        WebElement detail = desktop.waitFor(Duration.ofSeconds(10), d -> {
             WebElement e = d.findElement(By.id("station-detail"));
             return e.isDisplayed() && !e.findElements(By.cssSelector(".map-apps")).isEmpty() ? e : null;
         });
         assertMapApps(detail, ridden.get("stations").get(0).get("station"), "EBIKE", true);
-        phone.screenshot("worker-detail-map-apps");
+        desktop.screenshot("worker-detail-map-apps");
     }
 
     /** The page's WGS84 → BD-09 is the Java one (the GCJ-02 part is compared in WebMapBrowserTest). */
@@ -104,7 +88,7 @@ class WorkerStationLinksBrowserTest extends DemoRegionTestBase {
             input.add(List.of(p[0], p[1]));
         }
         @SuppressWarnings("unchecked")
-        List<List<Number>> out = (List<List<Number>>) phone.jsAsync("const done = arguments[arguments.length - 1];"
+        List<List<Number>> out = (List<List<Number>>) desktop.jsAsync("const done = arguments[arguments.length - 1];"
                 + "import('/js/coords.js').then(m => done(arguments[0].map(p => m.bd09FromWgs84(p[0], p[1]))));", input);
         for (int i = 0; i < points.length; i++) {
             LonLat bd = ChinaCoordinates.bd09FromWgs84(points[i][0], points[i][1]);
@@ -130,10 +114,10 @@ class WorkerStationLinksBrowserTest extends DemoRegionTestBase {
         assertThat(rows.get(1).findElement(By.cssSelector(".st-stale")).getText()).as("in words, not colour alone").isEqualTo("长期未核实");
         assertThat(verified(rows.get(2))).isEqualTo("今天有人确认开放");
         assertThat(verified(rows.get(3))).isEqualTo("长期未核实 · 还没有人确认过开放");
-        phone.screenshot("worker-verified-at");
+        desktop.screenshot("worker-verified-at");
 
         rows.get(1).findElement(By.cssSelector(".nr-detail")).click();
-        WebElement detail = phone.waitFor(Duration.ofSeconds(10), d -> {
+        WebElement detail = desktop.waitFor(Duration.ofSeconds(10), d -> {
             WebElement e = d.findElement(By.id("station-detail"));
             return e.isDisplayed() ? e : null;
         });
@@ -141,7 +125,7 @@ class WorkerStationLinksBrowserTest extends DemoRegionTestBase {
 
         // the words at their edges (verified.js, with "today" given)
         @SuppressWarnings("unchecked")
-        Map<String, Object> words = (Map<String, Object>) phone.jsAsync("const done = arguments[arguments.length - 1];"
+        Map<String, Object> words = (Map<String, Object>) desktop.jsAsync("const done = arguments[arguments.length - 1];"
                 + "import('/js/verified.js').then(m => { const t = '2026-11-23'; const w = (d) => { const x = m.verifiedWords(d, t);"
                 + "  return x.text + (x.stale ? ' (stale)' : ''); };"
                 + "  done({today: w('2026-11-23'), yesterday: w('2026-11-22'), d29: w('2026-10-25'), d30: w('2026-10-24'),"
@@ -159,10 +143,10 @@ class WorkerStationLinksBrowserTest extends DemoRegionTestBase {
     void shouldBeInstallableOnAPhonesHomeScreen() {
         openPage();
         @SuppressWarnings("unchecked")
-        Map<String, Object> installable = phone.driver().executeCdpCommand("Page.getInstallabilityErrors", Map.of());
+        Map<String, Object> installable = desktop.driver().executeCdpCommand("Page.getInstallabilityErrors", Map.of());
         assertThat((List<?>) installable.get("installabilityErrors")).as("Chrome's installability errors").isEmpty();
         @SuppressWarnings("unchecked")
-        Map<String, Object> manifest = phone.driver().executeCdpCommand("Page.getAppManifest", Map.of());
+        Map<String, Object> manifest = desktop.driver().executeCdpCommand("Page.getAppManifest", Map.of());
         assertThat((String) manifest.get("url")).endsWith("/manifest.webmanifest");
         assertThat((List<?>) manifest.get("errors")).isEmpty();
     }
@@ -215,7 +199,7 @@ class WorkerStationLinksBrowserTest extends DemoRegionTestBase {
 
         if (withStart) {
             @SuppressWarnings("unchecked")
-            Map<String, Object> p = (Map<String, Object>) phone.js("return window.servicemap.nearest.position");
+            Map<String, Object> p = (Map<String, Object>) desktop.js("return window.servicemap.nearest.position");
             double fromLon = ((Number) p.get("lon")).doubleValue();
             double fromLat = ((Number) p.get("lat")).doubleValue();
             String[] from = amap.get("from").split(",", 3);
@@ -274,20 +258,17 @@ class WorkerStationLinksBrowserTest extends DemoRegionTestBase {
     /** Opens the page at the worker's position (geolocation granted), taps 定位 and waits for the five nearest. */
     private List<WebElement> locate() {
         openPage();
-        phone.driver().findElement(By.id("locate")).click();
-        return phone.waitFor(Duration.ofSeconds(20), d -> {
+        desktop.driver().findElement(By.id("locate")).click();
+        return desktop.waitFor(Duration.ofSeconds(20), d -> {
             List<WebElement> rows = d.findElements(By.cssSelector(".nearest-row"));
-            return rows.size() == 5 && "ready".equals(phone.js("return document.getElementById('nearest-list').dataset.state"))
+            return rows.size() == 5 && "ready".equals(desktop.js("return document.getElementById('nearest-list').dataset.state"))
                     && d.findElements(By.cssSelector(".nearest-row .map-apps")).size() == 5 ? rows : null;
         });
     }
 
     private void openPage() {
-        String origin = "http://localhost:" + port();
-        phone.driver().executeCdpCommand("Browser.grantPermissions", Map.of("origin", origin, "permissions", List.of("geolocation")));
-        phone.driver().executeCdpCommand("Emulation.setGeolocationOverride", Map.of("latitude", LAT, "longitude", LON, "accuracy", 15));
-        phone.open(origin + "/");
-        assertThat(phone.waitForPageState()).isEqualTo("ready");
-        phone.waitFor(Duration.ofSeconds(10), d -> "ready".equals(phone.js("return document.getElementById('nearest-list').dataset.mounted")));
+        desktop.open("http://localhost:" + port() + "/");
+        assertThat(desktop.waitForPageState()).isEqualTo("ready");
+        desktop.waitFor(Duration.ofSeconds(10), d -> d.findElement(By.id("nearest-list")).getAttribute("data-mounted") != null);
     }
 }
