@@ -8,7 +8,10 @@
 # advise for a machine shared with other work. Prints scores, LCP, TBT and CLS against the targets, writes the JSON
 # reports to benchmark/target/lighthouse/ and exits non-zero when a target is missed.
 #
-#   scripts/lighthouse.sh [--no-build] [--runs N]
+# The timings depend on the machine: Lighthouse scales the main thread's observed task times, so a machine busy with
+# other work scores lower. The load average of the run is printed beside the table.
+#
+#   scripts/lighthouse.sh [--no-build] [--runs N] [--jar FILE]   (--jar: measure another build, e.g. an older one)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
@@ -16,11 +19,13 @@ ensure_java
 
 BUILD=1
 RUNS=3
+JAR=backend/target/servicemap.jar
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-build) BUILD=0 ;;
     --runs) RUNS=$2; shift ;;
-    *) echo "usage: scripts/lighthouse.sh [--no-build] [--runs N]" >&2; exit 2 ;;
+    --jar) JAR=$2; BUILD=0; shift ;;
+    *) echo "usage: scripts/lighthouse.sh [--no-build] [--runs N] [--jar FILE]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -39,7 +44,7 @@ fi
 CHROME_PATH=$(bash scripts/chromium.sh | tail -2 | head -1)
 export CHROME_PATH
 
-if [ $BUILD = 1 ] || ! [ -f backend/target/servicemap.jar ]; then
+if [ $BUILD = 1 ] || ! [ -f "$JAR" ]; then
   echo "lighthouse.sh: building the app (./mvnw package, tests skipped)" >&2
   ./mvnw -B -ntp -q -DskipTests package
 fi
@@ -49,7 +54,7 @@ mkdir -p "$OUT"
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 BASE="http://127.0.0.1:$PORT"
 # the network cache survives between runs (importing the demo's graph is the slow part); the database does not
-java -Xmx1g -jar backend/target/servicemap.jar --server.address=127.0.0.1 --server.port="$PORT" \
+java -Xmx1g -jar "$JAR" --server.address=127.0.0.1 --server.port="$PORT" \
   --spring.datasource.url="jdbc:h2:file:./$OUT/db/servicemap;DB_CLOSE_ON_EXIT=FALSE" \
   --servicemap.network.cache-dir="$OUT/network" > "$OUT/app.log" 2>&1 &
 APP=$!
@@ -64,6 +69,14 @@ curl -fs "$BASE/actuator/health" | grep -q '"UP"' || { echo "lighthouse.sh: the 
 curl -fs -o /dev/null "$BASE/api/coverage" || echo "lighthouse.sh: warning: /api/coverage did not answer" >&2
 for page in / /plan; do curl -fs -o /dev/null "$BASE$page"; done
 
+# Chrome's flags: headless, and Lighthouse's own --disable-features list (chrome-launcher's defaults) without
+# RenderDocument. Lighthouse turns RenderDocument off as a workaround (lighthouse#16363); shipping Chrome has it on, and
+# with it off Debian's Chromium held this page's first frames back by 1–2 s at random (no frame requested from the
+# renderer until then), which made first and largest paint a matter of luck. Passing the list replaces the default one.
+CHROME_FLAGS="--headless=new --no-sandbox --disable-gpu --disable-features=Translate,OptimizationHints,MediaRouter,\
+DialMediaRouteProvider,CalculateNativeWinOcclusion,InterestFeedContentSuggestions,CertificateTransparencyComponentUpdater,\
+AutofillServerCommunication,PrivacySandboxSettings4"
+
 run_page() { # name, path, preset (mobile = Lighthouse's default)
   local name=$1 path=$2 preset=$3 i
   for i in $(seq 1 "$RUNS"); do
@@ -71,17 +84,19 @@ run_page() { # name, path, preset (mobile = Lighthouse's default)
     [ "$preset" = desktop ] && extra=(--preset=desktop)
     "$LH" "$BASE$path" "${extra[@]}" --quiet --output=json --output-path="$OUT/$name-$i.json" \
       --only-categories=performance,accessibility,best-practices \
-      --chrome-flags="--headless=new --no-sandbox --disable-gpu" >/dev/null 2>"$OUT/$name-$i.log" \
+      --chrome-flags="$CHROME_FLAGS" >/dev/null 2>"$OUT/$name-$i.log" \
       || { echo "lighthouse.sh: Lighthouse failed on $path; see $OUT/$name-$i.log" >&2; exit 1; }
   done
 }
+LOAD_BEFORE=$(cut -d' ' -f1 /proc/loadavg)
 run_page worker / mobile
 run_page planner /plan desktop
+LOAD_AFTER=$(cut -d' ' -f1 /proc/loadavg)
 
 # the table: the median run per page (by performance score), against the targets
-node - "$OUT" "$RUNS" <<'EOF'
+node - "$OUT" "$RUNS" "$LOAD_BEFORE" "$LOAD_AFTER" "$(nproc)" <<'EOF'
 const fs = require('fs');
-const [dir, runs] = [process.argv[2], Number(process.argv[3])];
+const [dir, runs, loadBefore, loadAfter, cores] = [process.argv[2], Number(process.argv[3]), process.argv[4], process.argv[5], process.argv[6]];
 const pages = [
   { name: 'worker', title: '职工页 / (mobile)', targets: { performance: 0.9, accessibility: 1.0 } },
   { name: 'planner', title: '规划页 /plan (desktop)', targets: { performance: 0.9, accessibility: 1.0 } },
@@ -118,7 +133,9 @@ for (const p of pages) {
     lcpMs: Math.round(a['largest-contentful-paint'].numericValue), tbtMs: Math.round(a['total-blocking-time'].numericValue),
     cls: a['cumulative-layout-shift'].numericValue, runs: reports.map((r) => r.categories.performance.score) };
 }
+summary.loadAverage = { before: Number(loadBefore), after: Number(loadAfter), cores: Number(cores) };
 fs.writeFileSync(`${dir}/summary.json`, JSON.stringify(summary, null, 2) + '\n');
+console.log(`load average ${loadBefore} → ${loadAfter} on ${cores} cores` + (Number(loadBefore) > Number(cores) ? ' (busy: timings are longer than on an idle machine)' : ''));
 console.log(`reports: ${dir}/worker.json, ${dir}/planner.json (median of ${runs}), summary.json`);
 if (missed) {
   console.log(missed + ' target(s) missed');
