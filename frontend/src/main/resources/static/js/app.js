@@ -1,9 +1,10 @@
 // What both pages share: load the map configuration and the stations with a visible progress
 // indicator, build the map, and hand a context to the page's feature modules. Errors end in a
 // visible Chinese message, never a blank map.
-import L from './leaflet.js';
+import L, { leafletStyles } from './leaflet.js';
 import { getJson, pageRegion } from './api.js';
 import { MapView } from './mapview.js';
+import { holdTilesUntil } from './basemap.js';
 import { setKinds } from './kinds.js';
 import { StationLayer } from './stations.js';
 import { Busy, Status, legendControl, markSynthetic, showCredits } from './ui.js';
@@ -36,6 +37,10 @@ export async function boot({ page, features = [], stationOptions = {}, legendSec
     console.warn('catalog', e);
     return null;
   });
+  // the configuration and the stations are asked for at once with the regions (one round trip instead of three on a
+  // phone's network); awaited below, where their failures are shown
+  let configLoad = quietly(getJson(API.config));
+  let stationsLoad = quietly(getJson(API.stations));
   let config;
   let regions = [];
   try {
@@ -46,8 +51,10 @@ export async function boot({ page, features = [], stationOptions = {}, legendSec
       const address = new URL(window.location.href);
       address.searchParams.set('region', first.code);
       window.history.replaceState(null, '', address);
+      configLoad = quietly(getJson(API.config)); // of that region, now that the address names it
+      stationsLoad = quietly(getJson(API.stations));
     }
-    config = await getJson(API.config);
+    config = await configLoad;
   } catch (e) {
     status.error('地图配置加载失败：' + e.message);
     return null;
@@ -73,11 +80,19 @@ export async function boot({ page, features = [], stationOptions = {}, legendSec
   }
   if (region.synthetic || config.basemaps.offline.synthetic) markSynthetic(config.syntheticLabel || '合成示例数据');
 
+  await leafletStyles;
+  // the basemap's tiles wait until the page's own content (stations, the features' panels) is up: on a slow phone
+  // its first frames show that, not a dozen tile pictures being drawn
+  let contentShown;
+  holdTilesUntil(new Promise((resolve) => { contentShown = resolve; }));
   const view = new MapView(document.getElementById('map'), config);
   ctx.view = view;
   ctx.map = view.map;
   // the map's box changes when a side panel or sheet opens: keep Leaflet's idea of its size right
   if (window.ResizeObserver) new ResizeObserver(() => view.map.invalidateSize({ pan: false })).observe(view.map.getContainer());
+  // the map's elements are in the page: let the browser lay them out in its own time before Leaflet measures the map
+  // and creates the first tiles (a forced layout inside this task otherwise)
+  await nextTask();
   if (config.center) view.map.setView([config.center[1], config.center[0]], config.zoom);
   else view.map.setView([32.06, 118.79], 5);
   if (new URLSearchParams(window.location.search).get('basemap') === 'online') view.preferOnline();
@@ -127,9 +142,11 @@ export async function boot({ page, features = [], stationOptions = {}, legendSec
   status.step('stations', '正在加载站点…');
   let fc;
   try {
-    fc = await getJson(API.stations);
+    await nextTask(); // the map is built: let it paint and answer taps before the stations are drawn
+    fc = await stationsLoad;
   } catch (e) {
     status.error('站点数据加载失败：' + e.message);
+    contentShown();
     return null;
   }
   stations.setStations(fc);
@@ -149,15 +166,32 @@ export async function boot({ page, features = [], stationOptions = {}, legendSec
   ctx.busy = new Busy(view.map.getContainer().parentElement);
   for (const f of features) {
     try {
+      await nextTask(); // each feature in a task of its own: no long task for a slow phone to sit through
       await f.mount(ctx);
     } catch (e) {
       console.warn('feature ' + f.name + ' failed to start', e);
     }
   }
+  contentShown();
   return ctx;
 }
 
 export { L };
+
+/**
+ * Resolves in a new task of the event loop (scheduler.yield where there is one), so that the browser can paint and
+ * handle input between the steps of starting a page.
+ */
+export function nextTask() {
+  if (globalThis.scheduler && typeof globalThis.scheduler.yield === 'function') return globalThis.scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** The promise, marked as handled: one that is dropped (the page failed earlier) rejects without an uncaught error. */
+function quietly(promise) {
+  promise.catch(() => {});
+  return promise;
+}
 
 /** 区域切换: a menu of the instance's regions; choosing one opens the same page for that region. */
 function regionSwitcher(regions, current) {
@@ -189,7 +223,7 @@ async function showUser() {
   } catch (e) {
     return;
   }
-  bar.prepend(userBadge(me));
+  bar.before(userBadge(me)); // beside the links, not in their box: the links stay where they are when it arrives
   const account = accountLink(me);
   if (account) bar.append(account);
 }

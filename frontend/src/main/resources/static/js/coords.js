@@ -1,15 +1,17 @@
-// GCJ-02 ("Mars coordinates") ↔ WGS84, the same formula as gis-data's
-// cn.servicemap.gis.crs.ChinaCoordinates, including its iterative (exact) inverse.
+// GCJ-02 ("Mars coordinates") ↔ WGS84 and WGS84 → BD-09, the same formulas as gis-data's
+// cn.servicemap.gis.crs.ChinaCoordinates, including its iterative (exact) GCJ-02 inverse.
 //
 // Why here: stored coordinates are WGS84; a GCJ-02 tile layer (AMap, Tencent) draws every place
 // about 500 m off in Nanjing, so overlays must be shifted to GCJ-02 for display and clicks shifted
-// back before they reach the API. The browser test compares these functions with the Java ones
+// back before they reach the API. The links that open a station in 高德/腾讯地图 (GCJ-02) and 百度地图
+// (BD-09) convert the same way. The browser tests compare these functions with the Java ones
 // within 1e-7°.
 
 const KRASOVSKY_A = 6378245.0;
 const KRASOVSKY_EE = 0.00669342162296594323;
 const INVERSE_TOLERANCE_DEG = 1e-10;
 const INVERSE_MAX_ITERATIONS = 30;
+const BD_X_PI = Math.PI * 3000.0 / 180.0;
 
 /** The coarse rectangle of the public GCJ-02 algorithm; outside it GCJ-02 equals WGS84. */
 export function isOutsideChina(lon, lat) {
@@ -58,6 +60,19 @@ export function wgs84FromGcj02(lon, lat) {
     if (Math.abs(eLon) < INVERSE_TOLERANCE_DEG && Math.abs(eLat) < INVERSE_TOLERANCE_DEG) break;
   }
   return [wLon, wLat];
+}
+
+/** GCJ-02 → BD-09 (Baidu's closed formula; applied everywhere, also outside China). Returns [lon, lat]. */
+export function bd09FromGcj02(lon, lat) {
+  const z = Math.sqrt(lon * lon + lat * lat) + 0.00002 * Math.sin(lat * BD_X_PI);
+  const theta = Math.atan2(lat, lon) + 0.000003 * Math.cos(lon * BD_X_PI);
+  return [z * Math.cos(theta) + 0.0065, z * Math.sin(theta) + 0.006];
+}
+
+/** WGS84 → BD-09 (via GCJ-02). Returns [lon, lat]. */
+export function bd09FromWgs84(lon, lat) {
+  const [gLon, gLat] = gcj02FromWgs84(lon, lat);
+  return bd09FromGcj02(gLon, gLat);
 }
 
 /**

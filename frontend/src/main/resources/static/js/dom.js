@@ -46,13 +46,19 @@ export function fmtMeters(m) {
   return m < 1000 ? Math.round(m) + ' 米' : (m / 1000).toFixed(1) + ' 公里';
 }
 
-const TIME = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric',
-  hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+/** A formatter made on first use: making one loads locale and time-zone data, a long task on a slow phone at start. */
+export function lazyFormat(make) {
+  let format = null;
+  return () => (format = format || make());
+}
+
+const TIME = lazyFormat(() => new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric',
+  hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }));
 
 /** An ISO timestamp as Beijing time, "11月23日 10:05". */
 export function fmtTime(iso) {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return String(iso);
-  return TIME.format(d);
+  return TIME().format(d);
 }

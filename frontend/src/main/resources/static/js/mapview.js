@@ -23,6 +23,9 @@ export class MapView {
       minZoom: offlineCfg.minZoom,
       maxZoom: offlineCfg.maxZoom,
       zoomSnap: 1,
+      // tiles and popups appear at once: a fade repaints the map every frame while tiles arrive, work a slow phone
+      // does on its main thread when it should be answering the worker's first tap
+      fadeAnimation: false,
     });
     this.map.zoomControl.setPosition('topleft');
     this.attribution = L.control.attribution({ prefix: false, position: 'bottomright' }).addTo(this.map);

@@ -3,7 +3,7 @@
 // reports and 区域管理. The Planner below holds what they share — travel profile, bands, the station kind counted, the
 // baseline report, the current what-if and the moment every coverage figure counts open stations at — and tells them
 // when it changes.
-import { boot } from './app.js';
+import { boot, nextTask } from './app.js';
 import { getJson, query, withRegion } from './api.js';
 import { h, fmtInt, fmtPct } from './dom.js';
 import * as layers from './features/layers.js';
@@ -59,6 +59,8 @@ export class Planner extends EventTarget {
     /** Service codes a station must offer (every one) to count (驿站服务, `service=`); [] for any station. */
     this.services = [];
     this.loads = 0;
+    /** Resolved once every panel is mounted: a report is announced no earlier, so that no panel misses it. */
+    this.mounted = Promise.resolve();
   }
 
   on(type, fn) {
@@ -179,11 +181,13 @@ export class Planner extends EventTarget {
     const n = ++this.loads;
     try {
       const r = await this.ctx.busy.run('正在计算覆盖…', () => getJson(this.url('/api/coverage', this.momentParams()), { timeoutMs: 60000 }));
+      await this.mounted;
       if (n !== this.loads) return;
       this.base = r;
       this.baseError = null;
       this.emit('coverage', r);
     } catch (e) {
+      await this.mounted;
       if (n !== this.loads) return;
       this.base = null;
       this.baseError = e;
@@ -273,14 +277,22 @@ boot({
   planner.on('coverage', showSummary);
   planner.on('whatif', showSummary);
   planner.on('coverage-error', (e) => { summary.textContent = '覆盖计算暂不可用：' + e.message; });
+  // the report is asked for at once and the panels are built while the server answers, each in a task of its own (no
+  // long task for the page to sit through); the report is announced once they are all there
+  let mounted;
+  planner.mounted = new Promise((resolve) => { mounted = resolve; });
+  const firstReport = planner.loadCoverage();
   for (const f of [layers, customDemand, bands, bandTiles, gaps, siting, week, compliance, standards, compare, districts, report, whatif, problems, regions]) {
+    await nextTask();
     try {
       f.mount(ctx, planner);
     } catch (e) {
       console.warn('feature ' + f.name + ' failed to start', e);
     }
   }
-  await planner.loadCoverage();
+  mounted();
+  document.querySelector('.panel-body').removeAttribute('data-mounting');
+  await firstReport;
   document.body.dataset.coverage = planner.base ? 'ready' : 'error';
   setTimeout(() => ctx.map.invalidateSize(), 0);
 });

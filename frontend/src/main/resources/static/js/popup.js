@@ -3,6 +3,7 @@ import { kindName, kindStyle } from './kinds.js';
 import { h } from './dom.js';
 import { serviceIcons } from './icons.js';
 import { standingRows } from './standing.js';
+import { verifiedNote } from './verified.js';
 
 function row(label, value, cls) {
   return h('div', { class: 'st-row' + (cls ? ' ' + cls : '') }, h('span', { class: 'st-label' }, label), h('span', { class: 'st-value' }, value));
@@ -83,6 +84,7 @@ export function stationDetails(feature, { full = false, at = null } = {}) {
   // how one gets in comes first: a locked door or an app is what workers most need to know before walking there
   const access = accessBlock(p.access, full);
   if (access) root.append(access);
+  root.append(verifiedNote(p));
   root.append(row('开放时间', p.openingHours && p.openingHours.text ? p.openingHours.text : '未提供', 'st-hours'));
   if (p.services && p.services.length) {
     root.append(row('服务', serviceIcons(p.services, { withNames: true }), 'st-services-row'));

@@ -57,6 +57,9 @@ export class StationLayer {
   /** Shows only the stations the predicate accepts (null: all). */
   setFilter(filter) {
     this.filter = filter;
+    const shown = (this.features || []).filter((f) => !filter || filter(f));
+    // the same stations as now (a page applying its filters at start): nothing to redraw
+    if (shown.length === this.items.length && shown.every((f, i) => this.items[i].feature === f)) return;
     this.reposition();
   }
 

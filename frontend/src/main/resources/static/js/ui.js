@@ -48,7 +48,7 @@ export class Status {
   update() {
     const total = this.steps.size || 1;
     const done = [...this.steps.values()].filter(Boolean).length;
-    this.bar.style.width = Math.round(100 * done / total) + '%';
+    this.bar.style.transform = 'scaleX(' + (done / total).toFixed(3) + ')';
     this.root.querySelector('.progress').setAttribute('aria-valuenow', String(Math.round(100 * done / total)));
   }
 
@@ -115,7 +115,7 @@ export function legendControl(kindsPresent, sections = []) {
       const cl = el('li');
       cl.append(el('span', 'sc-legend', 'n'), el('span', '', '多个站点（点按放大）'));
       states.append(cl);
-      body.append(el('h4', '', '站点类型'), list, el('h4', '', '标记'), states);
+      body.append(el('h2', '', '站点类型'), list, el('h2', '', '标记'), states);
       for (const section of sections) {
         const ul = el('ul', 'legend-extra');
         for (const item of section.items) {
@@ -125,7 +125,7 @@ export function legendControl(kindsPresent, sections = []) {
           li.append(sw, el('span', '', item.text));
           ul.append(li);
         }
-        body.append(el('h4', '', section.title), ul);
+        body.append(el('h2', '', section.title), ul);
       }
       box.append(toggle, body);
       L.DomEvent.disableClickPropagation(box);

@@ -7,11 +7,12 @@
 // A station's details and "报告问题" open in the same sheet.
 import L from '../leaflet.js';
 import { ApiError, chinese, getJson, postJson, query } from '../api.js';
-import { h, fmtMeters } from '../dom.js';
+import { h, fmtMeters, lazyFormat } from '../dom.js';
 import { kindName, kindStyle, sortKindCodes } from '../kinds.js';
 import { serviceIcons } from '../icons.js';
 import { entryShort, openAtBadge, openBadge, phoneLink, stationDetails } from '../popup.js';
 import { photoSection } from '../photos.js';
+import { verifiedNote } from '../verified.js';
 
 export const name = 'nearest';
 
@@ -31,10 +32,20 @@ const WHEN = [
  * own zone is not asked: a worker's time of day means Beijing time whatever the phone is set to.
  */
 const REGION_TIME_ZONE = 'Asia/Shanghai';
-const CLOCK = new Intl.DateTimeFormat('en-CA', { timeZone: REGION_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit',
-  hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const CLOCK = lazyFormat(() => new Intl.DateTimeFormat('en-CA', { timeZone: REGION_TIME_ZONE, year: 'numeric', month: '2-digit',
+  day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }));
 /** How many moments' open stations are kept (each a set of ids). */
 const OPEN_AT_CACHE = 8;
+/**
+ * 用地图 App 导航 (./maplinks.js): fetched when the first list or detail shows it, not with the page; null (no links,
+ * the list still shows) when it cannot be fetched, tried again next time.
+ */
+let mapLinks = null;
+const loadMapLinks = () => (mapLinks = mapLinks || import('./maplinks.js').catch((e) => {
+  console.warn('map app links', e);
+  mapLinks = null;
+  return null;
+}));
 const REPORT_TYPES = [
   { code: 'CLOSED', label: '已关闭' },
   { code: 'NO_WATER', label: '没有水' },
@@ -349,8 +360,10 @@ class Nearest {
     this.say('busy', '正在查找最近的驿站…');
     this.container.dataset.state = 'loading';
     try {
-      const result = await this.ctx.busy.run('正在查找最近的驿站…', () => getJson(url, { signal: ctrl.signal }));
+      const [result, links] = await Promise.all([
+        this.ctx.busy.run('正在查找最近的驿站…', () => getJson(url, { signal: ctrl.signal })), loadMapLinks()]);
       if (this.pending !== ctrl) return;
+      this.links = links;
       result.at = f.at; // the moment the list was asked for (the rows say 「23:00 营业」)
       result.atLabel = m ? m.label : null;
       this.result = result;
@@ -455,10 +468,11 @@ class Nearest {
         this.result.atLabel ? openAtBadge(this.result.atLabel, true) : openBadge(p),
         entryShort(p.access) ? h('span', { class: 'nr-entry nr-entry-' + (p.access.withoutApp ? 'open' : 'restricted') },
           entryShort(p.access)) : null),
-      serviceIcons(p.services)),
+      serviceIcons(p.services), verifiedNote(p)),
     h('div', { class: 'nr-actions' },
       p.phone ? phoneLink(p.phone) : null,
-      h('button', { type: 'button', class: 'btn btn-secondary nr-detail', onclick: () => this.showDetail(s.station, s) }, '详情')));
+      h('button', { type: 'button', class: 'btn btn-secondary nr-detail', onclick: () => this.showDetail(s.station, s) }, '详情')),
+    this.links && this.links.mapAppLinks(s.station, this.profile, this.position));
     return li;
   }
 
@@ -541,14 +555,16 @@ class Nearest {
     this.listView.hidden = false;
   }
 
-  /** The detail view of one station (kind, hours, services, capacity, address, host) with 报告问题. */
-  showDetail(feature, found) {
+  /** The detail view of one station (kind, hours, services, capacity, address, host), 用地图 App 导航 and 报告问题. */
+  async showDetail(feature, found) {
     this.map.closePopup();
+    const links = await loadMapLinks();
     const back = h('button', { type: 'button', class: 'btn btn-secondary detail-back', onclick: () => this.showList() }, '← 返回列表');
     const trip = found ? h('p', { class: 'detail-trip' }, this.result.profileName + ' ' + fmtMinutes(found.minutes) + '，' + fmtMeters(found.meters)) : null;
     const form = this.reportForm(feature);
     this.detailView.replaceChildren(back, trip, stationDetails(feature, { full: true, at: this.openAtFor(feature) }),
-      photoSection(feature.id, { upload: 'propose' }), this.confirmBox(feature), form);
+      links && links.mapAppLinks(feature, this.profile, this.position), photoSection(feature.id, { upload: 'propose' }),
+      this.confirmBox(feature), form);
     this.detailView.dataset.stationId = feature.id;
     this.listView.hidden = true;
     this.detailView.hidden = false;
@@ -659,7 +675,7 @@ function pressed(b) {
 /** Now in the region's time zone: {date: 'YYYY-MM-DD', time: 'HH:MM'}. */
 function regionNow() {
   const p = {};
-  for (const part of CLOCK.formatToParts(new Date())) p[part.type] = part.value;
+  for (const part of CLOCK().formatToParts(new Date())) p[part.type] = part.value;
   return { date: p.year + '-' + p.month + '-' + p.day, time: p.hour + ':' + p.minute };
 }
 
