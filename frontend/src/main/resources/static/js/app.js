@@ -38,20 +38,27 @@ export async function boot({ page, features = [], stationOptions = {}, legendSec
     return null;
   });
   // the configuration and the stations are asked for at once with the regions (one round trip instead of three on a
-  // phone's network); awaited below, where their failures are shown
-  let configLoad = quietly(getJson(API.config));
-  let stationsLoad = quietly(getJson(API.stations));
+  // phone's network) when the address names the region, or this browser saw the instance hold one region; otherwise
+  // the regions first — an instance of several answers a request that names none with 400. Awaited below, where their
+  // failures are shown.
+  const early = pageRegion() || singleRegionSeen();
+  let configLoad = early ? quietly(getJson(API.config)) : null;
+  let stationsLoad = early ? quietly(getJson(API.stations)) : null;
   let config;
   let regions = [];
   try {
     // several regions: the address names one (a link opens the same city); without one, the first that is ready
     regions = (await getJson('/api/regions')).regions.map((r) => r.region);
+    rememberRegionCount(regions.length);
     if (regions.length > 1 && !pageRegion()) {
       const first = regions.find((r) => r.status === 'READY') || regions[0];
       const address = new URL(window.location.href);
       address.searchParams.set('region', first.code);
       window.history.replaceState(null, '', address);
       configLoad = quietly(getJson(API.config)); // of that region, now that the address names it
+      stationsLoad = quietly(getJson(API.stations));
+    } else if (!configLoad) {
+      configLoad = quietly(getJson(API.config));
       stationsLoad = quietly(getJson(API.stations));
     }
     config = await configLoad;
@@ -191,6 +198,25 @@ export function nextTask() {
 function quietly(promise) {
   promise.catch(() => {});
   return promise;
+}
+
+const SINGLE_REGION = 'servicemap.single-region';
+
+/** Whether this browser last saw the instance hold one region (then a request naming none is answered). */
+function singleRegionSeen() {
+  try {
+    return window.localStorage.getItem(SINGLE_REGION) === 'true';
+  } catch (e) {
+    return false; // storage blocked: ask in turn
+  }
+}
+
+function rememberRegionCount(n) {
+  try {
+    window.localStorage.setItem(SINGLE_REGION, String(n <= 1));
+  } catch (e) {
+    // storage blocked: the next visit asks in turn again
+  }
 }
 
 /** 区域切换: a menu of the instance's regions; choosing one opens the same page for that region. */
