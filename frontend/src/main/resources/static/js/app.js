@@ -10,6 +10,9 @@ import { StationLayer } from './stations.js';
 import { Busy, Status, legendControl, markSynthetic, showCredits } from './ui.js';
 import { accountLink, userBadge } from './me.js';
 
+/** How long the basemap's tiles wait at most for the page's content (a page that failed half-way still gets its map). */
+const TILES_HELD_AT_MOST_MS = 3000;
+
 /** Where the API is: the same origin as the page (the backend serves both). */
 export const API = {
   config: '/api/map-config',
@@ -89,9 +92,12 @@ export async function boot({ page, features = [], stationOptions = {}, legendSec
 
   await leafletStyles;
   // the basemap's tiles wait until the page's own content (stations, the features' panels) is up: on a slow phone
-  // its first frames show that, not a dozen tile pictures being drawn
+  // its first frames show that, not a dozen tile pictures being drawn (and after 3 s whatever happened meanwhile)
   let contentShown;
-  holdTilesUntil(new Promise((resolve) => { contentShown = resolve; }));
+  holdTilesUntil(new Promise((resolve) => {
+    contentShown = resolve;
+    setTimeout(resolve, TILES_HELD_AT_MOST_MS);
+  }));
   const view = new MapView(document.getElementById('map'), config);
   ctx.view = view;
   ctx.map = view.map;

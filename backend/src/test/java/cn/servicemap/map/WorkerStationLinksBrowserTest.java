@@ -29,7 +29,8 @@ import tools.jackson.databind.JsonNode;
  * On the worker page (a 360 px phone, the Nanjing demo): each of the nearest stations and a station's detail open the
  * walk or the ride in 高德, 百度 and 腾讯地图 with the coordinates each expects (GCJ-02, BD-09, GCJ-02: the same numbers
  * as gis-data's ChinaCoordinates), when someone last confirmed a station open is said in words with the long
- * unverified marked 「长期未核实」, and Chrome finds the page installable (its web app manifest).
+ * unverified marked 「长期未核实」, Chrome finds the page installable (its web app manifest), and nothing on the page moves
+ * while it starts (the sheet's hint is in index.html where the built one stands).
  */
 class WorkerStationLinksBrowserTest extends DesktopBrowserTestBase {
 
@@ -149,6 +150,23 @@ class WorkerStationLinksBrowserTest extends DesktopBrowserTestBase {
         Map<String, Object> manifest = desktop.driver().executeCdpCommand("Page.getAppManifest", Map.of());
         assertThat((String) manifest.get("url")).endsWith("/manifest.webmanifest");
         assertThat((List<?>) manifest.get("errors")).isEmpty();
+    }
+
+    @Test
+    void shouldShowTheHintFromTheFirstPaintAndMoveNothingWhileThePageStarts() {
+        openPage();
+        WebMapBrowserTest.waitForBasemap(desktop);
+        // the layout shifts the page had, as Chrome counts them for CLS (a worker who has not touched it yet)
+        Number shifted = (Number) desktop.jsAsync("const done = arguments[arguments.length - 1]; let sum = 0;"
+                + "new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) sum += e.value; })"
+                + "  .observe({type: 'layout-shift', buffered: true});"
+                + "setTimeout(() => done(sum), 300);");
+        assertThat(shifted.doubleValue()).as("cumulative layout shift while the page started").isLessThan(0.01);
+        // index.html's hint is the one features/nearest.js shows
+        String placeholder = (String) desktop.jsAsync("const done = arguments[arguments.length - 1];"
+                + "fetch('/').then(r => r.text()).then(t => done(new DOMParser().parseFromString(t, 'text/html')"
+                + "  .querySelector('#nearest-list .sheet-placeholder').textContent.trim()));");
+        assertThat(desktop.driver().findElement(By.id("nearest-message")).getText()).isEqualTo(placeholder);
     }
 
     // --- helpers -------------------------------------------------------------------------

@@ -4,14 +4,17 @@
 // Loaded by features/nearest.js when a list or a station's detail first needs it, not with the page.
 //
 // Coordinates: ours are WGS84; 高德 and 腾讯 expect GCJ-02, 百度 BD-09 (named by coord_type=bd09ll), converted with
-// ../coords.js (the formulas of gis-data's ChinaCoordinates). Parameters as the maps document them (checked 2026-12):
-//   高德 https://uri.amap.com/navigation  from/to=lon,lat,name  mode=walk|ride (ride: phones only)  coordinate=gaode
-//        (the default, GCJ-02)  callnative=1  src
-//   百度 https://api.map.baidu.com/direction  origin/destination=latlng:lat,lng|name:…  mode=walking|riding (riding is
-//        listed for the app)  coord_type=bd09ll  output=html (required for the web page)  src=webapp.company.app
-//   腾讯 https://apis.map.qq.com/uri/v1/routeplan  type=walk|bike (bike is listed for the app)  from/fromcoord,
-//        to/tocoord=lat,lng (GCJ-02, coord_type 2, the default)  referer (the caller's name, required)
-// Without the worker's position the start is left out: each map then starts from where the phone is.
+// ../coords.js (the formulas of gis-data's ChinaCoordinates). Parameters as the maps' URI API pages give them (read
+// 2026-12):
+//   高德 https://uri.amap.com/navigation  from/to=lon,lat[,name]  mode=walk|ride (ride on phones only, app ≥ 8.0)
+//        callnative=1  src; coordinate=gaode (GCJ-02, the default) is documented for its marker page and sent anyway
+//   百度 https://api.map.baidu.com/direction  origin/destination=latlng:lat,lng|name:…  mode=walking (the web page
+//        lists transit|driving|walking; riding is listed for the app)  coord_type=bd09ll  output=html (required for
+//        the web page)  src=webapp.company.app (required)
+//   腾讯 https://apis.map.qq.com/uri/v1/routeplan  type=walk (walk on phones only; bike is listed for the app)
+//        from/fromcoord, to (required)/tocoord=lat,lng (GCJ-02: coord_type 2, the default)  referer (required)
+// Without the worker's position the start is left out: each map then starts from where the phone is (百度's web page
+// lists origin as required, its app takes the phone's position without one).
 import { h } from '../dom.js';
 import { bd09FromWgs84, gcj02FromWgs84 } from '../coords.js';
 
