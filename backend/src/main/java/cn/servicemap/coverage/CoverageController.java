@@ -1,8 +1,6 @@
 package cn.servicemap.coverage;
 
 import cn.servicemap.catalog.CatalogParams;
-import cn.servicemap.districts.RegionIndex;
-import cn.servicemap.gis.access.ServiceAreas;
 import cn.servicemap.gis.crs.CoordinateSystem;
 import cn.servicemap.gis.network.BoundingBox;
 import cn.servicemap.gis.network.TravelProfile;
@@ -18,9 +16,7 @@ import jakarta.validation.constraints.Min;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -55,21 +51,22 @@ class CoverageController {
     private final WhatIfs whatIfs;
     private final CatalogParams params;
     private final StationFeatures stationFeatures;
-    private final RegionIndex regionIndex;
     private final Clock clock;
     private final RegionScope scope;
 
     private final cn.servicemap.catalog.HolidayCalendars calendars;
+    private final CoverageLayers layers;
 
     CoverageController(CoverageService coverage, WhatIfs whatIfs, CatalogParams params, StationFeatures stationFeatures,
-                       RegionIndex regionIndex, Clock clock, RegionScope scope, cn.servicemap.catalog.HolidayCalendars calendars) {
+                       Clock clock, RegionScope scope, cn.servicemap.catalog.HolidayCalendars calendars,
+                       CoverageLayers layers) {
+        this.layers = layers;
         this.calendars = calendars;
         this.scope = scope;
         this.coverage = coverage;
         this.whatIfs = whatIfs;
         this.params = params;
         this.stationFeatures = stationFeatures;
-        this.regionIndex = regionIndex;
         this.clock = clock;
     }
 
@@ -144,11 +141,8 @@ class CoverageController {
             @Parameter(description = "nested or rings") @RequestParam(defaultValue = "nested") BandForm form,
             @Parameter(description = "Only draw within minLon,minLat,maxLon,maxLat (WGS84), at most "
                     + CoverageLimits.MAX_WINDOW_DEGREES + "° each way") @RequestParam(required = false) BoundingBox bbox) {
-        BoundingBox window = CoverageLimits.window(bbox, "bbox");
-        CoverageService.State state = whatIfs.state(region, profile, bands, kind, service, whatIfs.moment(openNow, at), null);
-        ServiceAreas areas = coverage.serviceAreas(state, window);
-        boolean rings = form == BandForm.rings;
-        return CoverageResponses.bands(state, rings ? areas.rings() : areas.nested(), rings);
+        return layers.bands(new CoverageLayers.Selection(region, profile, bands, kind, service, whatIfs.moment(openNow, at), null),
+                form == BandForm.rings, CoverageLimits.window(bbox, "bbox"));
     }
 
     @Operation(summary = "Per-station catchments: where each station is the nearest, within the largest band (服务范围)")
@@ -178,15 +172,7 @@ class CoverageController {
             @Parameter(description = WhatIfs.AT) @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME) java.time.LocalDateTime at,
             @Parameter(description = "How many gaps, largest first") @RequestParam(defaultValue = "10") @Min(1) @Max(CoverageLimits.MAX_GAPS) int limit,
             @Parameter(description = WhatIfs.DEMAND) @RequestParam(required = false) String demand) {
-        CoverageService.State state = whatIfs.state(region, profile, bands, kind, service, whatIfs.moment(openNow, at), demand);
-        List<Integer> stateBands = state.coverage().bandMinutes();
-        int index = minutes == null ? stateBands.size() - 1 : stateBands.indexOf(minutes);
-        if (index < 0) {
-            throw new InvalidRequestException("minutes", "minutes 须是 bands 之一 " + stateBands + " (minutes must be one of the bands)");
-        }
-        Map<String, String> names = new HashMap<>();
-        state.coverage().model().districtAdcodes().forEach(a -> regionIndex.districtName(a).ifPresent(n -> names.put(a, n)));
-        return CoverageResponses.gaps(state, coverage.gaps(state, index, limit), names);
+        return layers.gaps(new CoverageLayers.Selection(region, profile, bands, kind, service, whatIfs.moment(openNow, at), demand), minutes, limit);
     }
 
     @Operation(summary = "The nearest open stations by travel time, with minutes, metres and the route (最近的驿站)",

@@ -68,6 +68,12 @@ class JobRepository {
                 .map(s -> json.readValue(s, type));
     }
 
+    /** The id of the latest job of this kind and subject that succeeded with an answer. */
+    Optional<String> latestAnswered(String kind, String subject) {
+        return jdbc.sql("SELECT id FROM job WHERE kind = ? AND subject = ? AND status = 'SUCCEEDED' AND answer IS NOT NULL "
+                + "ORDER BY ended_at DESC, started_at DESC FETCH FIRST 1 ROWS ONLY").params(kind, subject).query(String.class).optional();
+    }
+
     Optional<Stored> find(String id) {
         return jdbc.sql("SELECT " + COLUMNS + ", instance, heartbeat_at, cancel_requested FROM job WHERE id = ?").param(id)
                 .query(this::map).optional();

@@ -283,6 +283,11 @@ public class JobService implements AutoCloseable {
         return repository.answer(id, type);
     }
 
+    /** The id of the latest job of this kind on this subject (a region's code …) that succeeded and made an answer. */
+    public Optional<String> latestAnswered(String kind, String subject) {
+        return repository.latestAnswered(kind, subject);
+    }
+
     /** Asks the job to stop at its next check, through whichever instance runs it; a queued job never starts. */
     public Job cancel(String id) {
         Running job = local.get(id);

@@ -1,6 +1,11 @@
 package cn.servicemap.ogc;
 
+import cn.servicemap.coverage.Bands;
 import cn.servicemap.gis.network.BoundingBox;
+import cn.servicemap.gis.network.TravelProfile;
+import cn.servicemap.layers.Layer;
+import cn.servicemap.layers.LayerQuery;
+import cn.servicemap.layers.RegionLayers;
 import cn.servicemap.region.Region;
 import cn.servicemap.region.RegionRepository;
 import cn.servicemap.region.RegionScope;
@@ -25,7 +30,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * OGC API – Features, Part 1 Core (GeoJSON, OpenAPI 3.0), per region at {@code /ogc/{region}}: landing page,
- * conformance, collections (stations, districts) and their items with {@code bbox}, {@code limit} and {@code offset},
+ * conformance, collections (the {@link Layer}s: stations, districts, service-area bands, gaps and — for planners — the
+ * latest siting result) and their items with {@code bbox}, {@code limit} and {@code offset},
  * paged by {@code next} links — what QGIS ("WFS / OGC API – Features" connection), ArcGIS Pro and GDAL's OAPIF driver
  * read directly. Coordinates CRS84. {@code /ogc} lists the regions.
  */
@@ -68,12 +74,12 @@ class OgcController {
     record Items(String type, List<Feature<?>> features, long numberMatched, int numberReturned, String timeStamp, List<Link> links) {
     }
 
-    private final OgcFeatures features;
+    private final RegionLayers features;
     private final RegionRepository regions;
     private final RegionScope scope;
     private final Clock clock;
 
-    OgcController(OgcFeatures features, RegionRepository regions, RegionScope scope, Clock clock) {
+    OgcController(RegionLayers features, RegionRepository regions, RegionScope scope, Clock clock) {
         this.features = features;
         this.regions = regions;
         this.scope = scope;
@@ -96,7 +102,7 @@ class OgcController {
     Landing landing(@PathVariable String region) {
         Region r = scope.resolve(region).region();
         String at = base() + "/ogc/" + r.code();
-        return new Landing(r.nameZh() + " · 职工服务阵地地图", "Stations and districts of " + r.nameZh() + " as OGC API – Features (GeoJSON, CRS84)",
+        return new Landing(r.nameZh() + " · 职工服务阵地地图", "Stations, districts, service-area bands and gaps of " + r.nameZh() + " as OGC API – Features (GeoJSON, CRS84)",
                 List.of(new Link(at, "self", MediaType.APPLICATION_JSON_VALUE, "this document"),
                         new Link(base() + "/v3/api-docs", "service-desc", "application/vnd.oai.openapi+json;version=3.0", "the API definition"),
                         new Link(base() + "/swagger-ui.html", "service-doc", MediaType.TEXT_HTML_VALUE, "the API documentation"),
@@ -118,8 +124,10 @@ class OgcController {
     Collections collections(@PathVariable String region) {
         String code = scope.resolve(region).region().code();
         List<CollectionInfo> out = new ArrayList<>();
-        for (OgcFeatures.Collection c : OgcFeatures.Collection.values()) {
-            out.add(info(code, c));
+        for (Layer c : Layer.values()) {
+            if (features.readable(c)) {
+                out.add(info(code, c));
+            }
         }
         return new Collections(List.of(new Link(base() + "/ogc/" + code + "/collections", "self", MediaType.APPLICATION_JSON_VALUE, null)), out);
     }
@@ -127,16 +135,22 @@ class OgcController {
     @Operation(summary = "OGC API – Features: one collection's description")
     @GetMapping(value = "/ogc/{region}/collections/{collection}", produces = MediaType.APPLICATION_JSON_VALUE)
     CollectionInfo collection(@PathVariable String region, @PathVariable String collection) {
-        return info(scope.resolve(region).region().code(), OgcFeatures.Collection.of(collection));
+        return info(scope.resolve(region).region().code(), Layer.of(collection));
     }
 
-    @Operation(summary = "OGC API – Features: a page of a collection's items (GeoJSON), next link while more follow")
+    @Operation(summary = "OGC API – Features: a page of a collection's items (GeoJSON), next link while more follow",
+            description = "bands and gaps take the coverage parameters profile and bands, gaps also minutes and gaps (how many); siting takes job.")
     @GetMapping(value = "/ogc/{region}/collections/{collection}/items", produces = {GEOJSON, MediaType.APPLICATION_JSON_VALUE})
     ResponseEntity<Items> items(@PathVariable String region, @PathVariable String collection,
                                 @Parameter(description = "minLon,minLat,maxLon,maxLat (CRS84)") @RequestParam(required = false) BoundingBox bbox,
                                 @Parameter(description = "Items per page, 1–" + MAX_LIMIT) @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit,
                                 @Parameter(description = "Items to skip (the next link sets it)") @RequestParam(defaultValue = "0") int offset,
-                                @RequestParam(value = "bbox-crs", required = false) String bboxCrs) {
+                                @RequestParam(value = "bbox-crs", required = false) String bboxCrs,
+                                @Parameter(description = "bands, gaps: WALK (default), EBIKE or CAR") @RequestParam(required = false) TravelProfile profile,
+                                @Parameter(description = "bands, gaps: band limits in minutes, e.g. 5,10,15") @RequestParam(required = false) Bands bands,
+                                @Parameter(description = "gaps: the band they are outside of") @RequestParam(required = false) Integer minutes,
+                                @Parameter(description = "gaps: how many, largest first") @RequestParam(defaultValue = "" + LayerQuery.DEFAULT_GAPS) int gaps,
+                                @Parameter(description = "siting: a finished siting job") @RequestParam(required = false) String job) {
         if (limit < 1 || offset < 0) {
             throw new InvalidRequestException(limit < 1 ? "limit" : "offset", "应为正整数 (must be a positive whole number)");
         }
@@ -145,17 +159,23 @@ class OgcController {
         }
         int size = Math.min(limit, MAX_LIMIT); // a larger limit is capped, as Part 1 allows
         String code = scope.resolve(region).region().code();
-        OgcFeatures.Collection c = OgcFeatures.Collection.of(collection);
-        OgcFeatures.Page page = features.page(code, c, bbox, offset, size);
+        Layer c = Layer.of(collection);
+        LayerQuery query = new LayerQuery(profile, bands, minutes, gaps, job);
+        RegionLayers.Page page = features.page(code, c, query, bbox, offset, size);
         String self = base() + "/ogc/" + code + "/collections/" + c.name() + "/items";
-        String box = bbox == null ? "" : "&bbox=" + bbox.minLon() + "," + bbox.minLat() + "," + bbox.maxLon() + "," + bbox.maxLat();
+        String params = (bbox == null ? "" : "&bbox=" + bbox.minLon() + "," + bbox.minLat() + "," + bbox.maxLon() + "," + bbox.maxLat())
+                + (profile == null ? "" : "&profile=" + profile.name())
+                + (bands == null ? "" : "&bands=" + bands.minutes().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")))
+                + (minutes == null ? "" : "&minutes=" + minutes)
+                + (gaps == LayerQuery.DEFAULT_GAPS ? "" : "&gaps=" + gaps)
+                + (job == null ? "" : "&job=" + java.net.URLEncoder.encode(job, java.nio.charset.StandardCharsets.UTF_8));
         List<Link> links = new ArrayList<>();
-        links.add(new Link(self + "?limit=" + size + "&offset=" + offset + box, "self", GEOJSON, "this page"));
+        links.add(new Link(self + "?limit=" + size + "&offset=" + offset + params, "self", GEOJSON, "this page"));
         if (offset + page.features().size() < page.matched()) {
-            links.add(new Link(self + "?limit=" + size + "&offset=" + (offset + page.features().size()) + box, "next", GEOJSON, "next page"));
+            links.add(new Link(self + "?limit=" + size + "&offset=" + (offset + page.features().size()) + params, "next", GEOJSON, "next page"));
         }
         if (offset > 0) {
-            links.add(new Link(self + "?limit=" + size + "&offset=" + Math.max(0, offset - size) + box, "prev", GEOJSON, "previous page"));
+            links.add(new Link(self + "?limit=" + size + "&offset=" + Math.max(0, offset - size) + params, "prev", GEOJSON, "previous page"));
         }
         links.add(new Link(base() + "/ogc/" + code + "/collections/" + c.name(), "collection", MediaType.APPLICATION_JSON_VALUE, c.title));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(GEOJSON)).header("Content-Crs", "<" + CRS84 + ">")
@@ -165,13 +185,16 @@ class OgcController {
 
     @Operation(summary = "OGC API – Features: one item (GeoJSON)")
     @GetMapping(value = "/ogc/{region}/collections/{collection}/items/{id}", produces = {GEOJSON, MediaType.APPLICATION_JSON_VALUE})
-    ResponseEntity<Feature<?>> item(@PathVariable String region, @PathVariable String collection, @PathVariable String id) {
+    ResponseEntity<Feature<?>> item(@PathVariable String region, @PathVariable String collection, @PathVariable String id,
+                                    @RequestParam(required = false) TravelProfile profile, @RequestParam(required = false) Bands bands,
+                                    @RequestParam(required = false) Integer minutes,
+                                    @RequestParam(defaultValue = "" + LayerQuery.DEFAULT_GAPS) int gaps, @RequestParam(required = false) String job) {
         String code = scope.resolve(region).region().code();
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(GEOJSON)).header("Content-Crs", "<" + CRS84 + ">")
-                .body(features.one(code, OgcFeatures.Collection.of(collection), id));
+                .body(features.one(code, Layer.of(collection), new LayerQuery(profile, bands, minutes, gaps, job), id));
     }
 
-    private CollectionInfo info(String code, OgcFeatures.Collection c) {
+    private CollectionInfo info(String code, Layer c) {
         String at = base() + "/ogc/" + code + "/collections/" + c.name();
         double[] box = features.extent(code, c);
         return new CollectionInfo(c.name(), c.title, c.description, box == null ? null : new Extent(new Spatial(List.of(box), CRS84)),

@@ -43,7 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
 @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication // the command-line import has no HTTP
 class SecurityConfig {
 
-    private static final RequestMatcher API = request -> request.getRequestURI().startsWith("/api/");
+    /** Requests a program makes (the API, OGC API – Features): a 401 with a problem, never a redirect to the sign-in page. */
+    private static final RequestMatcher API = request -> request.getRequestURI().startsWith("/api/") || request.getRequestURI().startsWith("/ogc/")
+            || request.getRequestURI().equals("/ogc");
 
     @Bean
     SecurityFilterChain security(HttpSecurity http, ServiceMapProperties properties, MapProperties map, JsonMapper json, Clock clock,
@@ -76,6 +78,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/photos").hasRole(Role.DISTRICT_EDITOR.name())
                         .requestMatchers("/api/stations/*/history", "/api/stations/*/grades", "/api/audit").hasRole(Role.DISTRICT_EDITOR.name())
                         .requestMatchers("/api/planning/**", "/api/scenarios", "/api/scenarios/**").hasRole(Role.PLANNER.name())
+                        .requestMatchers("/api/export/siting", "/ogc/*/collections/siting/**").hasRole(Role.PLANNER.name())
                         .requestMatchers(HttpMethod.POST, "/api/whatif").hasRole(Role.PLANNER.name())
                         .requestMatchers(HttpMethod.DELETE, "/api/jobs/**").hasRole(Role.PLANNER.name())
                         .requestMatchers(HttpMethod.POST, "/api/stations/imports").hasRole(Role.PLANNER.name())

@@ -80,7 +80,7 @@ class OgcFeaturesGdalTest extends DemoRegionTestBase {
         assertThat(api.get("/ogc/" + REGION + "/conformance").json().get("conformsTo").toString())
                 .contains("ogcapi-features-1/1.0/conf/core", "conf/geojson");
         JsonNode collections = api.get("/ogc/" + REGION + "/collections").json().get("collections");
-        assertThat(collections.findValuesAsString("id")).containsExactly("stations", "districts");
+        assertThat(collections.findValuesAsString("id")).containsExactly("stations", "districts", "bands", "gaps");
         assertThat(collections.get(0).get("extent").get("spatial").get("bbox").get(0)).hasSize(4);
 
         var first = api.get("/ogc/" + REGION + "/collections/stations/items?limit=5");

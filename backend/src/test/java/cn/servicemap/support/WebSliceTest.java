@@ -88,7 +88,11 @@ public abstract class WebSliceTest {
     @MockitoBean
     protected cn.servicemap.photos.PhotoService photos;
     @MockitoBean
-    protected cn.servicemap.ogc.OgcFeatures ogcFeatures;
+    protected cn.servicemap.layers.RegionLayers regionLayers;
+    @MockitoBean
+    protected cn.servicemap.layers.LayerExports layerExports;
+    @MockitoBean
+    protected cn.servicemap.coverage.CoverageLayers coverageLayers;
     @MockitoBean
     protected cn.servicemap.standards.StandardChoices standardChoices;
     @MockitoBean

@@ -1,0 +1,228 @@
+package cn.servicemap.layers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import cn.servicemap.gis.geojson.GeoJsonGeometries;
+import cn.servicemap.support.Api;
+import cn.servicemap.support.DemoRegionTestBase;
+import cn.servicemap.support.RequiresGdal;
+import cn.servicemap.support.TestDatabases;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every export read back by a real GIS reader: GDAL (ogr2ogr) turns each downloaded file — GeoJSON, the zipped
+ * Shapefile in GBK and in UTF-8, KML, GeoPackage, CSV and XLSX — into GeoJSON, and its features must be the source's:
+ * each station's code, name and place, each band's and gap's minutes, people and polygon (the same area to a part in a
+ * million), each proposed site of a finished siting job. Plus the OGC API collections of bands, gaps and siting results
+ * and the errors of a bad request.
+ */
+@RequiresGdal
+class LayerExportGdalTest extends DemoRegionTestBase {
+
+    private static final String REGION = "nanjing-core";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final GeometryFactory GEOMETRIES = new GeometryFactory();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry r) {
+        r.add("spring.datasource.url", TestDatabases::freshH2Url);
+    }
+
+    @Test
+    void shouldExportTheStationsInEveryFormatThatGdalReadsBackAsTheyAre() throws Exception {
+        JsonNode stored = api().get("/api/stations").json().get("features");
+        assertThat(stored.size()).isGreaterThan(10);
+        Map<String, JsonNode> byCode = new HashMap<>();
+        stored.forEach(f -> byCode.put(f.get("properties").get("code").asText(), f));
+
+        for (String format : List.of("geojson", "shp", "shp&encoding=UTF-8", "kml", "gpkg", "csv", "xlsx")) {
+            Path file = download("/api/export/stations?region=" + REGION + "&format=" + format);
+            com.fasterxml.jackson.databind.JsonNode read = readBack(file, format.startsWith("csv")
+                    ? new String[]{"-oo", "X_POSSIBLE_NAMES=经度", "-oo", "Y_POSSIBLE_NAMES=纬度"} : new String[0]);
+            com.fasterxml.jackson.databind.JsonNode features = read.get("features");
+            assertThat(features.size()).as(format).isEqualTo(stored.size());
+            boolean chineseHeaders = format.equals("csv") || format.equals("xlsx");
+            for (com.fasterxml.jackson.databind.JsonNode f : features) {
+                com.fasterxml.jackson.databind.JsonNode p = f.get("properties");
+                String code = p.get(chineseHeaders ? "站点编码" : "code").asText();
+                JsonNode source = byCode.get(code);
+                assertThat(source).as(format + " " + code).isNotNull();
+                assertThat(p.get(chineseHeaders ? "名称" : format.equals("kml") ? "Name" : "name").asText()).as(format).isEqualTo(source.get("properties").get("name").asText());
+                double lon = source.get("geometry").get("coordinates").get(0).asDouble();
+                double lat = source.get("geometry").get("coordinates").get(1).asDouble();
+                if (format.equals("xlsx")) {
+                    assertThat(p.get("经度").asDouble()).isCloseTo(lon, within(1e-7));
+                    assertThat(p.get("纬度").asDouble()).isCloseTo(lat, within(1e-7));
+                } else {
+                    assertThat(f.get("geometry").get("coordinates").get(0).asDouble()).as(format + " " + code).isCloseTo(lon, within(1e-7));
+                    assertThat(f.get("geometry").get("coordinates").get(1).asDouble()).as(format + " " + code).isCloseTo(lat, within(1e-7));
+                }
+            }
+        }
+        // the Shapefile says its encoding and its coordinate system
+        Path zip = download("/api/export/stations?region=" + REGION + "&format=shp");
+        String info = run("ogrinfo", "-ro", "-so", "-al", "/vsizip/" + zip.toAbsolutePath());
+        assertThat(info).contains("WGS", "Point");
+        try (var entries = new java.util.zip.ZipFile(zip.toFile())) {
+            assertThat(entries.stream().map(java.util.zip.ZipEntry::getName).toList())
+                    .containsExactlyInAnyOrder("stations-" + REGION + ".shp", "stations-" + REGION + ".shx", "stations-" + REGION + ".dbf",
+                            "stations-" + REGION + ".prj", "stations-" + REGION + ".cpg");
+            assertThat(new String(entries.getInputStream(entries.getEntry("stations-" + REGION + ".cpg")).readAllBytes(), StandardCharsets.US_ASCII))
+                    .isEqualTo("936");
+        }
+    }
+
+    @Test
+    void shouldExportBandsAndGapsWhosePolygonsGdalReadsBackUnchanged() throws Exception {
+        JsonNode bands = api().get("/api/coverage/bands?region=" + REGION + "&bands=5,10").json().get("features");
+        assertThat(bands.size()).isEqualTo(2);
+        Map<Integer, Double> areas = new HashMap<>();
+        bands.forEach(b -> areas.put(b.get("properties").get("minutes").asInt(), area(b.get("geometry"))));
+        for (String format : List.of("geojson", "shp", "gpkg", "kml", "csv")) {
+            com.fasterxml.jackson.databind.JsonNode read = readBack(download("/api/export/bands?region=" + REGION + "&bands=5,10&format=" + format));
+            assertThat(read.get("features").size()).as(format).isEqualTo(2);
+            for (com.fasterxml.jackson.databind.JsonNode f : read.get("features")) {
+                int minutes = f.get("properties").get(format.equals("csv") ? "服务圈(分钟)" : "minutes").asInt();
+                assertThat(areaOf(f.get("geometry"))).as(format + " " + minutes).isCloseTo(areas.get(minutes), within(areas.get(minutes) * 1e-6));
+            }
+        }
+
+        JsonNode gaps = api().get("/api/coverage/gaps?region=" + REGION + "&bands=5&limit=5").json().get("features");
+        assertThat(gaps.size()).isPositive();
+        for (String format : List.of("shp&encoding=UTF-8", "gpkg")) {
+            com.fasterxml.jackson.databind.JsonNode read = readBack(download("/api/export/gaps?region=" + REGION + "&bands=5&gaps=5&format=" + format));
+            assertThat(read.get("features").size()).as(format).isEqualTo(gaps.size());
+            for (com.fasterxml.jackson.databind.JsonNode f : read.get("features")) {
+                JsonNode source = gaps.get(f.get("properties").get("rank").asInt() - 1);
+                assertThat(f.get("properties").get("people").asLong()).isEqualTo(source.get("properties").get("people").asLong());
+                // the API's GeoJSON rounds to 7 decimals (a centimetre), which moves a small, ragged gap's area by a few parts in a million
+                assertThat(areaOf(f.get("geometry"))).isCloseTo(area(source.get("geometry")), within(area(source.get("geometry")) * 1e-4));
+                if (source.get("properties").has("districtName")) {
+                    assertThat(f.get("properties").get(format.startsWith("shp") ? "district" : "districtName").asText()).isEqualTo(source.get("properties").get("districtName").asText());
+                }
+            }
+        }
+
+        // the same layers over OGC API – Features, which GDAL reads
+        String service = "OAPIF:http://localhost:" + port() + "/ogc/" + REGION;
+        assertThat(run("ogrinfo", "-ro", "-q", service)).contains("bands", "gaps").doesNotContain("siting");
+        JsonNode ogcBands = api().anonymous().get("/ogc/" + REGION + "/collections/bands/items?bands=5,10").json();
+        assertThat(ogcBands.get("numberMatched").asInt()).isEqualTo(2);
+        assertThat(ogcBands.get("features").get(1).get("geometry").get("type").asText()).isEqualTo("MultiPolygon");
+        JsonNode ogcGaps = api().anonymous().get("/ogc/" + REGION + "/collections/gaps/items?bands=5&gaps=5&limit=2").json();
+        assertThat(ogcGaps.get("numberMatched").asInt()).isEqualTo(gaps.size());
+        assertThat(ogcGaps.get("links").findValuesAsString("href").toString()).contains("bands=5", "gaps=5", "offset=2");
+    }
+
+    @Test
+    void shouldExportTheLatestSitingResultToPlannersOnly() throws Exception {
+        Api anonymous = api().anonymous();
+        assertThat(anonymous.get("/api/export/siting?region=" + REGION + "&format=gpkg").status()).isEqualTo(401);
+        assertThat(anonymous.get("/ogc/" + REGION + "/collections/siting/items").status()).isEqualTo(401);
+        assertThat(anonymous.get("/ogc/" + REGION + "/collections").json().get("collections").findValuesAsString("id"))
+                .containsExactly("stations", "districts", "bands", "gaps");
+
+        Api.Response started = api().post("/api/planning/siting", Map.of("region", REGION, "minutes", 5, "sites", 3));
+        assertThat(started.status()).as(started.text()).isEqualTo(202);
+        String id = started.json().get("id").asText();
+        JsonNode job = api().get("/api/jobs/" + id).json();
+        for (int i = 0; i < 1200 && !job.get("status").asText().matches("SUCCEEDED|FAILED|CANCELLED"); i++) {
+            Thread.sleep(50);
+            job = api().get("/api/jobs/" + id).json();
+        }
+        assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("SUCCEEDED");
+        JsonNode sites = api().get("/api/planning/siting/" + id).json().get("sites");
+        assertThat(sites.size()).isEqualTo(3);
+
+        for (String format : List.of("gpkg", "kml", "csv")) {
+            com.fasterxml.jackson.databind.JsonNode read = readBack(download("/api/export/siting?region=" + REGION + "&format=" + format),
+                    format.equals("csv") ? new String[]{"-oo", "X_POSSIBLE_NAMES=经度", "-oo", "Y_POSSIBLE_NAMES=纬度"} : new String[0]);
+            assertThat(read.get("features").size()).as(format).isEqualTo(3);
+            for (com.fasterxml.jackson.databind.JsonNode f : read.get("features")) {
+                JsonNode site = sites.get(f.get("properties").get(format.equals("csv") ? "序号" : "rank").asInt() - 1);
+                assertThat(f.get("geometry").get("coordinates").get(0).asDouble()).isCloseTo(site.get("lon").asDouble(), within(1e-7));
+                assertThat(f.get("geometry").get("coordinates").get(1).asDouble()).isCloseTo(site.get("lat").asDouble(), within(1e-7));
+                assertThat(f.get("properties").get(format.equals("csv") ? "选址任务" : "job").asText()).isEqualTo(id);
+            }
+        }
+        JsonNode ogc = api().get("/ogc/" + REGION + "/collections/siting/items").json();
+        assertThat(ogc.get("numberMatched").asInt()).isEqualTo(3);
+        assertThat(api().get("/ogc/" + REGION + "/collections").json().get("collections").findValuesAsString("id")).contains("siting");
+        assertThat(api().get("/api/export/siting?region=" + REGION + "&job=no-such-job").json().get("field").asText()).isEqualTo("job");
+    }
+
+    @Test
+    void shouldRefuseABadExportRequestWithTheFieldAtFault() {
+        Api api = api().anonymous();
+        assertThat(api.get("/api/export/stations?format=pdf").json().get("field").asText()).isEqualTo("format");
+        assertThat(api.get("/api/export/stations?format=shp&encoding=latin1").json().get("field").asText()).isEqualTo("encoding");
+        assertThat(api.get("/api/export/rivers").status()).isEqualTo(404);
+        assertThat(api.get("/api/export/gaps?gaps=0").json().get("field").asText()).isEqualTo("gaps");
+        assertThat(api.get("/api/export/gaps?bands=5,10&minutes=7").json().get("field").asText()).isEqualTo("minutes");
+        Api.Response bad = api.get("/api/export/bands?profile=PLANE");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.text()).doesNotContain("Exception", "java.");
+    }
+
+    private Path download(String path) throws IOException {
+        HttpResponse<byte[]> r = api().bytes(path);
+        assertThat(r.statusCode()).as(path + " " + new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        String name = r.headers().firstValue("Content-Disposition").orElseThrow().replaceAll(".*filename=\"?([^\";]+)\"?.*", "$1");
+        Path dir = Files.createDirectories(Path.of("target", "exports", String.valueOf(path.hashCode() & 0xffff)));
+        Path file = dir.resolve(name);
+        Files.write(file, r.body());
+        return file;
+    }
+
+    /** The file as GDAL reads it, converted to GeoJSON. */
+    private static com.fasterxml.jackson.databind.JsonNode readBack(Path file, String... openOptions) throws Exception {
+        Path out = file.resolveSibling(file.getFileName() + ".read.geojson");
+        Files.deleteIfExists(out);
+        String source = file.toString().endsWith(".zip") ? "/vsizip/" + file.toAbsolutePath() : file.toString();
+        List<String> command = new ArrayList<>(List.of("ogr2ogr", "-f", "GeoJSON"));
+        command.addAll(List.of(openOptions));
+        command.addAll(List.of(out.toString(), source));
+        run(command.toArray(String[]::new));
+        return JSON.readTree(out.toFile());
+    }
+
+    private static double area(JsonNode geometry) {
+        try {
+            return areaOf(JSON.readTree(geometry.toString()));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The area in square degrees: enough to tell one polygon from another, which is all this test asks. */
+    private static double areaOf(com.fasterxml.jackson.databind.JsonNode geometry) {
+        Geometry g = GeoJsonGeometries.read(geometry, GEOMETRIES);
+        return g.getArea();
+    }
+
+    /** Runs a GDAL tool; its output, or a failure with what it said. */
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as(String.join(" ", command)).isTrue();
+        assertThat(p.exitValue()).as(String.join(" ", command) + "\n" + out).isZero();
+        return out;
+    }
+}
