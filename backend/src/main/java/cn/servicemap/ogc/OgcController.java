@@ -33,7 +33,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * conformance, collections (the {@link Layer}s: stations, districts, service-area bands, gaps and — for planners — the
  * latest siting result) and their items with {@code bbox}, {@code limit} and {@code offset},
  * paged by {@code next} links — what QGIS ("WFS / OGC API – Features" connection), ArcGIS Pro and GDAL's OAPIF driver
- * read directly. Coordinates CRS84. {@code /ogc} lists the regions.
+ * read directly. Coordinates CRS84, or by Part 2 (CRS by reference) EPSG:4326, CGCS2000 (EPSG:4490) and its 3°
+ * Gauss–Krüger zones ({@link OgcCrs}). {@code /ogc} lists the regions.
  */
 @RestController
 class OgcController {
@@ -64,7 +65,7 @@ class OgcController {
 
     @Schema(description = "An OGC API feature collection's description")
     record CollectionInfo(String id, String title, String description, @JsonInclude(JsonInclude.Include.NON_NULL) Extent extent,
-                          String itemType, List<String> crs, List<Link> links) {
+                          String itemType, List<String> crs, String storageCrs, List<Link> links) {
     }
 
     record Collections(List<Link> links, List<CollectionInfo> collections) {
@@ -116,7 +117,8 @@ class OgcController {
         scope.resolve(region);
         return new Conformance(List.of("http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
                 "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
-                "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30"));
+                "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+                "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs"));
     }
 
     @Operation(summary = "OGC API – Features collections of a region")
@@ -142,10 +144,12 @@ class OgcController {
             description = "bands and gaps take the coverage parameters profile and bands, gaps also minutes and gaps (how many); siting takes job.")
     @GetMapping(value = "/ogc/{region}/collections/{collection}/items", produces = {GEOJSON, MediaType.APPLICATION_JSON_VALUE})
     ResponseEntity<Items> items(@PathVariable String region, @PathVariable String collection,
-                                @Parameter(description = "minLon,minLat,maxLon,maxLat (CRS84)") @RequestParam(required = false) BoundingBox bbox,
+                                @Parameter(description = "The box, in bbox-crs's axis order (CRS84: minLon,minLat,maxLon,maxLat)") @RequestParam(required = false) String bbox,
                                 @Parameter(description = "Items per page, 1–" + MAX_LIMIT) @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit,
                                 @Parameter(description = "Items to skip (the next link sets it)") @RequestParam(defaultValue = "0") int offset,
-                                @RequestParam(value = "bbox-crs", required = false) String bboxCrs,
+                                @Parameter(description = "The bbox's CRS (default CRS84)") @RequestParam(value = "bbox-crs", required = false) String bboxCrs,
+                                @Parameter(description = "The CRS of the answer: CRS84 (default), EPSG 4326, 4490 or a CGCS2000 3° Gauss–Krüger zone 4534–4554")
+                                @RequestParam(required = false) String crs,
                                 @Parameter(description = "bands, gaps: WALK (default), EBIKE or CAR") @RequestParam(required = false) TravelProfile profile,
                                 @Parameter(description = "bands, gaps: band limits in minutes, e.g. 5,10,15") @RequestParam(required = false) Bands bands,
                                 @Parameter(description = "gaps: the band they are outside of") @RequestParam(required = false) Integer minutes,
@@ -154,21 +158,21 @@ class OgcController {
         if (limit < 1 || offset < 0) {
             throw new InvalidRequestException(limit < 1 ? "limit" : "offset", "应为正整数 (must be a positive whole number)");
         }
-        if (bboxCrs != null && !bboxCrs.equals(CRS84)) {
-            throw new InvalidRequestException("bbox-crs", "只支持 CRS84 (only " + CRS84 + ")");
-        }
+        OgcCrs answerCrs = OgcCrs.of(crs, "crs");
+        BoundingBox box = OgcCrs.of(bboxCrs, "bbox-crs").toCrs84(bbox, "bbox");
         int size = Math.min(limit, MAX_LIMIT); // a larger limit is capped, as Part 1 allows
         String code = scope.resolve(region).region().code();
         Layer c = Layer.of(collection);
         LayerQuery query = new LayerQuery(profile, bands, minutes, gaps, job);
-        RegionLayers.Page page = features.page(code, c, query, bbox, offset, size);
+        RegionLayers.Page page = features.page(code, c, query, box, offset, size);
         String self = base() + "/ogc/" + code + "/collections/" + c.name() + "/items";
-        String params = (bbox == null ? "" : "&bbox=" + bbox.minLon() + "," + bbox.minLat() + "," + bbox.maxLon() + "," + bbox.maxLat())
+        String params = (bbox == null ? "" : "&bbox=" + encoded(bbox)) + (bboxCrs == null ? "" : "&bbox-crs=" + encoded(bboxCrs))
+                + (crs == null ? "" : "&crs=" + encoded(crs))
                 + (profile == null ? "" : "&profile=" + profile.name())
                 + (bands == null ? "" : "&bands=" + bands.minutes().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")))
                 + (minutes == null ? "" : "&minutes=" + minutes)
                 + (gaps == LayerQuery.DEFAULT_GAPS ? "" : "&gaps=" + gaps)
-                + (job == null ? "" : "&job=" + java.net.URLEncoder.encode(job, java.nio.charset.StandardCharsets.UTF_8));
+                + (job == null ? "" : "&job=" + encoded(job));
         List<Link> links = new ArrayList<>();
         links.add(new Link(self + "?limit=" + size + "&offset=" + offset + params, "self", GEOJSON, "this page"));
         if (offset + page.features().size() < page.matched()) {
@@ -178,8 +182,9 @@ class OgcController {
             links.add(new Link(self + "?limit=" + size + "&offset=" + Math.max(0, offset - size) + params, "prev", GEOJSON, "previous page"));
         }
         links.add(new Link(base() + "/ogc/" + code + "/collections/" + c.name(), "collection", MediaType.APPLICATION_JSON_VALUE, c.title));
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(GEOJSON)).header("Content-Crs", "<" + CRS84 + ">")
-                .body(new Items("FeatureCollection", page.features(), page.matched(), page.features().size(),
+        List<Feature<?>> converted = page.features().stream().<Feature<?>>map(f -> converted(f, answerCrs)).toList();
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(GEOJSON)).header("Content-Crs", "<" + answerCrs.uri() + ">")
+                .body(new Items("FeatureCollection", converted, page.matched(), page.features().size(),
                         OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS).toString(), links));
     }
 
@@ -188,17 +193,27 @@ class OgcController {
     ResponseEntity<Feature<?>> item(@PathVariable String region, @PathVariable String collection, @PathVariable String id,
                                     @RequestParam(required = false) TravelProfile profile, @RequestParam(required = false) Bands bands,
                                     @RequestParam(required = false) Integer minutes,
-                                    @RequestParam(defaultValue = "" + LayerQuery.DEFAULT_GAPS) int gaps, @RequestParam(required = false) String job) {
+                                    @RequestParam(defaultValue = "" + LayerQuery.DEFAULT_GAPS) int gaps, @RequestParam(required = false) String job,
+                                    @RequestParam(required = false) String crs) {
+        OgcCrs answerCrs = OgcCrs.of(crs, "crs");
         String code = scope.resolve(region).region().code();
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(GEOJSON)).header("Content-Crs", "<" + CRS84 + ">")
-                .body(features.one(code, Layer.of(collection), new LayerQuery(profile, bands, minutes, gaps, job), id));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(GEOJSON)).header("Content-Crs", "<" + answerCrs.uri() + ">")
+                .body(converted(features.one(code, Layer.of(collection), new LayerQuery(profile, bands, minutes, gaps, job), id), answerCrs));
+    }
+
+    private static Feature<?> converted(Feature<?> f, OgcCrs crs) {
+        return new Feature<>(f.type(), f.id(), crs.convert(f.geometry()), f.properties());
+    }
+
+    private static String encoded(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private CollectionInfo info(String code, Layer c) {
         String at = base() + "/ogc/" + code + "/collections/" + c.name();
         double[] box = features.extent(code, c);
         return new CollectionInfo(c.name(), c.title, c.description, box == null ? null : new Extent(new Spatial(List.of(box), CRS84)),
-                "feature", List.of(CRS84), List.of(new Link(at, "self", MediaType.APPLICATION_JSON_VALUE, c.title),
+                "feature", OgcCrs.offered(features.extent(code, Layer.districts)), CRS84, List.of(new Link(at, "self", MediaType.APPLICATION_JSON_VALUE, c.title),
                 new Link(at + "/items", "items", GEOJSON, c.title)));
     }
 

@@ -114,6 +114,59 @@ class OgcFeaturesGdalTest extends DemoRegionTestBase {
         assertThat(api.get("/ogc/atlantis").status()).isIn(400, 404);
     }
 
+    @Test
+    void shouldAnswerInCgcs2000GaussKrugerAsGdalProjectsIt() throws Exception {
+        var api = api().anonymous();
+        JsonNode info = api.get("/ogc/" + REGION + "/collections/stations").json();
+        String cm120 = "http://www.opengis.net/def/crs/EPSG/0/4549";
+        assertThat(info.get("crs").toString()).contains("OGC/1.3/CRS84", "EPSG/0/4490", cm120);
+        assertThat(info.get("storageCrs").asText()).endsWith("CRS84");
+        assertThat(api.get("/ogc/" + REGION + "/conformance").json().get("conformsTo").toString()).contains("ogcapi-features-2/1.0/conf/crs");
+
+        JsonNode plain = api.get("/ogc/" + REGION + "/collections/stations/items?limit=5").json().get("features");
+        var projected = api.get("/ogc/" + REGION + "/collections/stations/items?limit=5&crs=" + cm120);
+        assertThat(projected.header("Content-Crs")).isEqualTo("<" + cm120 + ">");
+        JsonNode grid = projected.json().get("features");
+        JsonNode latFirst = api.get("/ogc/" + REGION + "/collections/stations/items?limit=5&crs=EPSG:4490").json().get("features");
+
+        // the oracle: GDAL (PROJ) projects the same points into EPSG:4549
+        Path dir = Files.createDirectories(Path.of("target", "ogc"));
+        Path in = dir.resolve("crs84.csv");
+        StringBuilder csv = new StringBuilder("id,lon,lat\n");
+        for (JsonNode f : plain) {
+            csv.append(f.get("id").asText()).append(',').append(f.get("geometry").get("coordinates").get(0).asText()).append(',')
+                    .append(f.get("geometry").get("coordinates").get(1).asText()).append('\n');
+        }
+        Files.writeString(in, csv);
+        Path out = dir.resolve("cm120.csv");
+        Files.deleteIfExists(out);
+        run("ogr2ogr", "-f", "CSV", "-s_srs", "OGC:CRS84", "-t_srs", "EPSG:4549", "-lco", "GEOMETRY=AS_XY", "-oo", "X_POSSIBLE_NAMES=lon",
+                "-oo", "Y_POSSIBLE_NAMES=lat", out.toString(), in.toString());
+        List<String> lines = Files.readAllLines(out);
+        List<String> header = List.of(lines.get(0).split(","));
+        for (int i = 0; i < plain.size(); i++) {
+            String[] row = lines.get(i + 1).split(",");
+            double easting = Double.parseDouble(row[header.indexOf("X")]);
+            double northing = Double.parseDouble(row[header.indexOf("Y")]);
+            JsonNode xy = grid.get(i).get("geometry").get("coordinates");
+            assertThat(xy.get(0).asDouble()).as("northing (X) first").isCloseTo(northing, org.assertj.core.data.Offset.offset(0.01));
+            assertThat(xy.get(1).asDouble()).isCloseTo(easting, org.assertj.core.data.Offset.offset(0.01));
+            JsonNode lonLat = plain.get(i).get("geometry").get("coordinates");
+            assertThat(latFirst.get(i).get("geometry").get("coordinates").get(0).asDouble()).isEqualTo(lonLat.get(1).asDouble());
+        }
+
+        // a box in the grid finds what the same box in CRS84 finds
+        JsonNode first = grid.get(0).get("geometry").get("coordinates");
+        String gridBox = (first.get(0).asDouble() - 300) + "," + (first.get(1).asDouble() - 300) + "," + (first.get(0).asDouble() + 300) + ","
+                + (first.get(1).asDouble() + 300);
+        JsonNode boxed = api.get("/ogc/" + REGION + "/collections/stations/items?bbox=" + gridBox + "&bbox-crs=" + cm120).json();
+        assertThat(boxed.get("features").findValuesAsString("id")).contains(grid.get(0).get("id").asText());
+        assertThat(boxed.get("numberMatched").asInt()).isLessThan(api.get("/api/stations").json().get("count").asInt());
+        assertThat(api.get("/ogc/" + REGION + "/collections/stations/items?crs=EPSG:3857").json().get("field").asText()).isEqualTo("crs");
+        assertThat(api.get("/ogc/" + REGION + "/collections/stations/items?bbox=1,2,3&bbox-crs=" + cm120).json().get("field").asText())
+                .isEqualTo("bbox");
+    }
+
     /** Runs a GDAL tool; its output, or a failure with what it said. */
     private static String run(String... command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -218,6 +218,20 @@ public final class NationalCrs {
     }
 
     /**
+     * The other way, for many points: a converter from WGS84 (longitude, latitude in degrees) to this system's
+     * (easting, northing) in metres — or (longitude, latitude) for a geographic one. It keeps one proj4j transform,
+     * so it is for one thread.
+     */
+    public java.util.function.Function<LonLat, double[]> fromWgs84() {
+        BasicCoordinateTransform transform = new BasicCoordinateTransform(WGS84, crs);
+        ProjCoordinate out = new ProjCoordinate();
+        return p -> {
+            transform.transform(new ProjCoordinate(p.lon(), p.lat()), out);
+            return new double[]{out.x, out.y};
+        };
+    }
+
+    /**
      * Which of two numbers of a row is the easting: Chinese surveying writes X for the northing and Y for the easting,
      * other files the other way round. The northing of a place in China lies between 1,500 and 6,000 km; an easting
      * is under 1,000 km, or above 10,000 km with the zone number in front. True when {@code a} is the easting.

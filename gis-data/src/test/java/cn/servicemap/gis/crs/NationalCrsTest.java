@@ -48,6 +48,20 @@ class NationalCrsTest {
     }
 
     @Test
+    void shouldProjectWgs84IntoAGridAsProjDoes() {
+        // the same cs2cs figures the other way: 东铁管巷 into CM 120E and zone 40, and the Fuzhou point, within a millimetre
+        var cm120 = NationalCrs.forEpsg(4549).orElseThrow().fromWgs84();
+        double[] p = cm120.apply(new LonLat(LON, LAT));
+        assertThat(p[0]).isCloseTo(384625.4235, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(p[1]).isCloseTo(3547162.2402, org.assertj.core.data.Offset.offset(0.001));
+        double[] fuzhou = cm120.apply(new LonLat(119.2965, 26.0745));
+        assertThat(fuzhou[0]).isCloseTo(429610.5796, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(fuzhou[1]).isCloseTo(2885278.2669, org.assertj.core.data.Offset.offset(0.001));
+        double[] zone40 = NationalCrs.forEpsg(4528).orElseThrow().fromWgs84().apply(new LonLat(LON, LAT));
+        assertThat(zone40[0]).isCloseTo(40384625.4235, org.assertj.core.data.Offset.offset(0.001));
+    }
+
+    @Test
     void shouldUnprojectBeijing1954AndXian1980WithTheirDocumentedParameters() {
         // cs2cs +towgs84=15.8,-154.4,-82.3 on Krassowsky (Beijing 1954, 3° CM 120E = EPSG:2437, zone 40 = 2416)
         assertAt(NationalCrs.forEpsg(2437).orElseThrow().toWgs84(384562.9003, 3547217.4091), LON, LAT);
