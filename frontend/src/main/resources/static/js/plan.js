@@ -18,6 +18,7 @@ import * as standards from './features/standards.js';
 import * as compare from './features/compare.js';
 import * as districts from './features/districts.js';
 import * as report from './features/report.js';
+import * as gisExport from './features/gisexport.js';
 import * as whatif from './features/whatif.js';
 import * as problems from './features/problems.js';
 import * as regions from './features/regions.js';
@@ -282,7 +283,7 @@ boot({
   let mounted;
   planner.mounted = new Promise((resolve) => { mounted = resolve; });
   const firstReport = planner.loadCoverage();
-  for (const f of [layers, customDemand, bands, bandTiles, gaps, siting, week, compliance, standards, compare, districts, report, whatif, problems, regions]) {
+  for (const f of [layers, customDemand, bands, bandTiles, gaps, siting, week, compliance, standards, gisExport, compare, districts, report, whatif, problems, regions]) {
     await nextTask();
     try {
       f.mount(ctx, planner);

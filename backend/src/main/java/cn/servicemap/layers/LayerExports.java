@@ -1,6 +1,8 @@
 package cn.servicemap.layers;
 
+import cn.servicemap.gis.catalog.StationCatalog;
 import cn.servicemap.region.RegionScope;
+import cn.servicemap.stations.StationTable;
 import cn.servicemap.system.Feature;
 import cn.servicemap.system.FeatureCollection;
 import cn.servicemap.system.Spreadsheet;
@@ -15,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A region's layer as a file to download in the format asked for — GeoJSON, a zipped Shapefile (GBK or UTF-8), KML,
  * GeoPackage, CSV or XLSX — named {@code <layer>-<region>.<extension>}. The features are {@link RegionLayers}', so a file
- * holds what the OGC API serves.
+ * holds what the OGC API serves; the stations as CSV or XLSX are the registry's own table ({@link StationTable}), which
+ * goes back in through the station import.
  */
 @Component
 public class LayerExports {
@@ -23,17 +26,24 @@ public class LayerExports {
     private final RegionLayers layers;
     private final RegionScope scope;
     private final JsonMapper json;
+    private final StationTable stationTable;
 
-    LayerExports(RegionLayers layers, RegionScope scope, JsonMapper json) {
+    LayerExports(RegionLayers layers, RegionScope scope, JsonMapper json, StationCatalog catalog) {
         this.layers = layers;
         this.scope = scope;
         this.json = json;
+        this.stationTable = new StationTable(catalog);
     }
 
     /** The layer of the region (null while the instance holds one) as a download. */
     public ResponseEntity<byte[]> download(String region, Layer layer, LayerQuery query, ExportFormat format, ShapefileZip.Encoding encoding) {
         String code = scope.resolve(region).region().code();
         String base = layer.name() + "-" + code;
+        if (layer == Layer.stations && (format == ExportFormat.csv || format == ExportFormat.xlsx)) {
+            List<List<Object>> rows = stationTable.rows(layers.stationPoints(code, null), layers::districtName);
+            return Spreadsheet.download(format == ExportFormat.csv ? Spreadsheet.csv(rows)
+                    : Spreadsheet.xlsx(List.of(new Spreadsheet.Sheet("站点", rows))), format.mediaType, base + "." + format.extension);
+        }
         List<Feature<?>> features = layers.features(code, layer, query, null);
         byte[] body = switch (format) {
             case geojson -> geoJson(features);

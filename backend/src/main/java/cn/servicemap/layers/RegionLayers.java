@@ -150,10 +150,19 @@ public class RegionLayers {
         return new NotFoundException("图层 " + layer.name() + " 中没有要素 " + (id.length() > 40 ? id.substring(0, 40) : id) + " (no such feature)");
     }
 
+    /** The region's stations as the registry holds them. */
+    List<ServicePoint> stationPoints(String region, Envelope box) {
+        return stations.find(new StationFilter(Set.of(), Set.of(), null, box, null, Set.of(), scope.resolve(region).filterCode()));
+    }
+
+    /** A district's name by its adcode, if the region knows it. */
+    String districtName(String adcode) {
+        return adcode == null ? null : regionIndex.districtName(adcode).orElse(null);
+    }
+
     private List<Feature<?>> stationItems(String region, Envelope box) {
-        String filterCode = scope.resolve(region).filterCode();
         List<Feature<?>> out = new ArrayList<>();
-        for (ServicePoint p : stations.find(new StationFilter(Set.of(), Set.of(), null, box, null, Set.of(), filterCode))) {
+        for (ServicePoint p : stationPoints(region, box)) {
             out.add(station(p));
         }
         return out;
@@ -163,7 +172,7 @@ public class RegionLayers {
         var hours = stationFeatures.openingHours(p);
         LayerItems.StationItem item = new LayerItems.StationItem(p.id(), p.code(), p.name(), p.kind(),
                 kinds.containsKey(p.kind()) ? kinds.get(p.kind()).nameZh() : p.kind(), p.address(), p.adcode(),
-                p.adcode() == null ? null : regionIndex.districtName(p.adcode()).orElse(null), p.phone(), p.openingHours(),
+                districtName(p.adcode()), p.phone(), p.openingHours(),
                 hours == null ? null : hours.toChinese(),
                 p.services().stream().map(s -> services.containsKey(s) ? services.get(s).nameZh() : s).collect(Collectors.joining("、")),
                 p.capacity(), p.status().name(), p.entry() == null ? null : p.entry().name(), p.entry() == null ? null : p.entry().nameZh(),

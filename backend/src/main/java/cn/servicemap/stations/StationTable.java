@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * unchanged — with the station code first and the district name last (both ignored on import). Kind, services, status
  * and entry in Chinese words; yes/no as 是/否; coordinates WGS84.
  */
-final class StationTable {
+public final class StationTable {
 
     static final String CODE = "站点编码";
     static final String DISTRICT = "所在区";
@@ -25,13 +25,13 @@ final class StationTable {
     private final Map<String, StationKind> kinds;
     private final Map<String, ServiceType> services;
 
-    StationTable(StationCatalog catalog) {
+    public StationTable(StationCatalog catalog) {
         this.kinds = catalog.kinds().stream().collect(Collectors.toMap(StationKind::code, Function.identity()));
         this.services = catalog.services().stream().collect(Collectors.toMap(ServiceType::code, Function.identity()));
     }
 
     /** The header row and one row per station. */
-    List<List<Object>> rows(List<ServicePoint> points, Function<String, String> districtName) {
+    public List<List<Object>> rows(List<ServicePoint> points, Function<String, String> districtName) {
         List<List<Object>> rows = new ArrayList<>();
         List<Object> header = new ArrayList<>();
         header.add(CODE);

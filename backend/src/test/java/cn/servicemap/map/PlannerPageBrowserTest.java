@@ -150,6 +150,17 @@ class PlannerPageBrowserTest extends DesktopBrowserTestBase {
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.header("Content-Disposition")).contains("attachment");
         }
+
+        // GIS 数据导出: the gaps of the bands on screen as a UTF-8 Shapefile, and the OGC API address
+        new org.openqa.selenium.support.ui.Select(desktop.driver().findElement(By.id("gis-export-layer"))).selectByValue("gaps");
+        new org.openqa.selenium.support.ui.Select(desktop.driver().findElement(By.id("gis-export-format"))).selectByValue("shp-utf8");
+        String gis = desktop.driver().findElement(By.id("gis-export-download")).getAttribute("href");
+        assertThat(gis).contains("/api/export/gaps?", "format=shp", "encoding=UTF-8", "profile=WALK", "bands=5%2C10%2C15");
+        var zip = api().bytes(gis.substring(gis.indexOf("/api/")));
+        assertThat(zip.statusCode()).isEqualTo(200);
+        assertThat(zip.body()).startsWith((byte) 'P', (byte) 'K');
+        assertThat(desktop.driver().findElement(By.id("gis-export-note")).getText()).contains("UTF-8");
+        assertThat(desktop.driver().findElement(By.id("gis-export-ogc")).getText()).contains("/ogc");
     }
 
     @Test
