@@ -89,6 +89,49 @@ class LayerExportGdalTest extends DemoRegionTestBase {
         }
     }
 
+    /**
+     * GDAL projects the exported stations into CGCS2000 Gauss–Krüger grids — CM 120°E (EPSG:4549) and zone 40 with the
+     * zone number in front (EPSG:4528) — writing its own .prj; that Shapefile, imported, puts every station within a metre
+     * of where it was.
+     */
+    @Test
+    void shouldImportAGaussKrugerShapefileGdalMadeToWithinAMetre() throws Exception {
+        Path wgs84 = download("/api/export/stations?region=" + REGION + "&format=shp&encoding=UTF-8");
+        JsonNode stored = api().get("/api/stations?region=" + REGION).json().get("features");
+        for (String epsg : List.of("4549", "4528")) {
+            Path dir = Files.createDirectories(wgs84.resolveSibling("gk" + epsg));
+            Path shp = dir.resolve("gk" + epsg + ".shp");
+            for (String ext : List.of("shp", "shx", "dbf", "prj", "cpg")) {
+                Files.deleteIfExists(dir.resolve("gk" + epsg + "." + ext));
+            }
+            run("ogr2ogr", "-f", "ESRI Shapefile", "-t_srs", "EPSG:" + epsg, "-lco", "ENCODING=UTF-8", "-dialect", "SQLite", "-sql",
+                    "SELECT 'GK" + epsg + "-' || code AS name, kind, geometry FROM \"stations-" + REGION + "\"", shp.toString(),
+                    "/vsizip/" + wgs84.toAbsolutePath());
+            assertThat(Files.readString(dir.resolve("gk" + epsg + ".prj"))).contains("Gauss").doesNotContain("WGS_1984\",SPHEROID");
+            java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+            try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(zip)) {
+                for (String ext : List.of("shp", "shx", "dbf", "prj", "cpg")) {
+                    out.putNextEntry(new java.util.zip.ZipEntry("gk" + epsg + "." + ext));
+                    Files.copy(dir.resolve("gk" + epsg + "." + ext), out);
+                    out.closeEntry();
+                }
+            }
+            Api.Response imported = api().upload("/api/stations/imports?region=" + REGION + "&crs=WGS84&commit=true", "gk" + epsg + ".zip", zip.toByteArray());
+            assertThat(imported.status()).as(imported.text()).isEqualTo(200);
+            assertThat(imported.json().get("goodRows").asInt()).as(imported.text()).isEqualTo(stored.size());
+            assertThat(imported.json().get("warnings").toString()).contains("WGS84");
+            for (JsonNode f : stored) {
+                String name = "GK" + epsg + "-" + f.get("properties").get("code").asText();
+                JsonNode found = api().get("/api/stations?region=" + REGION + "&q=" + name).json().get("features");
+                assertThat(found.size()).as(name).isEqualTo(1);
+                JsonNode c = found.get(0).get("geometry").get("coordinates");
+                JsonNode truth = f.get("geometry").get("coordinates");
+                assertThat(cn.servicemap.gis.crs.Geodesic.distanceMeters(c.get(0).asDouble(), c.get(1).asDouble(), truth.get(0).asDouble(),
+                        truth.get(1).asDouble())).as(name).isLessThan(1);
+            }
+        }
+    }
+
     @Test
     void shouldExportBandsAndGapsWhosePolygonsGdalReadsBackUnchanged() throws Exception {
         JsonNode bands = api().get("/api/coverage/bands?region=" + REGION + "&bands=5,10").json().get("features");
