@@ -24,7 +24,8 @@ import java.util.Map;
  * compared normalised (NFKC, lower case, without spaces, punctuation or brackets: "中国银行(新街口支行)" =
  * "中国银行新街口支行"); names of fewer than {@value #MIN_NAME_CHARS} characters are skipped. A point is <em>matched</em>
  * when exactly one reference place of its name lies within {@value #MATCH_RADIUS_IN_METERS} m of it (chains with two
- * branches in reach are skipped, not guessed). Each match gives a displacement (point minus place, metres east and
+ * branches in reach are skipped, not guessed); when no place of its name is in reach, the names without their
+ * bracketed parts are compared the same way (a service's "肯德基(新街口店)" is OSM's "肯德基"). Each match gives a displacement (point minus place, metres east and
  * north in a local equirectangular approximation); the offset is the component-wise median of the displacements, so
  * that up to half the matches may be wrong (a namesake, a misplaced OSM node) without moving it. The expected offsets
  * are those of {@link ChinaCoordinates} (GCJ-02 minus WGS84, BD-09 minus WGS84) at the mean position of the matched
@@ -105,13 +106,8 @@ public final class SystematicOffset {
      * Neither collection is changed.
      */
     public static Result estimate(Collection<NamedPlace> points, Collection<NamedPlace> references) {
-        Map<String, List<NamedPlace>> byName = new HashMap<>();
-        for (NamedPlace r : references) {
-            String key = normalise(r.name());
-            if (key.length() >= MIN_NAME_CHARS) {
-                byName.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
-            }
-        }
+        Map<String, List<NamedPlace>> byName = index(references, SystematicOffset::normalise);
+        Map<String, List<NamedPlace>> byBase = index(references, SystematicOffset::base);
         List<double[]> displacements = new ArrayList<>();
         double sumLon = 0;
         double sumLat = 0;
@@ -121,20 +117,15 @@ public final class SystematicOffset {
                 break;
             }
             compared++;
-            List<NamedPlace> candidates = byName.get(normalise(p.name()));
-            if (candidates == null) {
+            NamedPlace only = onlyInReach(p, byName.get(normalise(p.name())));
+            if (only == null) {
                 continue;
             }
-            NamedPlace only = null;
-            int inReach = 0;
-            for (NamedPlace c : candidates) {
-                if (Geodesic.distanceMeters(p.lon(), p.lat(), c.lon(), c.lat()) <= MATCH_RADIUS_IN_METERS) {
-                    inReach++;
-                    only = c;
+            if (only == NONE) {
+                only = onlyInReach(p, byBase.get(base(p.name())));
+                if (only == null || only == NONE) {
+                    continue;
                 }
-            }
-            if (inReach != 1) {
-                continue;
             }
             displacements.add(new double[] {
                     (p.lon() - only.lon()) * Geodesic.metersPerDegreeLon(only.lat()),
@@ -168,6 +159,46 @@ public final class SystematicOffset {
             }
         }
         return new Result(verdict, compared, n, agreeing(displacements, named), east, north, gcj[0], gcj[1], bd[0], bd[1]);
+    }
+
+    /** No candidate in reach (as opposed to null: several, which is not guessed between). */
+    private static final NamedPlace NONE = new NamedPlace("", Double.NaN, Double.NaN);
+
+    private static Map<String, List<NamedPlace>> index(Collection<NamedPlace> references, java.util.function.Function<String, String> key) {
+        Map<String, List<NamedPlace>> by = new HashMap<>();
+        for (NamedPlace r : references) {
+            String k = key.apply(r.name());
+            if (k.length() >= MIN_NAME_CHARS) {
+                by.computeIfAbsent(k, x -> new ArrayList<>()).add(r);
+            }
+        }
+        return by;
+    }
+
+    /** The one candidate within the match radius of {@code p}; {@link #NONE} when none is, null when several are. */
+    private static NamedPlace onlyInReach(NamedPlace p, List<NamedPlace> candidates) {
+        if (candidates == null) {
+            return NONE;
+        }
+        NamedPlace only = NONE;
+        for (NamedPlace c : candidates) {
+            if (Geodesic.distanceMeters(p.lon(), p.lat(), c.lon(), c.lat()) <= MATCH_RADIUS_IN_METERS) {
+                if (only != NONE) {
+                    return null;
+                }
+                only = c;
+            }
+        }
+        return only;
+    }
+
+    /** A name without its bracketed parts, as compared: "肯德基(新街口店)" → "肯德基". */
+    static String base(String name) {
+        if (name == null) {
+            return "";
+        }
+        String n = Normalizer.normalize(name, Normalizer.Form.NFKC).replaceAll("[(\\[（【〔][^)\\]）】〕]*[)\\]）】〕]", "");
+        return normalise(n);
     }
 
     /** A name as compared: NFKC, lower case, letters and digits only. */

@@ -111,6 +111,20 @@ class SystematicOffsetTest {
         assertThat(r.verdict()).isEqualTo(SystematicOffset.Verdict.UNDECIDED);
     }
 
+    /** A POI service names branches ("肯德基(新街口店)") where OSM often has the brand alone: compared without the bracket. */
+    @Test
+    void shouldMatchNamesWithABranchInBracketsToTheNameAlone() {
+        List<NamedPlace> branches = asFile(CoordinateSystem.GCJ02, 8).stream()
+                .map(p -> new NamedPlace(p.name() + "（新街口店）", p.lon(), p.lat())).toList();
+        SystematicOffset.Result r = SystematicOffset.estimate(branches, osm);
+        assertThat(r.verdict()).isEqualTo(SystematicOffset.Verdict.GCJ02);
+        assertThat(r.matches()).isGreaterThan(100);
+        List<NamedPlace> right = asFile(CoordinateSystem.WGS84, 9).stream()
+                .map(p -> new NamedPlace(p.name() + "(新街口店)", p.lon(), p.lat())).toList();
+        assertThat(SystematicOffset.estimate(right, osm).verdict()).isEqualTo(SystematicOffset.Verdict.AS_DECLARED);
+        assertThat(SystematicOffset.base("肯德基【新街口店】")).isEqualTo("肯德基");
+    }
+
     @Test
     void shouldCompareNamesWithoutSpacesBracketsOrWidth() {
         assertThat(SystematicOffset.normalise("中国银行（新街口 支行）")).isEqualTo(SystematicOffset.normalise("中国银行(新街口支行)"));
