@@ -130,6 +130,10 @@ public final class StationImportCheck {
             }
             Map<StationField, String> values = new EnumMap<>(StationField.class);
             columns.fields().forEach((field, header) -> values.put(field, row.cells().get(header)));
+            if (poi.isPresent()) {
+                // the services answer an absent value as an empty list, and JSON-to-table tools write it as "[]"
+                values.replaceAll((field, value) -> "[]".equals(value) ? "" : value);
+            }
             RowProblem badLocation = columns.location() == null ? null : split(row, columns.location(), values);
             if (grid != null) {
                 toWgs84(values, grid);

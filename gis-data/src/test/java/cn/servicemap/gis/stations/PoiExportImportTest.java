@@ -60,6 +60,14 @@ class PoiExportImportTest {
     }
 
     @Test
+    void shouldTakeAnEmptyListOfAnExportForNoValue() throws IOException {
+        ImportReport r = check("amap.csv", AMAP.replace("中山路1号", "[]").replace("025-84561234;025-84561235", "[]"), null);
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.goodRows().get(0).station().address()).isNull();
+        assertThat(r.goodRows().get(0).station().phone()).isNull();
+    }
+
+    @Test
     void shouldWarnWhenAnAmapExportIsDeclaredWgs84() throws IOException {
         ImportReport r = check("amap.csv", AMAP, CoordinateSystem.WGS84);
         assertThat(r.coordinateSystem()).isEqualTo(CoordinateSystem.WGS84);
