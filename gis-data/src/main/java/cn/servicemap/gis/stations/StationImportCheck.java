@@ -176,27 +176,55 @@ public final class StationImportCheck {
      * @param references named places of the region the file is imported into, in WGS84 (e.g. from its OSM extract)
      */
     public static ImportReport withOffsetCheck(ImportReport report, Collection<NamedPlace> references) {
+        return withOffsetCheck(report, references, List.of());
+    }
+
+    /**
+     * As above; when the names decide nothing (too few match), the points are tested against the region's building
+     * outlines instead ({@link FootprintAlignment}; none given: no test).
+     *
+     * @param footprints building outlines of the region in WGS84 (e.g. from its OSM extract)
+     */
+    public static ImportReport withOffsetCheck(ImportReport report, Collection<NamedPlace> references,
+                                               Collection<? extends org.locationtech.jts.geom.Geometry> footprints) {
         CoordinateSystem crs = report.coordinateSystem();
-        if (crs != CoordinateSystem.WGS84 && crs != CoordinateSystem.CGCS2000 || report.goodRows().isEmpty() || references.isEmpty()) {
+        if (crs != CoordinateSystem.WGS84 && crs != CoordinateSystem.CGCS2000 || report.goodRows().isEmpty()) {
             return report;
         }
-        List<NamedPlace> points = report.goodRows().stream()
-                .map(r -> new NamedPlace(r.station().name(), r.station().lon(), r.station().lat())).toList();
-        SystematicOffset.Result r = SystematicOffset.estimate(points, references);
-        if (r.verdict() != SystematicOffset.Verdict.GCJ02 && r.verdict() != SystematicOffset.Verdict.BD09) {
+        SystematicOffset.Result byName = SystematicOffset.estimate(report.goodRows().stream()
+                .map(r -> new NamedPlace(r.station().name(), r.station().lon(), r.station().lat())).toList(), references);
+        if (byName.verdict() == SystematicOffset.Verdict.GCJ02 || byName.verdict() == SystematicOffset.Verdict.BD09) {
+            CoordinateSystem likely = byName.likelySystem();
+            long east = Math.round(byName.eastInMeters());
+            long north = Math.round(byName.northInMeters());
+            String towardsZh = (east >= 0 ? "东" : "西") + " " + Math.abs(east) + " 米、偏" + (north >= 0 ? "北" : "南") + " " + Math.abs(north) + " 米";
+            String towardsEn = Math.abs(east) + " m " + (east >= 0 ? "east" : "west") + ", " + Math.abs(north) + " m " + (north >= 0 ? "north" : "south");
+            return report.withWarning(offsetWarning(crs, likely, byName.matches() + " 个与本区域 OSM 地点同名的站点整体偏移约 "
+                    + Math.round(byName.offsetInMeters()) + " 米（偏" + towardsZh + "），其中 " + byName.agreeing() + " 个与此处 "
+                    + likely.label() + " 的偏移一致", byName.matches() + " points that share a name with an OSM place of the region sit about "
+                    + Math.round(byName.offsetInMeters()) + " m off it (" + towardsEn + "), " + byName.agreeing() + " of them as " + likely
+                    + " coordinates would here"));
+        }
+        if (byName.verdict() == SystematicOffset.Verdict.AS_DECLARED || footprints.isEmpty()) {
             return report;
         }
-        CoordinateSystem likely = r.likelySystem();
-        long east = Math.round(r.eastInMeters());
-        long north = Math.round(r.northInMeters());
-        String towardsZh = (east >= 0 ? "东" : "西") + " " + Math.abs(east) + " 米、偏" + (north >= 0 ? "北" : "南") + " " + Math.abs(north) + " 米";
-        String towardsEn = Math.abs(east) + " m " + (east >= 0 ? "east" : "west") + ", " + Math.abs(north) + " m " + (north >= 0 ? "north" : "south");
-        return report.withWarning("坐标疑似为 " + likely.label() + " 而非所选的 " + crs.label() + "：" + r.matches() + " 个与本区域 OSM 地点同名的站点"
-                + "整体偏移约 " + Math.round(r.offsetInMeters()) + " 米（偏" + towardsZh + "），其中 " + r.agreeing() + " 个与此处 "
-                + likely.label() + " 的偏移一致；若文件来自高德、腾讯或百度，请改选 " + likely.label() + " 重新导入 (the coordinates look like "
-                + likely + ", not the declared " + crs + ": " + r.matches() + " points that share a name with an OSM place of the region sit "
-                + "about " + Math.round(r.offsetInMeters()) + " m off it (" + towardsEn + "), " + r.agreeing() + " of them as " + likely
-                + " coordinates would here; if the file comes from AMap, Tencent or Baidu, import it again declaring " + likely + ")");
+        FootprintAlignment.Result inside = FootprintAlignment.estimate(report.goodRows().stream()
+                .map(r -> new LonLat(r.station().lon(), r.station().lat())).toList(), footprints);
+        if (inside.verdict() != SystematicOffset.Verdict.GCJ02 && inside.verdict() != SystematicOffset.Verdict.BD09) {
+            return report;
+        }
+        CoordinateSystem likely = inside.verdict() == SystematicOffset.Verdict.GCJ02 ? CoordinateSystem.GCJ02 : CoordinateSystem.BD09;
+        int converted = likely == CoordinateSystem.GCJ02 ? inside.insideAsGcj() : inside.insideAsBd();
+        return report.withWarning(offsetWarning(crs, likely, "站点名称与 OSM 地点对不上，但按 " + crs.label() + " 读时 " + inside.points() + " 个站点中只有 "
+                + inside.insideAsDeclared() + " 个落在 OSM 建筑轮廓内，按 " + likely.label() + " 换算后有 " + converted + " 个",
+                "the names match no OSM place, but read as " + crs + " only " + inside.insideAsDeclared() + " of " + inside.points()
+                        + " points lie in an OSM building outline, and " + converted + " once converted from " + likely));
+    }
+
+    private static String offsetWarning(CoordinateSystem declared, CoordinateSystem likely, String evidenceZh, String evidenceEn) {
+        return "坐标疑似为 " + likely.label() + " 而非所选的 " + declared.label() + "：" + evidenceZh + "；若文件来自高德、腾讯或百度，请改选 "
+                + likely.label() + " 重新导入 (the coordinates look like " + likely + ", not the declared " + declared + ": " + evidenceEn
+                + "; if the file comes from AMap, Tencent or Baidu, import it again declaring " + likely + ")";
     }
 
     /**

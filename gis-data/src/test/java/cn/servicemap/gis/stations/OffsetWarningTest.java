@@ -32,9 +32,41 @@ class OffsetWarningTest {
     @BeforeAll
     static void readOsm() {
         SystematicOffsetTest.readOsm();
+        FootprintAlignmentTest.readOsm();
+    }
+
+    /** The shop, bank, restaurant … nodes of the extract as stations named so that no OSM place shares their name. */
+    static List<NamedPlace> unnamedStations(CoordinateSystem system, long seed) {
+        List<cn.servicemap.gis.crs.LonLat> file = FootprintAlignmentTest.asFile(system, 10, seed);
+        List<NamedPlace> out = new java.util.ArrayList<>();
+        for (int i = 0; i < file.size(); i++) {
+            out.add(new NamedPlace("职工爱心驿站" + (i + 1) + "号", file.get(i).lon(), file.get(i).lat()));
+        }
+        return out;
+    }
+
+    @Test
+    void shouldWarnByTheBuildingsWhenNoNameMatches() throws IOException {
+        ImportReport r = dryRun(unnamedStations(CoordinateSystem.GCJ02, 21), CoordinateSystem.WGS84, FootprintAlignmentTest.buildings);
+        assertThat(r.warnings()).singleElement().asString().startsWith("坐标疑似为 GCJ-02（高德/腾讯） 而非所选的 WGS84")
+                .contains("建筑轮廓", "building outline", "import it again declaring GCJ02");
+        ImportReport bd = dryRun(unnamedStations(CoordinateSystem.BD09, 22), CoordinateSystem.WGS84, FootprintAlignmentTest.buildings);
+        assertThat(bd.warnings()).singleElement().asString().contains("BD-09（百度）");
+    }
+
+    @Test
+    void shouldNotWarnByTheBuildingsAboutAWgs84File() throws IOException {
+        ImportReport r = dryRun(unnamedStations(CoordinateSystem.WGS84, 23), CoordinateSystem.WGS84, FootprintAlignmentTest.buildings);
+        assertThat(r.goodRows()).hasSizeGreaterThan(200);
+        assertThat(r.warnings()).isEmpty();
     }
 
     ImportReport dryRun(List<NamedPlace> places, CoordinateSystem declared) throws IOException {
+        return dryRun(places, declared, List.of());
+    }
+
+    ImportReport dryRun(List<NamedPlace> places, CoordinateSystem declared, List<org.locationtech.jts.geom.Geometry> footprints)
+            throws IOException {
         StringBuilder csv = new StringBuilder("名称,类型,经度,纬度\n");
         for (NamedPlace p : places) {
             csv.append('"').append(p.name().replace("\"", "\"\"")).append("\",爱心驿站,")
@@ -44,7 +76,7 @@ class OffsetWarningTest {
         Files.writeString(file, csv, StandardCharsets.UTF_8);
         try (RowSource rows = RowSources.open(file, "stations.csv")) {
             ImportReport report = StationImportCheck.check(rows, "stations.csv", declared, checker, List.of());
-            return StationImportCheck.withOffsetCheck(report, SystematicOffsetTest.osm);
+            return StationImportCheck.withOffsetCheck(report, SystematicOffsetTest.osm, footprints);
         }
     }
 
