@@ -34,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Imports a station file: a dry run checks every row and reports each bad one; a commit does the
  * same check and writes all good rows in one transaction (all or nothing), with an import record
  * and an audit event per station. Both compare a file read as WGS84 with the named OSM places of the region it lies
- * in ({@link RegionPlaces}) and warn when it sits where GCJ-02 or BD-09 coordinates would
+ * in ({@link RegionPlaces}) (by name, else by its building outlines) and warn when it sits where GCJ-02 or BD-09 coordinates would
  * ({@link StationImportCheck#withOffsetCheck}).
  */
 @Service
@@ -127,7 +127,8 @@ public class StationImportService {
             report = StationImportCheck.check(rows, originalFileName, crs, grid, stations.checker(),
                     repository.storedForDuplicateCheck());
         }
-        return regionOf(report.goodRows()).map(region -> StationImportCheck.withOffsetCheck(report, places.of(region)))
+        return regionOf(report.goodRows()).map(places::of)
+                .map(reference -> StationImportCheck.withOffsetCheck(report, reference.places(), reference.footprints()))
                 .orElse(report);
     }
 

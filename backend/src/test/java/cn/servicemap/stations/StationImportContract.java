@@ -289,6 +289,31 @@ abstract class StationImportContract extends DemoRegionTestBase {
         assertThat(right.json().get("warnings").toString()).doesNotContain("疑似");
     }
 
+    /**
+     * Stations whose names no OSM place has (驿站 at the extract's shop, bank, restaurant … nodes), in GCJ-02 but declared
+     * WGS84: told by the region's building outlines instead.
+     */
+    @Test
+    void shouldWarnByTheBuildingsWhenNoNameMatches() {
+        String tag = tag();
+        java.nio.file.Path osm = java.nio.file.Path.of(System.getProperty("servicemap.repo-root", ".."))
+                .resolve("../shared/data/osm-cn-fixtures/nanjing-xinjiekou.osm");
+        StringBuilder csv = new StringBuilder("名称,类型,经度,纬度\n");
+        int i = 0;
+        for (cn.servicemap.gis.osm.OsmFeature f : cn.servicemap.gis.osm.OsmFeatureReader.read(osm, t -> !t.containsKey("building")
+                && (t.containsKey("amenity") || t.containsKey("shop") || t.containsKey("office") || t.containsKey("tourism")))) {
+            if (f.geometry() instanceof org.locationtech.jts.geom.Point p) {
+                LonLat gcj = ChinaCoordinates.gcj02FromWgs84(p.getX(), p.getY());
+                csv.append(tag).append("驿站").append(++i).append(",爱心驿站,")
+                        .append(String.format(java.util.Locale.ROOT, "%.6f,%.6f", gcj.lon(), gcj.lat())).append('\n');
+            }
+        }
+        Api.Response r = api().upload("/api/stations/imports?crs=WGS84", "stations.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.json().get("goodRows").asInt()).as(r.text()).isGreaterThan(200);
+        assertThat(r.json().get("warnings").toString()).contains("坐标疑似为 GCJ-02", "建筑轮廓", "import it again declaring GCJ02");
+    }
+
     /** An AMap export without a declared system: read as GCJ-02, the location column split, the report saying so. */
     @Test
     void shouldReadAnAmapExportWithoutADeclaredSystem() {
