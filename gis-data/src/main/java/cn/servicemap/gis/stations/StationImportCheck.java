@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.locationtech.jts.geom.Geometry;
 
 /**
  * Checks every row of a station file (a dry run): maps the columns to fields by their Chinese or
@@ -186,7 +187,7 @@ public final class StationImportCheck {
      * @param footprints building outlines of the region in WGS84 (e.g. from its OSM extract)
      */
     public static ImportReport withOffsetCheck(ImportReport report, Collection<NamedPlace> references,
-                                               Collection<? extends org.locationtech.jts.geom.Geometry> footprints) {
+                                               Collection<? extends Geometry> footprints) {
         CoordinateSystem crs = report.coordinateSystem();
         if (crs != CoordinateSystem.WGS84 && crs != CoordinateSystem.CGCS2000 || report.goodRows().isEmpty()) {
             return report;
