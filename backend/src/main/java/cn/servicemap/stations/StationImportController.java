@@ -25,8 +25,9 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/stations/imports")
 class StationImportController {
 
-    /** The import report as the API shows it. */
-    record ImportResponse(String fileName, String format, String coordinateSystem, int totalRows, int goodRows,
+    /** The import report as the API shows it; {@code coordinateSystem} is null only for a file refused for naming none. */
+    record ImportResponse(String fileName, String format,
+                          @io.swagger.v3.oas.annotations.media.Schema(nullable = true) String coordinateSystem, int totalRows, int goodRows,
                           int badRows, boolean committed, Long importRunId, List<Long> stationIds,
                           List<RowProblem> problems, List<String> warnings) {
 
