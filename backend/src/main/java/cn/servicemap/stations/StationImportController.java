@@ -25,14 +25,15 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/stations/imports")
 class StationImportController {
 
-    /** The import report as the API shows it. */
-    record ImportResponse(String fileName, String format, String coordinateSystem, int totalRows, int goodRows,
+    /** The import report as the API shows it; {@code coordinateSystem} is null only for a file refused for naming none. */
+    record ImportResponse(String fileName, String format,
+                          @io.swagger.v3.oas.annotations.media.Schema(nullable = true) String coordinateSystem, int totalRows, int goodRows,
                           int badRows, boolean committed, Long importRunId, List<Long> stationIds,
                           List<RowProblem> problems, List<String> warnings) {
 
         static ImportResponse of(StationImportService.Outcome o) {
             ImportReport r = o.report();
-            return new ImportResponse(r.fileName(), r.format(), r.coordinateSystem().name(), r.totalRows(),
+            return new ImportResponse(r.fileName(), r.format(), r.coordinateSystem() == null ? null : r.coordinateSystem().name(), r.totalRows(),
                     r.goodRows().size(), r.badRows(), o.committed(), o.importRunId(), o.stationIds(), r.problems(),
                     r.warnings());
         }
@@ -62,14 +63,16 @@ class StationImportController {
                                   @Parameter(description = "Coordinate system of the file: WGS84, CGCS2000, GCJ02 or BD09 (longitude and "
                                           + "latitude), or the EPSG code of a Gauss-Kruger grid of CGCS2000, Beijing 1954 or Xi'an 1980 (e.g. "
                                           + "EPSG:4549; easting and northing in either column order). A Shapefile's .prj of such a grid is read "
-                                          + "and converted whatever this says.")
-                                  @RequestParam String crs,
+                                          + "and converted whatever this says. Absent: the file's own declaration, else the system of "
+                                          + "the map service whose POI export the columns show (AMap/Tencent GCJ02, Baidu BD09; the "
+                                          + "report says so); a file that tells neither is refused in the report (MISSING_COORDINATE_SYSTEM).")
+                                  @RequestParam(required = false) String crs,
                                   @Parameter(description = "false (default) checks only; true writes the good rows")
                                   @RequestParam(defaultValue = "false") boolean commit) throws IOException {
-        cn.servicemap.gis.crs.NationalCrs grid = cn.servicemap.gis.crs.NationalCrs.parse(crs).orElse(null);
+        cn.servicemap.gis.crs.NationalCrs grid = crs == null ? null : cn.servicemap.gis.crs.NationalCrs.parse(crs).orElse(null);
         CoordinateSystem system;
         try {
-            system = grid != null ? CoordinateSystem.WGS84 : CoordinateSystem.parse(crs);
+            system = crs == null ? null : grid != null ? CoordinateSystem.WGS84 : CoordinateSystem.parse(crs);
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException(java.util.List.of(new cn.servicemap.system.FieldError("crs", "未知的坐标系“" + (crs.length() > 30 ? crs.substring(0, 30) + "…" : crs)
                     + "”：可选 WGS84、CGCS2000、GCJ02、BD09，或国家2000/北京54/西安80 高斯-克吕格投影的 EPSG 代码（如 EPSG:4549） (unknown "

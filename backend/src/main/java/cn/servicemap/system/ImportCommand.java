@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The command-line import: {@code import region --code=440300 --name=深圳市 --osm=F.osm.pbf --districts=F.json --crs=GCJ02
- * --census=F.csv}, {@code import stations --file=F --crs=GCJ02 [--commit]},
+ * --census=F.csv}, {@code import stations --file=F [--crs=GCJ02] [--commit]} (without --crs for a POI export of AMap, Tencent or Baidu),
  * {@code import districts --file=F --crs=GCJ02}, {@code import census --file=F}. Prints the report
  * (every bad row with its number, column and reason) and exits 0 when every row was good,
  * 1 when some rows were refused, 2 on unusable arguments or files.
@@ -67,7 +67,9 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
                 case "stations" -> {
                     // a Gauss-Kruger grid's EPSG code (e.g. --crs=EPSG:4549) as the web import takes it
                     cn.servicemap.gis.crs.NationalCrs grid = cn.servicemap.gis.crs.NationalCrs.parse(option(args, "crs")).orElse(null);
-                    importStations(path, grid == null ? crs(args) : CoordinateSystem.WGS84, grid, args.containsOption("commit"));
+                    // no --crs: the columns of an AMap/Tencent/Baidu POI export tell it, or the report refuses the file
+                    importStations(path, grid != null ? CoordinateSystem.WGS84 : option(args, "crs") == null ? null : crs(args), grid,
+                            args.containsOption("commit"));
                 }
                 case "districts" -> {
                     try (InputStream in = Files.newInputStream(path)) {
@@ -133,7 +135,7 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
                 good -> { });
         var r = outcome.report();
         out.printf("%s (%s, %s): %d 行, %d 行通过, %d 行有误 (%d rows, %d good, %d bad)%n", r.fileName(), r.format(),
-                r.coordinateSystem(), r.totalRows(), r.goodRows().size(), r.badRows(), r.totalRows(), r.goodRows().size(), r.badRows());
+                r.coordinateSystem() == null ? "未声明坐标系 (no coordinate system)" : r.coordinateSystem(), r.totalRows(), r.goodRows().size(), r.badRows(), r.totalRows(), r.goodRows().size(), r.badRows());
         for (String w : r.warnings()) {
             out.println("注意 (warning): " + w);
         }

@@ -258,4 +258,81 @@ abstract class StationImportContract extends DemoRegionTestBase {
         assertThat(crs.status()).isEqualTo(400);
         assertThat(crs.json().get("field").asText()).isEqualTo("crs");
     }
+
+    /** The Nanjing core's named OSM places (the demo region's extract) as a station file in {@code system}, "lng,lat" to 6 decimals. */
+    static String osmPlacesAsStations(cn.servicemap.gis.crs.CoordinateSystem system) {
+        java.nio.file.Path osm = java.nio.file.Path.of(System.getProperty("servicemap.repo-root", ".."))
+                .resolve("../shared/data/osm-cn-fixtures/nanjing-xinjiekou.osm");
+        StringBuilder csv = new StringBuilder("名称,类型,经度,纬度\n");
+        for (cn.servicemap.gis.osm.NamedPlaces.NamedPlace p : cn.servicemap.gis.osm.NamedPlaces.read(osm)) {
+            LonLat at = ChinaCoordinates.fromWgs84(system, p.lon(), p.lat());
+            csv.append('"').append(p.name().replace("\"", "\"\"")).append("\",爱心驿站,")
+                    .append(String.format(java.util.Locale.ROOT, "%.6f,%.6f", at.lon(), at.lat())).append('\n');
+        }
+        return csv.toString();
+    }
+
+    /** The undeclared GCJ-02 file: real place names of the region at their GCJ-02 position, declared WGS84 → the warning. */
+    @Test
+    void shouldWarnWhenAGcj02FileIsDeclaredWgs84() {
+        byte[] gcj = osmPlacesAsStations(cn.servicemap.gis.crs.CoordinateSystem.GCJ02).getBytes(StandardCharsets.UTF_8);
+        Api.Response r = api().upload("/api/stations/imports?crs=WGS84", "places.csv", gcj);
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.json().get("goodRows").asInt()).as(r.text()).isGreaterThan(200);
+        assertThat(r.json().get("warnings").toString()).contains("坐标疑似为 GCJ-02", "请改选 GCJ-02", "import it again declaring GCJ02");
+
+        Api.Response declared = api().upload("/api/stations/imports?crs=GCJ02", "places.csv", gcj);
+        assertThat(declared.json().get("warnings").toString()).doesNotContain("疑似");
+        byte[] wgs84 = osmPlacesAsStations(cn.servicemap.gis.crs.CoordinateSystem.WGS84).getBytes(StandardCharsets.UTF_8);
+        Api.Response right = api().upload("/api/stations/imports?crs=WGS84", "places.csv", wgs84);
+        assertThat(right.json().get("goodRows").asInt()).as(right.text()).isGreaterThan(100);
+        assertThat(right.json().get("warnings").toString()).doesNotContain("疑似");
+    }
+
+    /**
+     * Stations whose names no OSM place has (驿站 at the extract's shop, bank, restaurant … nodes), in GCJ-02 but declared
+     * WGS84: told by the region's building outlines instead.
+     */
+    @Test
+    void shouldWarnByTheBuildingsWhenNoNameMatches() {
+        String tag = tag();
+        java.nio.file.Path osm = java.nio.file.Path.of(System.getProperty("servicemap.repo-root", ".."))
+                .resolve("../shared/data/osm-cn-fixtures/nanjing-xinjiekou.osm");
+        StringBuilder csv = new StringBuilder("名称,类型,经度,纬度\n");
+        int i = 0;
+        for (cn.servicemap.gis.osm.OsmFeature f : cn.servicemap.gis.osm.OsmFeatureReader.read(osm, t -> !t.containsKey("building")
+                && (t.containsKey("amenity") || t.containsKey("shop") || t.containsKey("office") || t.containsKey("tourism")))) {
+            if (f.geometry() instanceof org.locationtech.jts.geom.Point p) {
+                LonLat gcj = ChinaCoordinates.gcj02FromWgs84(p.getX(), p.getY());
+                csv.append(tag).append("驿站").append(++i).append(",爱心驿站,")
+                        .append(String.format(java.util.Locale.ROOT, "%.6f,%.6f", gcj.lon(), gcj.lat())).append('\n');
+            }
+        }
+        Api.Response r = api().upload("/api/stations/imports?crs=WGS84", "stations.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.json().get("goodRows").asInt()).as(r.text()).isGreaterThan(200);
+        assertThat(r.json().get("warnings").toString()).contains("坐标疑似为 GCJ-02", "建筑轮廓", "import it again declaring GCJ02");
+    }
+
+    /** An AMap export without a declared system: read as GCJ-02, the location column split, the report saying so. */
+    @Test
+    void shouldReadAnAmapExportWithoutADeclaredSystem() {
+        String tag = tag();
+        String csv = "id,name,type,typecode,address,location,pname,cityname,adname,tel,站点类型\n"
+                + "B0FF1," + tag + "高德,生活服务;生活服务场所,070000,中山路1号,\"118.790000,32.040000\",江苏省,南京市,秦淮区,025-84561234,爱心驿站\n"
+                + "B0FF2," + tag + "坏,生活服务;生活服务场所,070000,中山路2号,118.79,江苏省,南京市,秦淮区,,爱心驿站\n";
+        Api.Response r = api().upload("/api/stations/imports", "amap.csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.json().get("coordinateSystem").asText()).isEqualTo("GCJ02");
+        assertThat(r.json().get("goodRows").asInt()).isEqualTo(1);
+        assertThat(r.json().get("problems").get(0).get("code").asText()).isEqualTo("BAD_LOCATION");
+        assertThat(r.json().get("problems").get(0).get("column").asText()).isEqualTo("location");
+        assertThat(r.json().get("warnings").toString()).contains("高德", "GCJ-02");
+
+        Api.Response plain = api().upload("/api/stations/imports", "plain.csv", (HEADER + tag + "无,爱心驿站,118.79,32.04,,,,\n")
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(plain.status()).isEqualTo(200);
+        assertThat(plain.json().get("coordinateSystem").isNull()).isTrue();
+        assertThat(plain.json().get("problems").get(0).get("code").asText()).isEqualTo("MISSING_COORDINATE_SYSTEM");
+    }
 }

@@ -5,16 +5,22 @@ import static cn.servicemap.support.Problems.assertProblem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import cn.servicemap.gis.stations.ImportReport;
+import cn.servicemap.gis.stations.ProblemCode;
+import cn.servicemap.gis.stations.RowProblem;
 import cn.servicemap.support.WebSliceTest;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 
-/** The station upload's parameters and error shapes, without a database: the file part and the crs are required. */
+/** The station upload's parameters and error shapes, without a database: the file part is required, the crs may be left to the file. */
 class StationImportControllerSliceTest extends WebSliceTest {
 
     private static final MockMultipartFile CSV = new MockMultipartFile("file", "stations.csv", "text/csv",
@@ -41,9 +47,16 @@ class StationImportControllerSliceTest extends WebSliceTest {
     }
 
     @Test
-    void shouldRequireTheCoordinateSystem() {
-        assertField(mvc.post().uri("/api/stations/imports").multipart().file(CSV).exchange(), "crs", "missing");
-        verifyNoInteractions(imports);
+    void shouldPassAnUndeclaredCoordinateSystemOnAsNone() throws Exception {
+        ImportReport rejected = new ImportReport("stations.csv", "CSV (UTF-8)", null, 0, List.of(),
+                List.of(new RowProblem(1, null, null, ProblemCode.MISSING_COORDINATE_SYSTEM, "未选择坐标系 (no coordinate system declared)")),
+                List.of());
+        when(imports.importFile(any(), anyString(), isNull(), isNull(), anyBoolean(), anyString(), any(), any()))
+                .thenReturn(new StationImportService.Outcome(rejected, false, null, List.of()));
+        var r = mvc.post().uri("/api/stations/imports").multipart().file(CSV).exchange();
+        assertThat(r).hasStatusOk();
+        assertThat(r).bodyJson().extractingPath("$.problems[0].code").asString().isEqualTo("MISSING_COORDINATE_SYSTEM");
+        assertThat(r).bodyJson().extractingPath("$.coordinateSystem").isNull();
     }
 
     @Test

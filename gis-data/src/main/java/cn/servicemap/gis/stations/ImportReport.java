@@ -11,6 +11,8 @@ import java.util.List;
  * {@value StationImportCheck#MAX_LISTED_PROBLEMS} problems and {@value StationImportCheck#MAX_LISTED_WARNINGS}
  * warnings; the others are counted, and a last warning says how many problems were left out.
  *
+ * @param coordinateSystem the system the file's coordinates were read in: as declared, else as the file or its columns (a
+ *                         POI export's) tell; null only when the file was refused for naming none
  * @param problems         the problems listed, in file order
  * @param unlistedProblems how many more problems were found than are listed
  * @param badRows          rows refused, listed or not (1 when the file itself is refused)
@@ -35,8 +37,15 @@ public record ImportReport(String fileName, String format, CoordinateSystem coor
                 (int) problems.stream().mapToInt(RowProblem::rowNumber).distinct().count(), warnings);
     }
 
-    /** True when the file itself could not be taken (a missing required column): no row is good then. */
+    /** True when the file itself could not be taken (a missing required column or coordinate system): no row is good then. */
     public boolean fileRejected() {
-        return problems.stream().anyMatch(p -> p.code() == ProblemCode.MISSING_COLUMN);
+        return problems.stream().anyMatch(p -> p.code() == ProblemCode.MISSING_COLUMN || p.code() == ProblemCode.MISSING_COORDINATE_SYSTEM);
+    }
+
+    /** The same report with one more warning at the end. */
+    public ImportReport withWarning(String warning) {
+        List<String> more = new java.util.ArrayList<>(warnings);
+        more.add(warning);
+        return new ImportReport(fileName, format, coordinateSystem, totalRows, goodRows, problems, unlistedProblems, badRows, more);
     }
 }

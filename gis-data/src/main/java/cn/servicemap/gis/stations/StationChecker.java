@@ -38,7 +38,7 @@ public final class StationChecker {
     private static final Pattern DMS = Pattern.compile(
             "([+-]?\\d+(?:\\.\\d+)?)\\s*[°度]\\s*(?:(\\d+(?:\\.\\d+)?)\\s*['′分]\\s*)?(?:(\\d+(?:\\.\\d+)?)\\s*[\"″秒]\\s*)?([NSEW东西南北]?)",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern PHONE = Pattern.compile("[0-9+\\-()（）\\s,，、/转extEXT.]+");
+    private static final Pattern PHONE = Pattern.compile("[0-9+\\-()（）\\s,，、;；/转extEXT.]+");
 
     /** The outcome: either a station or the problems that stop it. */
     public record Result(CheckedStation station, List<FieldProblem> problems) {

@@ -10,10 +10,12 @@ import java.util.Optional;
  * (Chinese and English) that importers recognise for each.
  */
 public enum StationField {
-    NAME("name", true, "名称", "站点名称", "驿站名称", "阵地名称", "站名", "name", "station_name"),
+    NAME("name", true, "名称", "站点名称", "驿站名称", "阵地名称", "站名", "name", "station_name", "title"),
     KIND("kind", true, "类型", "类别", "站点类型", "阵地类型", "kind", "type", "category"),
-    LON("lon", true, "经度", "lon", "lng", "long", "longitude", "x", "x坐标", "东坐标", "横坐标", "easting"),
-    LAT("lat", true, "纬度", "lat", "latitude", "y", "y坐标", "北坐标", "纵坐标", "northing"),
+    LON("lon", true, "经度", "lon", "lng", "long", "longitude", "x", "x坐标", "东坐标", "横坐标", "easting",
+            "location.lng", "location.lon", "高德经度", "腾讯经度", "百度经度"),
+    LAT("lat", true, "纬度", "lat", "latitude", "y", "y坐标", "北坐标", "纵坐标", "northing",
+            "location.lat", "高德纬度", "腾讯纬度", "百度纬度"),
     ADDRESS("address", false, "地址", "详细地址", "address", "addr"),
     PHONE("phone", false, "电话", "联系电话", "电话号码", "phone", "tel", "telephone"),
     OPENING_HOURS("openingHours", false, "开放时间", "营业时间", "服务时间", "opening_hours", "openinghours", "hours"),
