@@ -133,33 +133,27 @@ class LayerExportGdalTest extends DemoRegionTestBase {
     }
 
     @Test
-    void shouldExportBandsAndGapsWhosePolygonsGdalReadsBackUnchanged() throws Exception {
+    void shouldExportDistrictsBandsAndGapsInEveryFormatThatGdalReadsBackAsTheyAre() throws Exception {
+        JsonNode districts = api().get("/api/districts?region=" + REGION).json().get("features");
+        assertThat(districts.size()).isPositive();
+        assertReadBack("/api/export/districts?region=" + REGION, districts, "adcode", "adcode", "行政区划代码", "adcode");
+
         JsonNode bands = api().get("/api/coverage/bands?region=" + REGION + "&bands=5,10").json().get("features");
         assertThat(bands.size()).isEqualTo(2);
-        Map<Integer, Double> areas = new HashMap<>();
-        bands.forEach(b -> areas.put(b.get("properties").get("minutes").asInt(), area(b.get("geometry"))));
-        for (String format : List.of("geojson", "shp", "gpkg", "kml", "csv")) {
-            com.fasterxml.jackson.databind.JsonNode read = readBack(download("/api/export/bands?region=" + REGION + "&bands=5,10&format=" + format));
-            assertThat(read.get("features").size()).as(format).isEqualTo(2);
-            for (com.fasterxml.jackson.databind.JsonNode f : read.get("features")) {
-                int minutes = f.get("properties").get(format.equals("csv") ? "服务圈(分钟)" : "minutes").asInt();
-                assertThat(areaOf(f.get("geometry"))).as(format + " " + minutes).isCloseTo(areas.get(minutes), within(areas.get(minutes) * 1e-6));
-            }
-        }
+        assertReadBack("/api/export/bands?region=" + REGION + "&bands=5,10", bands, "minutes", "minutes", "服务圈(分钟)", "minutes");
 
         JsonNode gaps = api().get("/api/coverage/gaps?region=" + REGION + "&bands=5&limit=5").json().get("features");
         assertThat(gaps.size()).isPositive();
-        for (String format : List.of("shp&encoding=UTF-8", "gpkg")) {
-            com.fasterxml.jackson.databind.JsonNode read = readBack(download("/api/export/gaps?region=" + REGION + "&bands=5&gaps=5&format=" + format));
-            assertThat(read.get("features").size()).as(format).isEqualTo(gaps.size());
-            for (com.fasterxml.jackson.databind.JsonNode f : read.get("features")) {
-                JsonNode source = gaps.get(f.get("properties").get("rank").asInt() - 1);
-                assertThat(f.get("properties").get("people").asLong()).isEqualTo(source.get("properties").get("people").asLong());
-                // the API's GeoJSON rounds to 7 decimals (a centimetre), which moves a small, ragged gap's area by a few parts in a million
-                assertThat(areaOf(f.get("geometry"))).isCloseTo(area(source.get("geometry")), within(area(source.get("geometry")) * 1e-4));
-                if (source.get("properties").has("districtName")) {
-                    assertThat(f.get("properties").get(format.startsWith("shp") ? "district" : "districtName").asText()).isEqualTo(source.get("properties").get("districtName").asText());
-                }
+        assertReadBack("/api/export/gaps?region=" + REGION + "&bands=5&gaps=5", gaps, "rank", "rank", "排名", "rank");
+        for (com.fasterxml.jackson.databind.JsonNode f : readBack(download("/api/export/gaps?region=" + REGION + "&bands=5&gaps=5&format=gpkg"))
+                .get("features")) {
+            JsonNode source = gaps.get(f.get("properties").get("rank").asInt() - 1).get("properties");
+            assertThat(f.get("properties").get("people").asLong()).isEqualTo(source.get("people").asLong());
+            if (source.has("districtName")) {
+                assertThat(f.get("properties").get("districtName").asText()).isEqualTo(source.get("districtName").asText());
+            }
+            if (source.has("suggestedSite")) {
+                assertThat(f.get("properties").get("siteLon").asDouble()).isEqualTo(source.get("suggestedSite").get("lon").asDouble());
             }
         }
 
@@ -194,15 +188,19 @@ class LayerExportGdalTest extends DemoRegionTestBase {
         JsonNode sites = api().get("/api/planning/siting/" + id).json().get("sites");
         assertThat(sites.size()).isEqualTo(3);
 
-        for (String format : List.of("gpkg", "kml", "csv")) {
+        for (String format : FORMATS) {
             com.fasterxml.jackson.databind.JsonNode read = readBack(download("/api/export/siting?region=" + REGION + "&format=" + format),
                     format.equals("csv") ? new String[]{"-oo", "X_POSSIBLE_NAMES=经度", "-oo", "Y_POSSIBLE_NAMES=纬度"} : new String[0]);
             assertThat(read.get("features").size()).as(format).isEqualTo(3);
+            boolean sheet = format.equals("csv") || format.equals("xlsx");
             for (com.fasterxml.jackson.databind.JsonNode f : read.get("features")) {
-                JsonNode site = sites.get(f.get("properties").get(format.equals("csv") ? "序号" : "rank").asInt() - 1);
-                assertThat(f.get("geometry").get("coordinates").get(0).asDouble()).isCloseTo(site.get("lon").asDouble(), within(1e-7));
-                assertThat(f.get("geometry").get("coordinates").get(1).asDouble()).isCloseTo(site.get("lat").asDouble(), within(1e-7));
-                assertThat(f.get("properties").get(format.equals("csv") ? "选址任务" : "job").asText()).isEqualTo(id);
+                com.fasterxml.jackson.databind.JsonNode p = f.get("properties");
+                JsonNode site = sites.get(p.get(sheet ? "序号" : "rank").asInt() - 1);
+                double lon = format.equals("xlsx") ? p.get("经度").asDouble() : f.get("geometry").get("coordinates").get(0).asDouble();
+                double lat = format.equals("xlsx") ? p.get("纬度").asDouble() : f.get("geometry").get("coordinates").get(1).asDouble();
+                assertThat(lon).as(format).isCloseTo(site.get("lon").asDouble(), within(1e-7));
+                assertThat(lat).as(format).isCloseTo(site.get("lat").asDouble(), within(1e-7));
+                assertThat(p.get(sheet ? "选址任务" : "job").asText()).as(format).isEqualTo(id);
             }
         }
         JsonNode ogc = api().get("/ogc/" + REGION + "/collections/siting/items").json();
@@ -222,6 +220,43 @@ class LayerExportGdalTest extends DemoRegionTestBase {
         Api.Response bad = api.get("/api/export/bands?profile=PLANE");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.text()).doesNotContain("Exception", "java.");
+    }
+
+    private static final List<String> FORMATS = List.of("geojson", "shp", "shp&encoding=UTF-8", "kml", "gpkg", "csv", "xlsx");
+
+    /**
+     * A polygon layer downloaded in every format and read back by GDAL: as many features as the source, each found by its
+     * id (the column {@code key}, {@code dbf} in a Shapefile, {@code header} in a spreadsheet) and each polygon of the same
+     * area — in an XLSX, which has no polygons, its point inside the source polygon.
+     */
+    private void assertReadBack(String path, JsonNode source, String key, String dbf, String header, String sourceKey) throws Exception {
+        Map<String, JsonNode> byId = new HashMap<>();
+        source.forEach(f -> byId.put(id(f.get("properties").get(sourceKey).asText()), f));
+        for (String format : FORMATS) {
+            com.fasterxml.jackson.databind.JsonNode read = readBack(download(path + "&format=" + format)).get("features");
+            assertThat(read.size()).as(path + " " + format).isEqualTo(source.size());
+            String column = format.startsWith("shp") ? dbf : format.equals("csv") || format.equals("xlsx") ? header : key;
+            for (com.fasterxml.jackson.databind.JsonNode f : read) {
+                String id = id(f.get("properties").get(column).asText());
+                JsonNode original = byId.get(id);
+                assertThat(original).as(path + " " + format + " " + id).isNotNull();
+                Geometry polygon = GeoJsonGeometries.read(JSON.readTree(original.get("geometry").toString()), GEOMETRIES);
+                if (format.equals("xlsx")) {
+                    assertThat(polygon.contains(GEOMETRIES.createPoint(new org.locationtech.jts.geom.Coordinate(
+                            f.get("properties").get("代表点经度").asDouble(), f.get("properties").get("代表点纬度").asDouble()))))
+                            .as(path + " xlsx " + id).isTrue();
+                } else {
+                    // the API's GeoJSON rounds to 7 decimals (a centimetre), which moves a small, ragged polygon's area by parts in a million
+                    assertThat(areaOf(f.get("geometry"))).as(path + " " + format + " " + id).isCloseTo(polygon.getArea(),
+                            within(polygon.getArea() * 1e-4));
+                }
+            }
+        }
+    }
+
+    /** An id as text, a whole number without the ".0" some readers give it. */
+    private static String id(String text) {
+        return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
     }
 
     private Path download(String path) throws IOException {
