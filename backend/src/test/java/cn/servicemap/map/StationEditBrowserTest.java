@@ -2,6 +2,7 @@ package cn.servicemap.map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.servicemap.support.Browser;
 import cn.servicemap.support.DesktopBrowserTestBase;
 import cn.servicemap.support.RequiresChromium;
 import cn.servicemap.support.TestDatabases;
@@ -140,6 +141,85 @@ class StationEditBrowserTest extends DesktopBrowserTestBase {
         desktop.js("document.getElementById('station-edit-cancel').click()");
     }
 
+    /**
+     * A district editor on a phone-sized screen: 编辑站点 only on the stations of their own district; the form fits the
+     * screen and saves; moving a station into another district is refused (403) in words and changes nothing.
+     */
+    @Test
+    void shouldOfferTheFormOnlyToEditorsOfTheDistrictAndFitANarrowScreen() {
+        // two stations in different districts, neither touched by the other tests
+        JsonNode own = null;
+        JsonNode other = null;
+        List<JsonNode> candidates = openStations();
+        for (JsonNode f : candidates.subList(3, candidates.size())) {
+            JsonNode a = f.get("properties").get("adcode");
+            if (a == null || a.isNull()) {
+                continue;
+            }
+            if (own == null) {
+                own = f;
+            } else if (!a.asText().equals(own.get("properties").get("adcode").asText())) {
+                other = f;
+                break;
+            }
+        }
+        assertThat(own).isNotNull();
+        String adcode = own.get("properties").get("adcode").asText();
+        assertThat(other).as("a station in another district").isNotNull();
+        assertThat(api().post("/api/users", Map.of("username", "edit-own-district", "displayName", "李编辑", "password", "editor-password-1",
+                "role", "DISTRICT_EDITOR", "region", "nanjing-core", "districts", List.of(adcode))).status()).isEqualTo(201);
+        String ownId = own.get("id").asText();
+        int version = own.get("properties").get("version").asInt();
+
+        try (Browser phone = new Browser(390, 844, 1)) {
+            // signed in as the editor (the demo login gives way to a signed-in user)
+            phone.open("http://localhost:" + port() + "/login.html?next=/plan");
+            phone.driver().findElement(By.id("login-username")).sendKeys("edit-own-district");
+            phone.driver().findElement(By.id("login-password")).sendKeys("editor-password-1");
+            phone.driver().findElement(By.id("login-submit")).click();
+            phone.waitFor(Duration.ofSeconds(30), d -> d.getCurrentUrl().endsWith("/plan") && !d.findElements(By.id("user-badge")).isEmpty());
+            assertThat(phone.waitForPageState()).isEqualTo("ready");
+
+            // another district's station: its popup has no 编辑站点
+            phone.js("window.servicemap.stations.open(Number(arguments[0]))", other.get("id").asText());
+            phone.waitFor(Duration.ofSeconds(10), d -> !d.findElements(By.cssSelector(".leaflet-popup .history-open")).isEmpty());
+            assertThat(phone.js("const r = document.querySelector('.leaflet-popup .station-edit-open-row'); return r ? r.hidden : null")).isEqualTo(true);
+            phone.js("window.servicemap.map.closePopup()");
+
+            // their own: the form, within the screen's width
+            phone.js("window.servicemap.stations.open(Number(arguments[0]))", ownId);
+            WebElement open = phone.waitFor(Duration.ofSeconds(10), d -> d.findElements(
+                    By.cssSelector(".leaflet-popup .station-edit-open-row:not([hidden]) .station-edit-open")).stream().findFirst().orElse(null));
+            phone.js("arguments[0].click()", open);
+            phone.waitFor(Duration.ofSeconds(10), d -> "ready".equals(phone.js("return document.getElementById('station-edit').dataset.state")));
+            assertThat((Boolean) phone.js("const d = document.getElementById('station-edit'); const f = document.getElementById('station-edit-form');"
+                    + "return d.getBoundingClientRect().width <= window.innerWidth && f.scrollWidth <= f.clientWidth")).isTrue();
+            phone.screenshot("plan-station-edit-phone");
+
+            // moved into a district that is not theirs: 403 in words, nothing changed
+            setValue(phone, "lon", other.get("geometry").get("coordinates").get(0).asText());
+            setValue(phone, "lat", other.get("geometry").get("coordinates").get(1).asText());
+            phone.js("document.getElementById('station-edit-save').click()");
+            phone.waitFor(Duration.ofSeconds(15), d -> "rejected".equals(phone.js("return document.getElementById('station-edit').dataset.state")));
+            assertThat((String) phone.js("return document.getElementById('station-edit-message').textContent")).startsWith("您无权修改此站点");
+            assertThat(api().get("/api/stations/" + ownId).json().get("properties").get("version").asInt()).isEqualTo(version);
+
+            // back in place, 无障碍进入 是: saved as the editor
+            setValue(phone, "lon", own.get("geometry").get("coordinates").get(0).asText());
+            setValue(phone, "lat", own.get("geometry").get("coordinates").get(1).asText());
+            phone.js("const s = document.getElementById('station-edit-stepFree'); s.value = 'true'; s.dispatchEvent(new Event('change'));");
+            phone.js("document.getElementById('station-edit-save').click()");
+            phone.waitFor(Duration.ofSeconds(15), d -> "saved".equals(phone.js("return document.getElementById('station-edit').dataset.state")));
+            JsonNode saved = api().get("/api/stations/" + ownId).json().get("properties");
+            assertThat(saved.get("access").get("stepFree").asBoolean()).isTrue();
+            assertThat(saved.get("version").asInt()).isEqualTo(version + 1);
+            assertThat(api().get("/api/stations/" + ownId + "/history").json().get("versions").findValuesAsString("actor"))
+                    .last().isEqualTo("edit-own-district");
+            assertThat(phone.severe(phone.log())).as("SEVERE browser log entries")
+                    .allMatch(m -> m.contains("/login") || m.contains("403")); // the refused move, and the panels a district editor may not use
+        }
+    }
+
     @Override
     protected boolean expectedSevere(String message) {
         // the refused saves: a bad opening-hours text (400) and a stale version (412)
@@ -150,13 +230,17 @@ class StationEditBrowserTest extends DesktopBrowserTestBase {
 
     /** The n-th open outdoor station of the demo region. */
     private JsonNode station(int n) {
+        return openStations().get(n);
+    }
+
+    private List<JsonNode> openStations() {
         List<JsonNode> open = new ArrayList<>();
         for (JsonNode f : api().get("/api/stations?kind=OUTDOOR_STATION").json().get("features")) {
             if ("OPEN".equals(f.get("properties").get("status").asText())) {
                 open.add(f);
             }
         }
-        return open.get(n);
+        return open;
     }
 
     private String serviceNotOffered(JsonNode station) {
@@ -195,6 +279,10 @@ class StationEditBrowserTest extends DesktopBrowserTestBase {
     private void save(String state) {
         desktop.js("document.getElementById('station-edit-save').click()");
         desktop.waitFor(Duration.ofSeconds(15), d -> state.equals(desktop.js("return document.getElementById('station-edit').dataset.state")));
+    }
+
+    private void setValue(Browser b, String field, String value) {
+        b.js("const e = document.getElementById('station-edit-' + arguments[0]); e.value = arguments[1];", field, value);
     }
 
     private String message() {

@@ -145,8 +145,8 @@ class StationEditor {
       this.text('source'),
       this.number('lon', { step: 'any', min: '-180', max: '180', hint: '经纬度为 WGS84；在地图上迁移请用“方案模拟”拖动' }),
       this.number('lat', { step: 'any', min: '-90', max: '90' })),
-    this.message,
-    h('div', { class: 'edit-buttons' }, this.saveButton, this.cancelButton));
+    // the outcome stays in view beside the buttons, however far the form is scrolled
+    h('div', { class: 'edit-footer' }, this.message, h('div', { class: 'edit-buttons' }, this.saveButton, this.cancelButton)));
     this.dialog = h('dialog', { class: 'station-edit', id: 'station-edit', 'aria-labelledby': 'station-edit-title' },
       h('div', { class: 'station-edit-head' }, this.title,
         h('button', { type: 'button', class: 'station-edit-x', 'aria-label': '关闭', onclick: () => this.close() }, '×')),
