@@ -267,6 +267,7 @@ class StationEditor {
     if (body.services === undefined) delete body.services;
     if (local.length) {
       this.showErrors(local);
+      this.say('error', '有 ' + local.length + ' 项需要修改，见各项下方的说明。没有保存任何内容。');
       return null;
     }
     return body;
