@@ -50,7 +50,7 @@ export function postForm(url, form, options = {}) {
   return request('POST', url, form, { timeoutMs: 60000, ...options });
 }
 
-/** PUTs JSON and reads the JSON answer. */
+/** PUTs JSON and reads the JSON answer; `options.headers` adds request headers (e.g. If-Match). */
 export function putJson(url, body, options = {}) {
   return request('PUT', url, body, options);
 }
@@ -80,7 +80,7 @@ export function withRegion(url) {
   return url + (url.includes('?') ? '&' : '?') + 'region=' + encodeURIComponent(region);
 }
 
-async function request(method, url, body, { timeoutMs = 15000, signal } = {}) {
+async function request(method, url, body, { timeoutMs = 15000, signal, headers: extra = {} } = {}) {
   url = withRegion(url);
   const ctrl = new AbortController();
   const timer = setTimeout(() => ctrl.abort(new DOMException('timeout', 'TimeoutError')), timeoutMs);
@@ -88,7 +88,7 @@ async function request(method, url, body, { timeoutMs = 15000, signal } = {}) {
     if (signal.aborted) ctrl.abort(signal.reason);
     else signal.addEventListener('abort', () => ctrl.abort(signal.reason), { once: true });
   }
-  const headers = { Accept: 'application/json, application/geo+json, application/problem+json', ...csrfHeader(method) };
+  const headers = { Accept: 'application/json, application/geo+json, application/problem+json', ...csrfHeader(method), ...extra };
   const form = typeof FormData !== 'undefined' && body instanceof FormData;
   if (body !== undefined && !form) headers['Content-Type'] = 'application/json';
   let response;

@@ -74,7 +74,9 @@ export async function boot({ page, features = [], stationOptions = {}, legendSec
   status.done('config');
   ctx.config = config;
 
-  if (page === 'plan') showUser(); // the worker page needs no login
+  // the worker page needs no login; on the planner page ctx.me (GET /api/me) says who may edit what (ctx.meLoad resolves with it)
+  ctx.me = null;
+  ctx.meLoad = page === 'plan' ? showUser(ctx) : Promise.resolve(null);
   const region = config.region || {};
   for (const e of document.querySelectorAll('[data-region-name]')) {
     e.textContent = region.nameZh || '尚未加载区域';
@@ -245,17 +247,22 @@ function regionSwitcher(regions, current) {
   return select;
 }
 
-/** Who is signed in, in the app bar (./me.js), and the way to 用户管理 or 修改密码 after the page's own links. */
-async function showUser() {
-  const bar = document.querySelector('.appbar nav');
-  if (!bar) return;
+/**
+ * Who is signed in, in the app bar (./me.js), and the way to 用户管理 or 修改密码 after the page's own links; kept as
+ * ctx.me and resolved with (null when it cannot be read).
+ */
+async function showUser(ctx) {
   let me;
   try {
     me = await getJson('/api/me');
   } catch (e) {
-    return;
+    return null;
   }
+  ctx.me = me;
+  const bar = document.querySelector('.appbar nav');
+  if (!bar) return me;
   bar.before(userBadge(me)); // beside the links, not in their box: the links stay where they are when it arrives
   const account = accountLink(me);
   if (account) bar.append(account);
+  return me;
 }

@@ -16,6 +16,19 @@ export function managesUsers(user) {
   return Boolean(user) && (user.role === 'REGION_ADMIN' || user.role === 'ADMIN');
 }
 
+/**
+ * Whether the user may edit a station of this district (adcode; null for a place outside every district) in the region the
+ * page shows — the rule of the server's Access.requireStationEdit, which stays the authority: an admin anywhere; a planner
+ * or region admin of no region anywhere, of a region its districts; a district editor only their own districts.
+ */
+export function mayEditStation(user, adcode, regionCode) {
+  if (!user) return false;
+  if (user.role === 'ADMIN' || (!user.region && user.role !== 'DISTRICT_EDITOR')) return true;
+  if (!adcode) return false;
+  if (user.role === 'DISTRICT_EDITOR') return (user.districts || []).includes(adcode);
+  return Boolean(regionCode) && user.region === regionCode;
+}
+
 /** The app bar's badge (#user-badge): "张规划（规划员 · nanjing-core）", the demo planner marked, or 登录. */
 export function userBadge(me) {
   const badge = document.createElement('span');

@@ -4,6 +4,7 @@
 // people per band. Pending changes are listed with 撤销; "保存为方案" stores them (POST
 // /api/scenarios), "放弃" drops them; saved scenarios can be reopened or deleted.
 import { historyButton } from './history.js';
+import { editButton } from './stationedit.js';
 import { photoSection } from '../photos.js';
 import { chinese, deleteJson, getJson, postJson } from '../api.js';
 import { h, fmtInt, fmtPct, fmtTime } from '../dom.js';
@@ -277,7 +278,7 @@ class WhatIf {
       actions.append(h('button', { type: 'button', class: 'btn btn-danger btn-small whatif-close', onclick: () => this.close(feature.id) },
         '关闭此站（模拟）'));
     }
-    root.append(h('p', { class: 'panel-hint' }, '方案模拟：拖动标记可迁移此站。'), actions,
+    root.append(h('p', { class: 'panel-hint' }, '方案模拟：拖动标记可迁移此站。'), actions, editButton(this.ctx, this.planner, feature),
       historyButton(this.ctx, this.planner, feature.id), photoSection(feature.id, { upload: 'editor' }), signLink(feature));
     return root;
   }
