@@ -142,7 +142,7 @@ public class StationRepository {
         }, keys);
         long id = keyOf(keys.getKeyList().get(0).values());
         insertServices(id, s.services());
-        writeCodes(Map.of(id, codes.code(id, s.adcode(), s.kind())));
+        writeCodes(id, id);
         return id;
     }
 
@@ -178,11 +178,9 @@ public class StationRepository {
             }
         }
         jdbcTemplate.batchUpdate("INSERT INTO station_service (station_id, service_code) VALUES (?, ?)", serviceRows);
-        Map<Long, String> assigned = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < stations.size(); i++) {
-            assigned.put(ids.get(i), codes.code(ids.get(i), stations.get(i).adcode(), stations.get(i).kind()));
+        if (!ids.isEmpty()) {
+            writeCodes(java.util.Collections.min(ids), java.util.Collections.max(ids));
         }
-        writeCodes(assigned);
         return ids;
     }
 
@@ -321,19 +319,18 @@ public class StationRepository {
      * @return how many stations got one
      */
     public int assignMissingCodes() {
-        List<StationCodes.Uncoded> uncoded = jdbc.sql("SELECT id, adcode, kind FROM station WHERE code IS NULL ORDER BY id")
-                .query((rs, n) -> new StationCodes.Uncoded(rs.getLong(1), rs.getString(2) == null ? null : rs.getString(2).trim(),
-                        rs.getString(3)))
-                .list();
-        writeCodes(codes.codes(uncoded));
-        return uncoded.size();
+        return jdbc.sql("UPDATE station SET code = " + codes.sql() + " WHERE code IS NULL").params(codes.parameters()).update();
     }
 
-    /** Writes assigned codes (id → code) of stations that have none yet. */
-    private void writeCodes(Map<Long, String> codes) {
-        List<Object[]> rows = new ArrayList<>();
-        codes.forEach((id, code) -> rows.add(new Object[]{code, id}));
-        jdbcTemplate.batchUpdate("UPDATE station SET code = ? WHERE id = ? AND code IS NULL", rows);
+    /**
+     * Gives the stations with ids from {@code first} to {@code last} that have no code yet theirs, in one statement
+     * (stations of other transactions in that range are not visible to it, and keep theirs).
+     */
+    private void writeCodes(long first, long last) {
+        List<Object> params = new ArrayList<>(codes.parameters());
+        params.add(first);
+        params.add(last);
+        jdbc.sql("UPDATE station SET code = " + codes.sql() + " WHERE code IS NULL AND id BETWEEN ? AND ?").params(params).update();
     }
 
     /** The station with this code. */
