@@ -1,8 +1,8 @@
 // The offline basemap: a Leaflet GridLayer of our own JSON tiles (GET /api/basemap/{z}/{x}/{y}.json, cut from the
 // region's OSM data by the backend), drawn on canvas by basemap-draw.js. No tile server and no internet: it works on an
 // intranet. Parsing and drawing run in a worker (basemap-worker.js) where the browser has module workers and
-// OffscreenCanvas (Chrome 80, Safari 16.4, Firefox 114), so that a phone's main thread only fetches the bytes and copies
-// finished pictures; elsewhere, or when the worker cannot start, the page draws them itself.
+// OffscreenCanvas (Chrome 80, Safari 16.4, Firefox 114), so that a phone's main thread only fetches the bytes and shows
+// the finished pictures; elsewhere, or when the worker cannot start, the page draws them itself.
 import { withRegion } from './api.js';
 import L from './leaflet.js';
 import { STYLE, drawTile } from './basemap-draw.js';
@@ -60,7 +60,7 @@ const pagePainter = {
 };
 
 /**
- * The same with the parsing and drawing in basemap-worker.js (the page only fetches the bytes and copies the finished
+ * The same with the parsing and drawing in basemap-worker.js (the page only fetches the bytes and shows the finished
  * picture). A worker that fails to start hands its tiles back to the page painter.
  */
 class WorkerPainter {
@@ -159,8 +159,10 @@ export const OfflineBasemap = L.GridLayer.extend({
         done(error, canvas);
         return;
       }
-      canvas.getContext('2d').drawImage(r.image, 0, 0);
-      if (r.image.close) r.image.close();
+      // the worker's picture becomes the tile's without a copy (a 2D canvas's drawImage copied it, and the compositor
+      // copied every such canvas again on the page's main thread); the page painter's canvas is drawn as before
+      if (typeof ImageBitmap === 'function' && r.image instanceof ImageBitmap) canvas.getContext('bitmaprenderer').transferFromImageBitmap(r.image);
+      else canvas.getContext('2d').drawImage(r.image, 0, 0);
       canvas.dataset.roads = r.counts.roads;
       canvas.dataset.labels = r.counts.labels;
       this.fire('tiledata', { coords, counts: r.counts });

@@ -227,7 +227,13 @@ class WebMapBrowserTest extends DemoRegionTestBase {
             let roads = 0, total = 0, non = 0; const colours = new Set();
             for (const c of tiles) {
               roads += Number(c.dataset.roads || 0);
-              const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+              // a tile's canvas shows the worker's picture (bitmaprenderer): copy it to read its pixels
+              const copy = document.createElement('canvas');
+              copy.width = c.width;
+              copy.height = c.height;
+              const g = copy.getContext('2d');
+              g.drawImage(c, 0, 0);
+              const d = g.getImageData(0, 0, c.width, c.height).data;
               for (let i = 0; i < d.length; i += 4 * 13) {
                 total++;
                 if (!(d[i] === 243 && d[i + 1] === 240 && d[i + 2] === 234)) non++;
