@@ -125,10 +125,11 @@ class OgcController {
     @GetMapping(value = "/ogc/{region}/collections", produces = MediaType.APPLICATION_JSON_VALUE)
     Collections collections(@PathVariable String region) {
         String code = scope.resolve(region).region().code();
+        double[] regionBox = features.extent(code, Layer.districts);
         List<CollectionInfo> out = new ArrayList<>();
         for (Layer c : Layer.values()) {
             if (features.readable(c)) {
-                out.add(info(code, c));
+                out.add(info(code, c, regionBox));
             }
         }
         return new Collections(List.of(new Link(base() + "/ogc/" + code + "/collections", "self", MediaType.APPLICATION_JSON_VALUE, null)), out);
@@ -137,7 +138,8 @@ class OgcController {
     @Operation(summary = "OGC API – Features: one collection's description")
     @GetMapping(value = "/ogc/{region}/collections/{collection}", produces = MediaType.APPLICATION_JSON_VALUE)
     CollectionInfo collection(@PathVariable String region, @PathVariable String collection) {
-        return info(scope.resolve(region).region().code(), Layer.of(collection));
+        String code = scope.resolve(region).region().code();
+        return info(code, Layer.of(collection), features.extent(code, Layer.districts));
     }
 
     @Operation(summary = "OGC API – Features: a page of a collection's items (GeoJSON), next link while more follow",
@@ -209,11 +211,12 @@ class OgcController {
         return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    private CollectionInfo info(String code, Layer c) {
+    /** A collection's description; {@code regionBox} is the region's extent (its districts'), read once per request. */
+    private CollectionInfo info(String code, Layer c, double[] regionBox) {
         String at = base() + "/ogc/" + code + "/collections/" + c.name();
-        double[] box = features.extent(code, c);
+        double[] box = c == Layer.districts || c == Layer.bands || c == Layer.gaps ? regionBox : features.extent(code, c);
         return new CollectionInfo(c.name(), c.title, c.description, box == null ? null : new Extent(new Spatial(List.of(box), CRS84)),
-                "feature", OgcCrs.offered(features.extent(code, Layer.districts)), CRS84, List.of(new Link(at, "self", MediaType.APPLICATION_JSON_VALUE, c.title),
+                "feature", OgcCrs.offered(regionBox), CRS84, List.of(new Link(at, "self", MediaType.APPLICATION_JSON_VALUE, c.title),
                 new Link(at + "/items", "items", GEOJSON, c.title)));
     }
 
