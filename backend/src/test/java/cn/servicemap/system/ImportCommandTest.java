@@ -63,7 +63,12 @@ class ImportCommandTest {
         assertThat(output).contains("EPSG:4549");
 
         assertThat(importCommand("import", "stations", "--file=" + dir.resolve("missing.csv"), "--crs=WGS84").exitCode()).isEqualTo(2);
-        assertThat(importCommand("import", "stations", "--file=" + csv).exitCode()).isEqualTo(2);
+        // without --crs a file that is no POI export of AMap, Tencent or Baidu names no coordinate system: refused, nothing written
+        Run undeclared = importCommand("import", "stations", "--file=" + csv, "--commit");
+        assertThat(undeclared.exitCode()).isEqualTo(1);
+        assertThat(undeclared.stations()).isEqualTo(2);
+        assertThat(output).contains("MISSING_COORDINATE_SYSTEM");
+        assertThat(importCommand("import", "districts", "--file=" + csv).exitCode()).isEqualTo(2);
         assertThat(output).contains("--crs is required");
     }
 }
