@@ -150,7 +150,7 @@ class OgcController {
                                 @Parameter(description = "Items per page, 1–" + MAX_LIMIT) @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit,
                                 @Parameter(description = "Items to skip (the next link sets it)") @RequestParam(defaultValue = "0") int offset,
                                 @Parameter(description = "The bbox's CRS (default CRS84)") @RequestParam(value = "bbox-crs", required = false) String bboxCrs,
-                                @Parameter(description = "The CRS of the answer: CRS84 (default), EPSG 4326, 4490 or a CGCS2000 3° Gauss–Krüger zone 4534–4554")
+                                @Parameter(description = "The CRS of the answer: CRS84 (default), EPSG 4326, 4490 or a CGCS2000 Gauss–Krüger grid 4491–4554")
                                 @RequestParam(required = false) String crs,
                                 @Parameter(description = "bands, gaps: WALK (default), EBIKE or CAR") @RequestParam(required = false) TravelProfile profile,
                                 @Parameter(description = "bands, gaps: band limits in minutes, e.g. 5,10,15") @RequestParam(required = false) Bands bands,

@@ -17,9 +17,10 @@ import org.locationtech.jts.geom.Geometry;
 /**
  * A coordinate reference system the OGC API answers in (OGC API – Features Part 2, CRS by reference): CRS84 (longitude,
  * latitude; the default and the storage CRS), EPSG:4326 (WGS84, latitude first as the EPSG registry orders it),
- * EPSG:4490 (CGCS2000, latitude first; taken as WGS84, from which it differs by centimetres) and the CGCS2000 3°
- * Gauss–Krüger zones by central meridian, EPSG:4534–4554 (metres, northing X first as the registry orders it),
- * projected with proj4j through {@link NationalCrs}. A region is offered the zones its extent reaches.
+ * EPSG:4490 (CGCS2000, latitude first; taken as WGS84, from which it differs by centimetres) and the CGCS2000
+ * Gauss–Krüger zones, EPSG:4491–4554 — 6° and 3°, named by zone (the zone number in front of the easting) or by central
+ * meridian (metres, northing X first as the registry orders them) — projected with proj4j through {@link NationalCrs}.
+ * A region is offered the 3° and 6° zones by central meridian that its extent reaches; the others are answered too.
  *
  * @param uri        the CRS's URI, e.g. http://www.opengis.net/def/crs/EPSG/0/4549
  * @param latFirst   EPSG:4326 and 4490: coordinates are (latitude, longitude)
@@ -31,9 +32,11 @@ record OgcCrs(String uri, boolean latFirst, NationalCrs grid) {
     static final String EPSG = "http://www.opengis.net/def/crs/EPSG/0/";
     static final OgcCrs CRS84 = new OgcCrs(CRS84_URI, false, null);
 
-    /** The first and last EPSG codes of the CGCS2000 3° Gauss–Krüger zones named by central meridian (75°E … 135°E). */
+    /** The EPSG codes of the CGCS2000 Gauss–Krüger grids: 6° by zone, 6° by CM, 3° by zone, 3° by CM (4534 = CM 75°E). */
+    private static final int FIRST_GRID = 4491;
+    private static final int FIRST_6_CM_ZONE = 4502;
     private static final int FIRST_CM_ZONE = 4534;
-    private static final int LAST_CM_ZONE = 4554;
+    private static final int LAST_GRID = 4554;
 
     /** The CRS a URI names (an EPSG code alone, "EPSG:4549", is taken too), or a 400 naming the field. */
     static OgcCrs of(String uri, String field) {
@@ -46,23 +49,28 @@ record OgcCrs(String uri, boolean latFirst, NationalCrs grid) {
             if (epsg == 4326 || epsg == 4490) {
                 return new OgcCrs(EPSG + epsg, true, null);
             }
-            if (epsg >= FIRST_CM_ZONE && epsg <= LAST_CM_ZONE) {
+            if (epsg >= FIRST_GRID && epsg <= LAST_GRID) {
                 return new OgcCrs(EPSG + epsg, false, NationalCrs.forEpsg(epsg).orElseThrow());
             }
         }
         throw new InvalidRequestException(field, "不支持的坐标参照系 (unsupported CRS); 可用 (offered): CRS84, EPSG:4326, EPSG:4490, "
-                + "EPSG:" + FIRST_CM_ZONE + "–" + LAST_CM_ZONE + " (CGCS2000 3° Gauss–Krüger)");
+                + "EPSG:" + FIRST_GRID + "–" + LAST_GRID + " (CGCS2000 Gauss–Krüger)");
     }
 
     /** The CRSs offered for a region of this extent (CRS84 [minLon, minLat, maxLon, maxLat]; null: the geographic ones). */
     static List<String> offered(double[] extent) {
         List<String> out = new ArrayList<>(List.of(CRS84_URI, EPSG + 4326, EPSG + 4490));
         if (extent != null) {
-            // a 3° zone reaches 1.5° either side of its central meridian
+            // a 3° zone reaches 1.5° either side of its central meridian (75°E, 78°E … 135°E)
             for (long cm = Math.round(extent[0] / 3) * 3; cm <= Math.round(extent[2] / 3) * 3; cm += 3) {
-                int epsg = FIRST_CM_ZONE + (int) (cm - 75) / 3;
-                if (epsg >= FIRST_CM_ZONE && epsg <= LAST_CM_ZONE) {
-                    out.add(EPSG + epsg);
+                if (cm >= 75 && cm <= 135) {
+                    out.add(EPSG + (FIRST_CM_ZONE + (cm - 75) / 3));
+                }
+            }
+            // a 6° zone 3° either side (75°E, 81°E … 135°E)
+            for (long cm = Math.round((extent[0] - 3) / 6) * 6 + 3; cm <= Math.round((extent[2] - 3) / 6) * 6 + 3; cm += 6) {
+                if (cm >= 75 && cm <= 135) {
+                    out.add(EPSG + (FIRST_6_CM_ZONE + (cm - 75) / 6));
                 }
             }
         }

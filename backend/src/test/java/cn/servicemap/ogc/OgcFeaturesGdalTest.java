@@ -119,7 +119,8 @@ class OgcFeaturesGdalTest extends DemoRegionTestBase {
         var api = api().anonymous();
         JsonNode info = api.get("/ogc/" + REGION + "/collections/stations").json();
         String cm120 = "http://www.opengis.net/def/crs/EPSG/0/4549";
-        assertThat(info.get("crs").toString()).contains("OGC/1.3/CRS84", "EPSG/0/4490", cm120);
+        // Nanjing (118.7°–118.9°E): the 3° zone of CM 120°E (4549) and the 6° zone of CM 117°E (4509)
+        assertThat(info.get("crs").toString()).contains("OGC/1.3/CRS84", "EPSG/0/4490", cm120, "EPSG/0/4509");
         assertThat(info.get("storageCrs").asText()).endsWith("CRS84");
         assertThat(api.get("/ogc/" + REGION + "/conformance").json().get("conformsTo").toString()).contains("ogcapi-features-2/1.0/conf/crs");
 
@@ -153,6 +154,21 @@ class OgcFeaturesGdalTest extends DemoRegionTestBase {
             assertThat(xy.get(1).asDouble()).isCloseTo(easting, org.assertj.core.data.Offset.offset(0.01));
             JsonNode lonLat = plain.get(i).get("geometry").get("coordinates");
             assertThat(latFirst.get(i).get("geometry").get("coordinates").get(0).asDouble()).isEqualTo(lonLat.get(1).asDouble());
+        }
+
+        // a 6° zone with its number in front of the easting (zone 20, EPSG:4498), as GDAL projects it
+        JsonNode zone20 = api.get("/ogc/" + REGION + "/collections/stations/items?limit=5&crs=EPSG:4498").json().get("features");
+        Path out6 = dir.resolve("zone20.csv");
+        Files.deleteIfExists(out6);
+        run("ogr2ogr", "-f", "CSV", "-s_srs", "OGC:CRS84", "-t_srs", "EPSG:4498", "-lco", "GEOMETRY=AS_XY", "-oo", "X_POSSIBLE_NAMES=lon",
+                "-oo", "Y_POSSIBLE_NAMES=lat", out6.toString(), in.toString());
+        List<String> lines6 = Files.readAllLines(out6);
+        for (int i = 0; i < plain.size(); i++) {
+            String[] row = lines6.get(i + 1).split(",");
+            JsonNode xy = zone20.get(i).get("geometry").get("coordinates");
+            assertThat(xy.get(0).asDouble()).isCloseTo(Double.parseDouble(row[header.indexOf("Y")]), org.assertj.core.data.Offset.offset(0.01));
+            assertThat(xy.get(1).asDouble()).isCloseTo(Double.parseDouble(row[header.indexOf("X")]), org.assertj.core.data.Offset.offset(0.01));
+            assertThat(xy.get(1).asDouble()).isGreaterThan(20_000_000);
         }
 
         // a box in the grid finds what the same box in CRS84 finds
