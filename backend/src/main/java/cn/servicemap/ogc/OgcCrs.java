@@ -138,6 +138,11 @@ record OgcCrs(String uri, boolean latFirst, NationalCrs grid) {
         if (grid == null) { // latitude first
             return crs84(v[1] + "," + v[0] + "," + v[3] + "," + v[2], field);
         }
+        // a Gauss–Krüger zone's coordinates: northing from the equator, easting within some 1,000 km of its false easting
+        if (Math.abs(v[0]) > 10_000_000 || Math.abs(v[2]) > 10_000_000 || Math.abs(v[1] - grid.falseEasting()) > 1_000_000
+                || Math.abs(v[3] - grid.falseEasting()) > 1_000_000) {
+            throw new InvalidRequestException(field, "bbox 不在该投影的范围内 (the bbox lies outside the projection's area)");
+        }
         Envelope e = new Envelope();
         for (double[] corner : new double[][]{{v[0], v[1]}, {v[0], v[3]}, {v[2], v[1]}, {v[2], v[3]}}) {
             LonLat p = grid.toWgs84(corner[1], corner[0]); // (northing, easting) → easting first for proj4j
