@@ -128,6 +128,9 @@ record OgcCrs(String uri, boolean latFirst, NationalCrs grid) {
             }
             for (int i = 0; i < 4; i++) {
                 v[i] = Double.parseDouble(parts[i].trim());
+                if (!Double.isFinite(v[i])) {
+                    throw new NumberFormatException("not a finite number");
+                }
             }
         } catch (NumberFormatException e) {
             throw new InvalidRequestException(field, "bbox 应为四个数，按 bbox-crs 的坐标轴顺序 (four numbers in the bbox-crs's axis order)");

@@ -67,7 +67,7 @@ class OgcCrsTest {
         BoundingBox fromGrid = OgcCrs.of("EPSG:4549", "bbox-crs").toCrs84("3547062.2402,384525.4235,3547262.2402,384725.4235", "bbox");
         assertThat(fromGrid.contains(118.7785, 32.042)).isTrue();
         assertThat(fromGrid.maxLon() - fromGrid.minLon()).isCloseTo(0.0021, within(0.0003)); // 200 m of easting at 32°N
-        for (String bad : new String[]{"1,2,3", "a,b,c,d", "3547262,384725,3547062,384525", "-1e300,-1e300,1e300,1e300"}) {
+        for (String bad : new String[]{"1,2,3", "a,b,c,d", "3547262,384725,3547062,384525", "-1e300,-1e300,1e300,1e300", "NaN,NaN,NaN,NaN", "0,0,Infinity,1"}) {
             assertThatThrownBy(() -> OgcCrs.of("EPSG:4549", "bbox-crs").toCrs84(bad, "bbox")).as(bad)
                     .isInstanceOf(InvalidRequestException.class)
                     .satisfies(e -> assertThat(((InvalidRequestException) e).errors().get(0).field()).isEqualTo("bbox"));
