@@ -131,16 +131,10 @@ public class RegionLayers {
         return LayerTable.of(layer, features(region, layer, query, null));
     }
 
-    /**
-     * A layer's bounding box (CRS84), null when it has no features: of the features for stations and districts; of the
-     * region's districts for the computed layers, which are not computed only to say where they lie.
-     */
-    public double[] extent(String region, Layer layer) {
-        if (layer == Layer.siting) {
-            return null;
-        }
+    /** The bounding box (CRS84) of the region's stations or of its districts, null when there are none. */
+    public double[] extent(String region, boolean stationsOnly) {
         Envelope e = new Envelope();
-        for (Feature<?> f : features(region, layer == Layer.stations ? Layer.stations : Layer.districts, LayerQuery.defaults(), null)) {
+        for (Feature<?> f : features(region, stationsOnly ? Layer.stations : Layer.districts, LayerQuery.defaults(), null)) {
             e.expandToInclude(f.geometry().getEnvelopeInternal());
         }
         return e.isNull() ? null : new double[]{e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()};

@@ -125,7 +125,7 @@ class OgcController {
     @GetMapping(value = "/ogc/{region}/collections", produces = MediaType.APPLICATION_JSON_VALUE)
     Collections collections(@PathVariable String region) {
         String code = scope.resolve(region).region().code();
-        double[] regionBox = features.extent(code, Layer.districts);
+        double[] regionBox = features.extent(code, false);
         List<CollectionInfo> out = new ArrayList<>();
         for (Layer c : Layer.values()) {
             if (features.readable(c)) {
@@ -139,7 +139,7 @@ class OgcController {
     @GetMapping(value = "/ogc/{region}/collections/{collection}", produces = MediaType.APPLICATION_JSON_VALUE)
     CollectionInfo collection(@PathVariable String region, @PathVariable String collection) {
         String code = scope.resolve(region).region().code();
-        return info(code, Layer.of(collection), features.extent(code, Layer.districts));
+        return info(code, Layer.of(collection), features.extent(code, false));
     }
 
     @Operation(summary = "OGC API – Features: a page of a collection's items (GeoJSON), next link while more follow",
@@ -214,7 +214,8 @@ class OgcController {
     /** A collection's description; {@code regionBox} is the region's extent (its districts'), read once per request. */
     private CollectionInfo info(String code, Layer c, double[] regionBox) {
         String at = base() + "/ogc/" + code + "/collections/" + c.name();
-        double[] box = c == Layer.districts || c == Layer.bands || c == Layer.gaps ? regionBox : features.extent(code, c);
+        // stations: theirs; siting: none (not computed only to say where it lies); districts, bands and gaps: the region's
+        double[] box = c == Layer.stations ? features.extent(code, true) : c == Layer.siting ? null : regionBox;
         return new CollectionInfo(c.name(), c.title, c.description, box == null ? null : new Extent(new Spatial(List.of(box), CRS84)),
                 "feature", OgcCrs.offered(regionBox), CRS84, List.of(new Link(at, "self", MediaType.APPLICATION_JSON_VALUE, c.title),
                 new Link(at + "/items", "items", GEOJSON, c.title)));
