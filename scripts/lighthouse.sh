@@ -68,22 +68,6 @@ curl -fs "$BASE/actuator/health" | grep -q '"UP"' || { echo "lighthouse.sh: the 
 # warm up as a server in use would be: the region's network loaded, the pages and their files read once
 curl -fs -o /dev/null "$BASE/api/coverage" || echo "lighthouse.sh: warning: /api/coverage did not answer" >&2
 for page in / /plan; do curl -fs -o /dev/null "$BASE$page"; done
-# each page once in a phone-sized and a desktop-sized headless window, so that the basemap tiles their first view needs
-# are cut and cached, as a server in use has them: otherwise the first measured run shares the 2 cores with the server
-# cutting tiles while the page runs
-for size in 412,823 1350,940; do
-  for page in / /plan; do
-    timeout 60 "$CHROME_PATH" --headless=new --no-sandbox --disable-gpu --window-size=$size --virtual-time-budget=15000 \
-      --dump-dom "$BASE$page" >/dev/null 2>&1 || true
-  done
-done
-# and the server idle (its background work done: demand surfaces, just-in-time compilation) before the first run
-for _ in $(seq 1 60); do
-  before=$(awk '{print $14 + $15}' /proc/$APP/stat)
-  sleep 2
-  [ $(( $(awk '{print $14 + $15}' /proc/$APP/stat) - before )) -lt 20 ] && break # under a tenth of a core
-done
-
 # Chrome's flags: headless, and Lighthouse's own --disable-features list (chrome-launcher's defaults) without
 # RenderDocument. Lighthouse turns RenderDocument off as a workaround (lighthouse#16363); shipping Chrome has it on, and
 # with it off Debian's Chromium held this page's first frames back by 1–2 s at random (no frame requested from the
@@ -92,9 +76,9 @@ CHROME_FLAGS="--headless=new --no-sandbox --disable-gpu --disable-features=Trans
 DialMediaRouteProvider,CalculateNativeWinOcclusion,InterestFeedContentSuggestions,CertificateTransparencyComponentUpdater,\
 AutofillServerCommunication,PrivacySandboxSettings4"
 
-run_page() { # name, path, preset (mobile = Lighthouse's default)
-  local name=$1 path=$2 preset=$3 i
-  for i in $(seq 1 "$RUNS"); do
+run_page() { # name, path, preset (mobile = Lighthouse's default), runs
+  local name=$1 path=$2 preset=$3 runs=$4 i
+  for i in $(seq 1 "$runs"); do
     local extra=()
     [ "$preset" = desktop ] && extra=(--preset=desktop)
     "$LH" "$BASE$path" "${extra[@]}" --quiet --output=json --output-path="$OUT/$name-$i.json" \
@@ -103,9 +87,30 @@ run_page() { # name, path, preset (mobile = Lighthouse's default)
       || { echo "lighthouse.sh: Lighthouse failed on $path; see $OUT/$name-$i.log" >&2; exit 1; }
   done
 }
+# a server in use has seen these pages many times: the basemap tiles their first view needs are cut and cached, and
+# the Java code that answers them is compiled. So each page is loaded once by Lighthouse, unmeasured, and every file and
+# API call of those loads is then asked for 30 times more: otherwise the measured runs share the 2 cores with the
+# server cutting tiles and compiling hot code while the page runs.
+run_page warmup-worker / mobile 1
+run_page warmup-planner /plan desktop 1
+node -e '
+  const fs = require("fs");
+  for (const f of process.argv.slice(1)) {
+    for (const r of JSON.parse(fs.readFileSync(f, "utf8")).audits["network-requests"].details.items) {
+      if (r.url.startsWith("http")) console.log("url = \"" + r.url + "\"\noutput = /dev/null");
+    }
+  }' "$OUT/warmup-worker-1.json" "$OUT/warmup-planner-1.json" > "$OUT/warmup.curl"
+for _ in $(seq 1 30); do curl -s --compressed -K "$OUT/warmup.curl" || true; done
+# and the server idle (its background work done: demand surfaces, just-in-time compilation) before the first run
+for _ in $(seq 1 60); do
+  before=$(awk '{print $14 + $15}' /proc/$APP/stat)
+  sleep 2
+  [ $(( $(awk '{print $14 + $15}' /proc/$APP/stat) - before )) -lt 20 ] && break # under a tenth of a core
+done
+
 LOAD_BEFORE=$(cut -d' ' -f1 /proc/loadavg)
-run_page worker / mobile
-run_page planner /plan desktop
+run_page worker / mobile "$RUNS"
+run_page planner /plan desktop "$RUNS"
 LOAD_AFTER=$(cut -d' ' -f1 /proc/loadavg)
 
 # the table: the median run per page (by performance score), against the targets

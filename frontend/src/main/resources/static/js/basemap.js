@@ -1,8 +1,8 @@
 // The offline basemap: a Leaflet GridLayer of our own JSON tiles (GET /api/basemap/{z}/{x}/{y}.json, cut from the
 // region's OSM data by the backend), drawn on canvas by basemap-draw.js. No tile server and no internet: it works on an
-// intranet. Parsing and drawing run in a worker (basemap-worker.js) where the browser has module workers and
-// OffscreenCanvas (Chrome 80, Safari 16.4, Firefox 114), so that a phone's main thread only fetches the bytes and shows
-// the finished pictures; elsewhere, or when the worker cannot start, the page draws them itself.
+// intranet. Parsing and drawing run in a worker (basemap-worker.js), straight into the tiles' canvases, where the
+// browser has module workers and canvases it can hand to one (Chrome 80, Safari 16.4, Firefox 114), so that a phone's
+// main thread only fetches the bytes; elsewhere, or when the worker cannot start, the page draws them itself.
 import { withRegion } from './api.js';
 import L from './leaflet.js';
 import { STYLE, drawTile } from './basemap-draw.js';
@@ -39,20 +39,18 @@ const failTo = (onDone) => (e) => {
 };
 
 /**
- * Fetches and draws tiles on the page's main thread. paint(request, onDone) → cancel(); onDone gets
- * {image (a canvas), counts} or {error}.
+ * Fetches and draws tiles on the page's main thread, into the tile's own canvas. paint(request, onDone) → cancel();
+ * onDone gets {counts} or {error}.
  */
 const pagePainter = {
-  paint({ url, z, tilePx, dpr }, onDone) {
+  paint({ url, z, tilePx, dpr, canvas }, onDone) {
     const ctrl = new AbortController();
     fetchTile(url, ctrl.signal)
       .then((r) => r.json())
       .then((data) => {
-        const image = document.createElement('canvas');
-        image.width = image.height = Math.round(tilePx * dpr);
-        const ctx = image.getContext('2d');
+        const ctx = canvas.getContext('2d');
         ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-        onDone({ image, counts: drawTile(ctx, data, z, tilePx) });
+        onDone({ counts: drawTile(ctx, data, z, tilePx) });
       })
       .catch(failTo(onDone));
     return () => ctrl.abort();
@@ -60,20 +58,27 @@ const pagePainter = {
 };
 
 /**
- * The same with the parsing and drawing in basemap-worker.js (the page only fetches the bytes and shows the finished
- * picture). A worker that fails to start hands its tiles back to the page painter.
+ * The same with the parsing and drawing in basemap-worker.js: the page fetches the bytes and hands the worker the tile's
+ * canvas itself (transferControlToOffscreen), so that the picture goes from the worker to the screen without the page's
+ * main thread. Handing over each finished picture instead (an ImageBitmap shown by a bitmaprenderer canvas) made the
+ * page's main thread pass every tile's pixels to the compositor: on a phone without GPU compositing that was most of
+ * the page's blocking time at start. Tiles are handed over only once the worker has said it runs (a canvas given to a
+ * worker that failed to load would stay blank); a worker that fails hands its tiles back to the page painter.
  */
 class WorkerPainter {
   constructor() {
     this.worker = new Worker(new URL('./basemap-worker.js', import.meta.url), { type: 'module' });
-    this.jobs = new Map(); // id → {request, onDone, cancel}
+    this.jobs = new Map(); // id → {request, onDone, cancel, bytes}
     this.nextId = 1;
+    this.running = false;
     this.worker.addEventListener('message', ({ data }) => {
-      const job = this.jobs.get(data.id);
-      if (!job) {
-        if (data.image) data.image.close(); // cancelled while it was drawn
+      if (data.running) {
+        this.running = true;
+        for (const [id, job] of this.jobs) if (job.bytes) this.post(id, job);
         return;
       }
+      const job = this.jobs.get(data.id);
+      if (!job) return; // cancelled while it was drawn
       this.jobs.delete(data.id);
       job.onDone(data);
     });
@@ -84,19 +89,32 @@ class WorkerPainter {
       this.worker.terminate();
       const jobs = [...this.jobs.values()];
       this.jobs.clear();
-      for (const job of jobs) job.cancel = pagePainter.paint(job.request, job.onDone);
+      for (const job of jobs) {
+        if (job.posted) job.onDone({ error: '底图瓦片无法绘制 (worker)' });
+        else job.cancel = pagePainter.paint(job.request, job.onDone);
+      }
     });
+  }
+
+  post(id, job) {
+    const { z, tilePx, dpr, canvas } = job.request;
+    const offscreen = canvas.transferControlToOffscreen();
+    job.posted = true;
+    this.worker.postMessage({ id, bytes: job.bytes, z, tilePx, dpr, canvas: offscreen }, [job.bytes, offscreen]);
+    job.bytes = null;
   }
 
   paint(request, onDone) {
     const id = this.nextId++;
     const ctrl = new AbortController();
-    const job = { request, onDone, cancel: () => ctrl.abort() };
+    const job = { request, onDone, cancel: () => ctrl.abort(), bytes: null, posted: false };
     this.jobs.set(id, job);
     fetchTile(request.url, ctrl.signal)
       .then((r) => r.arrayBuffer())
       .then((bytes) => {
-        if (this.jobs.get(id) === job) this.worker.postMessage({ id, bytes, z: request.z, tilePx: request.tilePx, dpr: request.dpr }, [bytes]);
+        if (this.jobs.get(id) !== job) return;
+        job.bytes = bytes;
+        if (this.running) this.post(id, job);
       })
       .catch((e) => {
         if (this.jobs.get(id) !== job) return;
@@ -115,7 +133,7 @@ let painter = null;
 function tilePainter() {
   if (!painter) {
     painter = pagePainter;
-    if (typeof OffscreenCanvas === 'function' && 'transferToImageBitmap' in OffscreenCanvas.prototype && typeof Worker === 'function') {
+    if (typeof HTMLCanvasElement.prototype.transferControlToOffscreen === 'function' && typeof Worker === 'function') {
       try {
         painter = new WorkerPainter();
       } catch (e) {
@@ -128,6 +146,9 @@ function tilePainter() {
 
 // started with the page, so that the worker's scripts load while the map's configuration is being fetched
 tilePainter();
+
+/** The longest a drawn tile waits for the others of its view before it is shown anyway (ms). */
+const PRESENT_WAIT_MS = 250;
 
 /**
  * The offline basemap layer. Events: 'tiledata' {coords, counts} after a tile is drawn;
@@ -151,29 +172,57 @@ export const OfflineBasemap = L.GridLayer.extend({
     canvas.height = Math.round(size.y * dpr);
     // until it is drawn the tile is clear: the map's background (the basemap's own colour, app.css) shows through
     const url = new URL(withRegion(L.Util.template(this.options.url, { z: coords.z, x: coords.x, y: coords.y })), document.baseURI).href;
-    canvas._cancel = tilePainter().paint({ url, z: coords.z, tilePx: size.x, dpr }, (r) => {
+    this._drawing = (this._drawing || 0) + 1;
+    canvas._cancel = tilePainter().paint({ url, z: coords.z, tilePx: size.x, dpr, canvas }, (r) => {
       canvas._cancel = null;
-      if (r.error) {
-        const error = new Error(r.error);
-        this.fire('tilefail', { coords, error });
-        done(error, canvas);
-        return;
-      }
-      // the worker's picture becomes the tile's without a copy (a 2D canvas's drawImage copied it, and the compositor
-      // copied every such canvas again on the page's main thread); the page painter's canvas is drawn as before
-      if (typeof ImageBitmap === 'function' && r.image instanceof ImageBitmap) canvas.getContext('bitmaprenderer').transferFromImageBitmap(r.image);
-      else canvas.getContext('2d').drawImage(r.image, 0, 0);
-      canvas.dataset.roads = r.counts.roads;
-      canvas.dataset.labels = r.counts.labels;
-      this.fire('tiledata', { coords, counts: r.counts });
-      done(null, canvas);
+      this._drawing--;
+      this._present(() => {
+        if (r.error) {
+          const error = new Error(r.error);
+          this.fire('tilefail', { coords, error });
+          done(error, canvas);
+          return;
+        }
+        canvas.dataset.roads = r.counts.roads;
+        canvas.dataset.labels = r.counts.labels;
+        this.fire('tiledata', { coords, counts: r.counts });
+        done(null, canvas);
+      });
     });
     return canvas;
   },
 
+  /**
+   * Shows finished tiles together, in one frame: when the last tile being drawn is done, or PRESENT_WAIT_MS after the
+   * first one waiting, whichever is sooner. Each tile shown by itself was a frame of its own, and every frame costs a
+   * phone the composition of the whole screen.
+   */
+  _present(show) {
+    (this._finished = this._finished || []).push(show);
+    if (this._drawing === 0) this._presentFinished();
+    else if (!this._presentTimer) this._presentTimer = setTimeout(() => this._presentFinished(), PRESENT_WAIT_MS);
+  },
+
+  _presentFinished() {
+    clearTimeout(this._presentTimer);
+    this._presentTimer = null;
+    if (this._frame) return;
+    this._frame = requestAnimationFrame(() => {
+      this._frame = null;
+      const finished = this._finished;
+      this._finished = [];
+      for (const show of finished) show();
+    });
+  },
+
   _removeTile(key) {
     const tile = this._tiles[key];
-    if (tile && tile.el && tile.el._cancel && !tile.loaded) tile.el._cancel();
+    if (tile && tile.el && tile.el._cancel && !tile.loaded) {
+      tile.el._cancel();
+      tile.el._cancel = null;
+      this._drawing--;
+      if (this._drawing === 0 && this._finished && this._finished.length) this._presentFinished();
+    }
     L.GridLayer.prototype._removeTile.call(this, key);
   },
 });

@@ -74,6 +74,7 @@ class WebMapBrowserTest extends DemoRegionTestBase {
                 .isGreaterThan(0.15);
         assertThat(((Number) canvas.get("colours")).intValue()).as("distinct colours drawn").isGreaterThan(12);
         assertThat(((Number) canvas.get("pixelWidth")).intValue()).as("HiDPI canvas").isEqualTo(512);
+        assertThat(canvas.get("drawnElsewhere")).as("every tile's canvas handed to the drawing worker").isEqualTo(canvas.get("tiles"));
         @SuppressWarnings("unchecked")
         List<Long> statuses = (List<Long>) phone.js("return performance.getEntriesByType('resource')"
                 + ".filter(e => e.name.includes('/api/basemap/')).map(e => e.responseStatus)");
@@ -144,6 +145,27 @@ class WebMapBrowserTest extends DemoRegionTestBase {
         assertThat(phone.driver().findElement(By.id("layers-panel")).isDisplayed()).isTrue();
         assertThat(phone.severe(phone.log())).isEmpty();
         phone.screenshot("plan-phone");
+    }
+
+    @Test
+    void shouldDrawTheBasemapOnThePageWhenItsWorkerCannotStart() {
+        try (Browser noWorker = new Browser(412, 860, 2)) {
+            // every worker the page starts fails as it starts (its script throws), as one whose script cannot load would
+            noWorker.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                    const failing = URL.createObjectURL(new Blob(['throw new Error("no worker here")'], {type: 'text/javascript'}));
+                    window.Worker = class extends Worker { constructor(url, options) { super(failing, options); } };
+                    """));
+            noWorker.open(url("/"));
+            assertThat(noWorker.waitForPageState()).isEqualTo("ready");
+            waitForBasemap(noWorker);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> canvas = (Map<String, Object>) noWorker.js(SAMPLE_TILES);
+            assertThat(((Number) canvas.get("tiles")).intValue()).as("loaded basemap tiles").isGreaterThan(4);
+            assertThat(((Number) canvas.get("drawnElsewhere")).intValue()).as("canvases handed to a worker").isZero();
+            assertThat(((Number) canvas.get("roads")).intValue()).as("road features in drawn tiles").isGreaterThan(20);
+            assertThat(((Number) canvas.get("nonBackground")).doubleValue()).as("share of pixels that are not background")
+                    .isGreaterThan(0.15);
+        }
     }
 
     @Test
@@ -224,10 +246,12 @@ class WebMapBrowserTest extends DemoRegionTestBase {
     /** Samples every drawn basemap tile: how many, road features, share of non-background pixels, colours. */
     static final String SAMPLE_TILES = """
             const tiles = [...document.querySelectorAll('.offline-basemap canvas.leaflet-tile-loaded')];
-            let roads = 0, total = 0, non = 0; const colours = new Set();
+            let roads = 0, total = 0, non = 0, drawnElsewhere = 0; const colours = new Set();
             for (const c of tiles) {
               roads += Number(c.dataset.roads || 0);
-              // a tile's canvas shows the worker's picture (bitmaprenderer): copy it to read its pixels
+              // a canvas handed to a worker (transferControlToOffscreen) has no context of its own on the page
+              try { c.getContext('2d'); } catch (e) { if (e.name === 'InvalidStateError') drawnElsewhere++; }
+              // it shows the worker's picture: copy that to read its pixels
               const copy = document.createElement('canvas');
               copy.width = c.width;
               copy.height = c.height;
@@ -240,7 +264,7 @@ class WebMapBrowserTest extends DemoRegionTestBase {
                 colours.add((d[i] >> 4) << 8 | (d[i + 1] >> 4) << 4 | (d[i + 2] >> 4));
               }
             }
-            return {tiles: tiles.length, roads, nonBackground: total ? non / total : 0, colours: colours.size,
+            return {tiles: tiles.length, roads, drawnElsewhere, nonBackground: total ? non / total : 0, colours: colours.size,
                     pixelWidth: tiles.length ? tiles[0].width : 0};
             """;
 }
