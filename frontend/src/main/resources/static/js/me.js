@@ -11,6 +11,21 @@ export const ROLES = [
   ['ADMIN', '系统管理员'],
 ];
 
+/** Whether the user holds the role or one above it (the server's hierarchy: Role.java). */
+export function hasRole(user, role) {
+  const rank = (r) => ROLES.findIndex(([code]) => code === r);
+  return Boolean(user) && rank(user.role) >= 0 && rank(user.role) >= rank(role);
+}
+
+/**
+ * Whether the signed-in user (GET /api/me's answer) may use a panel that needs this role — the planning tools (siting,
+ * targets, standards, what-if, saved scenarios) need PLANNER. An answer the page could not read shows the panel: the
+ * server, which refuses what is not allowed, stays the authority; panels are hidden only from a role it would refuse.
+ */
+export function mayUse(me, role) {
+  return !me || !me.signedIn || hasRole(me.user, role);
+}
+
 /** Whether the user manages users: a region admin (of their region) or an admin (of every region). */
 export function managesUsers(user) {
   return Boolean(user) && (user.role === 'REGION_ADMIN' || user.role === 'ADMIN');

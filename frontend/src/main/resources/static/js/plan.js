@@ -23,6 +23,7 @@ import * as whatif from './features/whatif.js';
 import * as problems from './features/problems.js';
 import * as regions from './features/regions.js';
 import { PROFILES, profileLabel } from './profiles.js';
+import { mayUse } from './me.js';
 import { DEMANDS, DEFAULT_DEMAND } from './demands.js';
 import { bandColors, CHOROPLETH, GAP_COLOR, NO_NETWORK } from './features/colors.js';
 
@@ -283,8 +284,14 @@ boot({
   let mounted;
   planner.mounted = new Promise((resolve) => { mounted = resolve; });
   const firstReport = planner.loadCoverage();
+  await ctx.meLoad;
   for (const f of [layers, customDemand, bands, bandTiles, gaps, siting, week, compliance, standards, gisExport, compare, districts, report, whatif, problems, regions]) {
     await nextTask();
+    // a panel the signed-in role may not use is not built (its requests would be refused) and its place is hidden
+    if (f.role && !mayUse(ctx.me, f.role)) {
+      for (const section of document.querySelectorAll(`[data-feature="${f.name}"]`)) section.hidden = true;
+      continue;
+    }
     try {
       f.mount(ctx, planner);
     } catch (e) {

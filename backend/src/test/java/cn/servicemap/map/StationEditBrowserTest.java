@@ -179,6 +179,12 @@ class StationEditBrowserTest extends DesktopBrowserTestBase {
             phone.driver().findElement(By.id("login-submit")).click();
             phone.waitFor(Duration.ofSeconds(30), d -> d.getCurrentUrl().endsWith("/plan") && !d.findElements(By.id("user-badge")).isEmpty());
             assertThat(phone.waitForPageState()).isEqualTo("ready");
+            phone.waitFor(Duration.ofSeconds(30), d -> phone.js("return document.querySelector('.panel-body[data-mounting]')") == null);
+            // the planning tools are a planner's: their panels are not there and the markers do not move; 职工反馈 is
+            assertThat(phone.js("return ['whatif', 'siting', 'compliance', 'standards', 'compare']"
+                    + ".filter(f => !document.querySelector(`[data-feature=\"${f}\"]`).hidden)")).asList().isEmpty();
+            assertThat(phone.js("return document.querySelector('[data-feature=\"problems\"]').hidden")).isEqualTo(false);
+            assertThat(phone.js("return window.servicemap.stations.options.draggable")).isEqualTo(false);
 
             // another district's station: its popup has no 编辑站点
             phone.js("window.servicemap.stations.open(Number(arguments[0]))", other.get("id").asText());
@@ -215,8 +221,9 @@ class StationEditBrowserTest extends DesktopBrowserTestBase {
             assertThat(saved.get("version").asInt()).isEqualTo(version + 1);
             assertThat(api().get("/api/stations/" + ownId + "/history").json().get("versions").findValuesAsString("actor"))
                     .last().isEqualTo("edit-own-district");
+            // the refused move is the only request refused: no panel asked for what a district editor may not see
             assertThat(phone.severe(phone.log())).as("SEVERE browser log entries")
-                    .allMatch(m -> m.contains("/login") || m.contains("403")); // the refused move, and the panels a district editor may not use
+                    .allMatch(m -> m.contains("/login") || m.contains("/api/stations/" + ownId + " ") && m.contains("403"));
         }
     }
 

@@ -8,6 +8,8 @@ import { h, fmtInt } from '../dom.js';
 import { LIGHT_NAMES, reportQuery } from './compliance.js';
 
 export const name = 'compare';
+/** The least role that may use the panel (its API refuses a district editor). */
+export const role = 'PLANNER';
 
 const OPS = { add: '新增', move: '迁移', close: '关闭', reopen: '重新开放' };
 

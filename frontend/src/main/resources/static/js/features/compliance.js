@@ -8,6 +8,8 @@ import { getJson, putJson, deleteJson, withRegion, pageRegion, query } from '../
 import { h, fmtTime } from '../dom.js';
 
 export const name = 'compliance';
+/** The least role that may use the panel (its API refuses a district editor). */
+export const role = 'PLANNER';
 
 /** Short column heads for the narrow panel; the full names are in the title and in the XLSX. */
 const SHORT = {

@@ -142,7 +142,8 @@ class Gaps {
       h('strong', {}, '服务缺口 ' + p.rank + '（' + (p.districtName || '') + '）'),
       h('p', { class: 'site-gap' }, '缺口内约 ' + fmtInt(p.people) + ' ' + this.planner.peopleUnit() + '，' + p.areaKm2 + ' km²，在 ' + p.minutes + ' 分钟服务圈外'),
       h('p', { class: 'site-text' }, suggestionText(site)),
-      h('button', { type: 'button', class: 'btn btn-primary btn-small', onclick: () => this.tryHere(site) }, '模拟在此新增驿站'));
+      // only a planner simulates (方案模拟 is not there for a district editor)
+      this.ctx.whatif ? h('button', { type: 'button', class: 'btn btn-primary btn-small', onclick: () => this.tryHere(site) }, '模拟在此新增驿站') : null);
   }
 
   tryHere(site) {

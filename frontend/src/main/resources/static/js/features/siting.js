@@ -10,6 +10,8 @@ import { h, fmtInt } from '../dom.js';
 import { JobWatcher, running } from '../jobs.js';
 
 export const name = 'siting';
+/** The least role that may use the panel (its API refuses a district editor). */
+export const role = 'PLANNER';
 
 export function mount(ctx, planner) {
   const container = document.querySelector('[data-feature="siting"]');

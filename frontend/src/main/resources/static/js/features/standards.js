@@ -8,6 +8,8 @@ import { h, fmtTime } from '../dom.js';
 import { starsText } from '../standing.js';
 
 export const name = 'standards';
+/** The least role that may use the panel (its API refuses a district editor). */
+export const role = 'PLANNER';
 
 /** How many reviews due the list shows before 显示全部. */
 const FIRST_REVIEWS = 15;

@@ -11,13 +11,13 @@ import { h, fmtInt, fmtPct, fmtTime } from '../dom.js';
 import { kindName } from '../kinds.js';
 import { stationDetails } from '../popup.js';
 import { profileLabel } from '../profiles.js';
+import { mayUse } from '../me.js';
 
 export const name = 'whatif';
 
 const NEW_KIND = 'OUTDOOR_STATION';
 let instance = null;
 
-/** The popup of a station marker on the planner page: details plus the what-if actions. */
 /** 标识牌: the station's printable A5 sign with its code and QR code (GET /api/stations/{id}/sign.svg). */
 function signLink(feature) {
   const code = feature.properties.code;
@@ -27,13 +27,39 @@ function signLink(feature) {
       download: 'sign-' + code + '.svg' }, '标识牌（A5，含二维码）'));
 }
 
-export function stationPopup(feature) {
-  return instance ? instance.popup(feature) : stationDetails(feature);
+/** The page once mounted ({ctx, planner}): a station's popup then carries the tools of every signed-in role. */
+let page = null;
+
+/** What a station's popup offers every signed-in user (each shown as their role allows): 编辑站点, 修改记录, 照片, 标识牌. */
+function stationTools(feature) {
+  return [editButton(page.ctx, page.planner, feature), historyButton(page.ctx, page.planner, feature.id),
+    photoSection(feature.id, { upload: 'editor' }), signLink(feature)];
 }
 
+/**
+ * The popup of a station marker on the planner page: details and the station's tools, and for a planner the what-if
+ * actions too.
+ */
+export function stationPopup(feature) {
+  if (instance) return instance.popup(feature);
+  const root = stationDetails(feature);
+  if (page) root.append(...stationTools(feature).filter(Boolean));
+  return root;
+}
+
+/**
+ * Simulation is a planner's (POST /api/whatif and the saved scenarios are refused to a district editor): for another
+ * role the panel stays hidden and the markers stay where they are, but the popups keep the station's tools.
+ */
 export function mount(ctx, planner) {
+  page = { ctx, planner };
   const container = document.querySelector('[data-feature="whatif"]');
   if (!container) return null;
+  if (!mayUse(ctx.me, 'PLANNER')) {
+    container.hidden = true;
+    ctx.stations.setDraggable(false);
+    return null;
+  }
   instance = new WhatIf(ctx, planner, container);
   ctx.whatif = instance;
   container.dataset.mounted = 'ready';
@@ -278,8 +304,7 @@ class WhatIf {
       actions.append(h('button', { type: 'button', class: 'btn btn-danger btn-small whatif-close', onclick: () => this.close(feature.id) },
         '关闭此站（模拟）'));
     }
-    root.append(h('p', { class: 'panel-hint' }, '方案模拟：拖动标记可迁移此站。'), actions, editButton(this.ctx, this.planner, feature),
-      historyButton(this.ctx, this.planner, feature.id), photoSection(feature.id, { upload: 'editor' }), signLink(feature));
+    root.append(h('p', { class: 'panel-hint' }, '方案模拟：拖动标记可迁移此站。'), actions, ...stationTools(feature).filter(Boolean));
     return root;
   }
 
