@@ -1,5 +1,6 @@
 package cn.servicemap.ogc;
 
+import cn.servicemap.gis.crs.CoordinateMapping;
 import cn.servicemap.gis.crs.LonLat;
 import cn.servicemap.gis.crs.NationalCrs;
 import cn.servicemap.gis.network.BoundingBox;
@@ -9,8 +10,6 @@ import cn.servicemap.system.RequestValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
@@ -83,33 +82,16 @@ record OgcCrs(String uri, boolean latFirst, NationalCrs grid) {
             return g;
         }
         Function<LonLat, double[]> project = grid == null ? null : grid.fromWgs84();
-        Geometry copy = g.copy();
-        copy.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                double lon = seq.getX(i);
-                double lat = seq.getY(i);
-                if (project == null) {
-                    seq.setOrdinate(i, 0, lat);
-                    seq.setOrdinate(i, 1, lon);
-                } else {
-                    double[] en = project.apply(new LonLat(lon, lat));
-                    seq.setOrdinate(i, 0, en[1]); // northing (X) first, as EPSG orders these grids
-                    seq.setOrdinate(i, 1, en[0]);
-                }
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
+        return CoordinateMapping.copy(g, g.getFactory(), (lon, lat, xy) -> {
+            if (project == null) {
+                xy[0] = lat;
+                xy[1] = lon;
+            } else {
+                double[] en = project.apply(new LonLat(lon, lat));
+                xy[0] = en[1]; // northing (X) first, as EPSG orders these grids
+                xy[1] = en[0];
             }
         });
-        return copy;
     }
 
     /** A bbox given in this CRS's axis order as the CRS84 box that holds it, or a 400 naming the field. */

@@ -1,12 +1,11 @@
 package cn.servicemap.gis.basemap;
 
+import cn.servicemap.gis.crs.CoordinateMapping;
 import cn.servicemap.gis.osm.OsmFeature;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Lineal;
@@ -281,25 +280,9 @@ public final class OsmBasemapStyle {
 
     /** A copy of a WGS84 geometry in Web-Mercator metres. */
     static Geometry mercator(Geometry wgs84) {
-        Geometry copy = MERCATOR.createGeometry(wgs84);
-        copy.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                seq.setOrdinate(i, CoordinateSequence.X, TileMath.mercatorX(seq.getX(i)));
-                seq.setOrdinate(i, CoordinateSequence.Y, TileMath.mercatorY(seq.getY(i)));
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
+        return CoordinateMapping.copy(wgs84, MERCATOR, (lon, lat, xy) -> {
+            xy[0] = TileMath.mercatorX(lon);
+            xy[1] = TileMath.mercatorY(lat);
         });
-        copy.geometryChanged();
-        return copy;
     }
 }

@@ -2,8 +2,6 @@ package cn.servicemap.gis.crs;
 
 import java.util.Objects;
 
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
@@ -149,12 +147,15 @@ public final class ChinaCoordinates {
      */
     public static Geometry toWgs84(CoordinateSystem from, Geometry geometry) {
         Objects.requireNonNull(from, "from");
-        Geometry copy = new GeometryFactory(new PrecisionModel(), WGS84_SRID).createGeometry(geometry);
-        if (from != CoordinateSystem.WGS84 && from != CoordinateSystem.CGCS2000) {
-            copy.apply(new ToWgs84Filter(from));
-            copy.geometryChanged();
+        GeometryFactory wgs84 = new GeometryFactory(new PrecisionModel(), WGS84_SRID);
+        if (from == CoordinateSystem.WGS84 || from == CoordinateSystem.CGCS2000) {
+            return wgs84.createGeometry(geometry);
         }
-        return copy;
+        return CoordinateMapping.copy(geometry, wgs84, (x, y, out) -> {
+            LonLat w = toWgs84(from, x, y);
+            out[0] = w.lon();
+            out[1] = w.lat();
+        });
     }
 
     /** Returns {dLon, dLat} in degrees: GCJ-02 minus WGS84 at a WGS84 point inside China. */
@@ -178,25 +179,5 @@ public final class ChinaCoordinates {
         dLat = (dLat * 180.0) / ((KRASOVSKY_A * (1.0 - KRASOVSKY_EE)) / (magic * sqrtMagic) * Math.PI);
         dLon = (dLon * 180.0) / (KRASOVSKY_A / sqrtMagic * Math.cos(radLat) * Math.PI);
         return new double[] {dLon, dLat};
-    }
-
-    /** Replaces each coordinate's x/y by its WGS84 equivalent; stateless apart from the source system. */
-    private record ToWgs84Filter(CoordinateSystem from) implements CoordinateSequenceFilter {
-        @Override
-        public void filter(CoordinateSequence seq, int i) {
-            LonLat w = ChinaCoordinates.toWgs84(from, seq.getX(i), seq.getY(i));
-            seq.setOrdinate(i, CoordinateSequence.X, w.lon());
-            seq.setOrdinate(i, CoordinateSequence.Y, w.lat());
-        }
-
-        @Override
-        public boolean isDone() {
-            return false;
-        }
-
-        @Override
-        public boolean isGeometryChanged() {
-            return true;
-        }
     }
 }

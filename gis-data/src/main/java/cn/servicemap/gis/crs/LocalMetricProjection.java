@@ -4,8 +4,6 @@ import java.util.Locale;
 import java.util.Objects;
 
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -101,45 +99,20 @@ public final class LocalMetricProjection {
     }
 
     private static Geometry transform(Geometry geometry, BasicCoordinateTransform transform, int srid) {
-        Geometry copy = new GeometryFactory(new PrecisionModel(), srid).createGeometry(geometry);
-        copy.apply(new ProjFilter(transform));
-        copy.geometryChanged();
-        return copy;
+        ProjCoordinate in = new ProjCoordinate();
+        ProjCoordinate out = new ProjCoordinate();
+        return CoordinateMapping.copy(geometry, new GeometryFactory(new PrecisionModel(), srid), (x, y, xy) -> {
+            in.x = x;
+            in.y = y;
+            in.z = Double.NaN;
+            transform.transform(in, out);
+            xy[0] = out.x;
+            xy[1] = out.y;
+        });
     }
 
     @Override
     public String toString() {
         return "LocalMetricProjection[tmerc centred on " + centreLon + ", " + centreLat + "]";
-    }
-
-    /** Applies one transform, used by a single thread for one geometry. */
-    private static final class ProjFilter implements CoordinateSequenceFilter {
-        private final BasicCoordinateTransform transform;
-        private final ProjCoordinate in = new ProjCoordinate();
-        private final ProjCoordinate out = new ProjCoordinate();
-
-        ProjFilter(BasicCoordinateTransform transform) {
-            this.transform = transform;
-        }
-
-        @Override
-        public void filter(CoordinateSequence seq, int i) {
-            in.x = seq.getX(i);
-            in.y = seq.getY(i);
-            in.z = Double.NaN;
-            transform.transform(in, out);
-            seq.setOrdinate(i, CoordinateSequence.X, out.x);
-            seq.setOrdinate(i, CoordinateSequence.Y, out.y);
-        }
-
-        @Override
-        public boolean isDone() {
-            return false;
-        }
-
-        @Override
-        public boolean isGeometryChanged() {
-            return true;
-        }
     }
 }
