@@ -72,9 +72,11 @@ for page in / /plan; do curl -fs -o /dev/null "$BASE$page"; done
 # RenderDocument. Lighthouse turns RenderDocument off as a workaround (lighthouse#16363); shipping Chrome has it on, and
 # with it off Debian's Chromium held this page's first frames back by 1–2 s at random (no frame requested from the
 # renderer until then), which made first and largest paint a matter of luck. Passing the list replaces the default one.
+# Two more keep Chrome's own UI out of the page's time: Chromium 156 now and then loaded its omnibox popup (a WebUI page,
+# chrome://omnibox-popup.top-chrome/, half a second of CPU) in the middle of a measured run; its trace scored 0.69.
 CHROME_FLAGS="--headless=new --no-sandbox --disable-gpu --disable-features=Translate,OptimizationHints,MediaRouter,\
 DialMediaRouteProvider,CalculateNativeWinOcclusion,InterestFeedContentSuggestions,CertificateTransparencyComponentUpdater,\
-AutofillServerCommunication,PrivacySandboxSettings4"
+AutofillServerCommunication,PrivacySandboxSettings4,PreloadTopChromeWebUI,WebUIOmniboxPopup"
 
 run_page() { # name, path, preset (mobile = Lighthouse's default), runs
   local name=$1 path=$2 preset=$3 runs=$4 i
