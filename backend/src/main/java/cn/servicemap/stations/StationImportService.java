@@ -92,28 +92,27 @@ public class StationImportService {
         if (!commit) {
             return new Outcome(check(file, originalFileName, crs, grid), false, null, List.of());
         }
+        // checked before the transaction: reading the file and, on a region's first import, its OSM extract for the offset
+        // check (RegionPlaces) takes seconds for a city, which no database connection should wait through. The
+        // duplicate check is a warning against what is stored when the file is read, in or out of the transaction.
+        ImportReport report = check(file, originalFileName, crs, grid);
         Outcome outcome = tx.execute(status -> {
-            try {
-                ImportReport report = check(file, originalFileName, crs, grid);
-                OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
-                List<CheckedStation> good = report.goodRows().stream().map(ImportedRow::station).toList();
-                mayWrite.accept(good);
-                List<Long> ids = repository.insertAll(good, origin, now);
-                KeyHolder keys = new GeneratedKeyHolder();
-                jdbc.sql("""
-                                INSERT INTO import_run (at, file_name, format, crs, committed, total_rows, good_rows, bad_rows, actor)
-                                VALUES (?, ?, ?, ?, TRUE, ?, ?, ?, ?)""")
-                        .params(now, originalFileName, report.format(), report.coordinateSystem() == null ? "UNDECLARED"
-                                        : report.coordinateSystem().name(), report.totalRows(), good.size(),
-                                report.badRows(), actor)
-                        .update(keys, "id");
-                long runId = ((Number) keys.getKeyList().get(0).values().iterator().next()).longValue();
-                repository.recordEvents(ids, "IMPORT", now, actor, "import run " + runId + ": " + originalFileName,
-                        good.stream().map(g -> StationSnapshot.json(StationSnapshot.of(g))).toList());
-                return new Outcome(report, true, runId, ids);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+            List<CheckedStation> good = report.goodRows().stream().map(ImportedRow::station).toList();
+            mayWrite.accept(good);
+            List<Long> ids = repository.insertAll(good, origin, now);
+            KeyHolder keys = new GeneratedKeyHolder();
+            jdbc.sql("""
+                            INSERT INTO import_run (at, file_name, format, crs, committed, total_rows, good_rows, bad_rows, actor)
+                            VALUES (?, ?, ?, ?, TRUE, ?, ?, ?, ?)""")
+                    .params(now, originalFileName, report.format(), report.coordinateSystem() == null ? "UNDECLARED"
+                                    : report.coordinateSystem().name(), report.totalRows(), good.size(),
+                            report.badRows(), actor)
+                    .update(keys, "id");
+            long runId = ((Number) keys.getKeyList().get(0).values().iterator().next()).longValue();
+            repository.recordEvents(ids, "IMPORT", now, actor, "import run " + runId + ": " + originalFileName,
+                    good.stream().map(g -> StationSnapshot.json(StationSnapshot.of(g))).toList());
+            return new Outcome(report, true, runId, ids);
         });
         log.info("Imported {} of {} rows from {} ({}), {} rows refused", outcome.stationIds().size(),
                 outcome.report().totalRows(), originalFileName, outcome.report().coordinateSystem(), outcome.report().badRows());
