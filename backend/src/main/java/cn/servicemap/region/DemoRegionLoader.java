@@ -34,6 +34,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,7 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
  * On the first start with an empty database, loads a demo region so the app shows something real:
  * the Nanjing districts (DataV, GCJ-02 → WGS84) with 2020 census population and demo stations
  * (示例) at real OSM host places in the Xinjiekou core — or, without the shared data, a synthetic
- * city labelled synthetic. Never touches a database that already holds districts or stations.
+ * city labelled synthetic. Never touches a database that already holds districts or stations; when another instance
+ * loads it at the same moment (both found the database empty), the one that writes second rolls back and starts with
+ * the other's.
  */
 @Component
 @Order(10)
@@ -89,12 +92,18 @@ class DemoRegionLoader implements ApplicationRunner {
             log.info("Database already holds data: no demo region loaded.");
             return;
         }
-        if (sharedData.dir().isPresent()) {
-            loadNanjing(sharedData.dir().get());
-        } else {
-            log.warn("Shared data folder (../shared/data) not found: loading a SYNTHETIC demo city. "
-                    + "Set SERVICEMAP_DATA_DIR to the shared data folder for the real Nanjing demo.");
-            loadSynthetic();
+        try {
+            if (sharedData.dir().isPresent()) {
+                loadNanjing(sharedData.dir().get());
+            } else {
+                log.warn("Shared data folder (../shared/data) not found: loading a SYNTHETIC demo city. "
+                        + "Set SERVICEMAP_DATA_DIR to the shared data folder for the real Nanjing demo.");
+                loadSynthetic();
+            }
+        } catch (DataIntegrityViolationException e) {
+            // two instances started at once on one empty database: the other wrote the region (or its districts) first,
+            // and this load rolled back whole. Its demo is the one kept; this instance starts with it.
+            log.info("Another instance loaded the demo region while this one started: nothing loaded here, using theirs.");
         }
     }
 
