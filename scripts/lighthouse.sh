@@ -4,7 +4,7 @@
 # network is loaded, then runs Lighthouse (from npm, into the git-ignored .tools/lighthouse) with Debian's Chromium
 # headless: the worker page / on the mobile preset and the planner page /plan on the desktop preset. The planner page
 # needs a signed-in user: the embedded demo signs loopback requests in as 演示规划员, which is what Lighthouse gets.
-# Each page runs --runs times (default 3) and the median run by performance score counts, as Lighthouse's own docs
+# Each page runs --runs times (default 5) and the median run by performance score counts, as Lighthouse's own docs
 # advise for a machine shared with other work. Prints scores, LCP, TBT and CLS against the targets, writes the JSON
 # reports to benchmark/target/lighthouse/ and exits non-zero when a target is missed.
 #
@@ -18,7 +18,7 @@ cd "$(dirname "$0")/.."
 ensure_java
 
 BUILD=1
-RUNS=3
+RUNS=5
 JAR=backend/target/servicemap.jar
 while [ $# -gt 0 ]; do
   case "$1" in
