@@ -102,7 +102,11 @@ class DemoRegionLoader implements ApplicationRunner {
             }
         } catch (DataIntegrityViolationException e) {
             // two instances started at once on one empty database: the other wrote the region (or its districts) first,
-            // and this load rolled back whole. Its demo is the one kept; this instance starts with it.
+            // and this load rolled back whole. Its demo is the one kept; this instance starts with it. With no region
+            // there now, the conflict was not another instance's: a fault in the demo data, which must stop the start.
+            if (regions.current().isEmpty()) {
+                throw e;
+            }
             log.info("Another instance loaded the demo region while this one started: nothing loaded here, using theirs.");
         }
     }
